@@ -1,0 +1,41 @@
+using EcoPark.Application.Users;
+using EcoPark.Domain.Factories;
+using EcoPark.Domain.Parks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace EcoPark.Application.Abstractions;
+
+/// <summary>
+/// The EF Core context as the use cases see it. Handlers query it directly (no repositories); the
+/// implementation and its mappings live in the infrastructure project.
+/// </summary>
+public interface IEcoParkDbContext : IAsyncDisposable
+{
+    DbSet<Park> Parks { get; }
+
+    DbSet<Factory> Factories { get; }
+
+    DbSet<ApplicationUser> Users { get; }
+
+    DbSet<UserParkScope> UserParkScopes { get; }
+
+    DbSet<UserFactoryScope> UserFactoryScopes { get; }
+
+    DatabaseFacade Database { get; }
+
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a failed save broke a unique index (two users racing to insert the same thing).</summary>
+    bool IsUniqueViolation(DbUpdateException exception);
+}
+
+/// <summary>Creates one short-lived context per operation, as Blazor Server requires.</summary>
+public interface IEcoParkDbContextFactory
+{
+    Task<IEcoParkDbContext> CreateAsync(CancellationToken cancellationToken = default);
+}

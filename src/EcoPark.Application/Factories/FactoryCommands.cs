@@ -1,0 +1,120 @@
+using EcoPark.Application.Abstractions;
+using EcoPark.Application.Common;
+using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
+using EcoPark.Domain.Factories;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Application.Factories;
+
+/// <summary>Registers and edits factories, enforcing who may do so and that no factory is entered twice.</summary>
+/// <remarks>
+/// A duplicate is a second factory in the same park with the same unified business number or the same
+/// Chinese name: one company may run plants in several parks, but not two registrations of one plant.
+/// </remarks>
+public sealed class FactoryCommands(IEcoParkDbContextFactory dbFactory, IValidator<FactoryInput> validator, IStringLocalizer<Messages> l)
+{
+    public async Task<FactoryDto> RegisterAsync(Caller caller, FactoryInput input, CancellationToken cancellationToken = default)
+    {
+        await validator.ValidateAndThrowAsync(input, cancellationToken);
+        if (!caller.CanRegisterFactoryIn(input.ParkId))
+        {
+            throw new ForbiddenException(l["Factory.Forbidden"]);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var park = await db.Parks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.ParkId, cancellationToken)
+            ?? throw Invalid(nameof(FactoryInput.ParkId), l["Park.NotFound"]);
+        await EnsureNotDuplicateAsync(db, input, exceptId: null, cancellationToken);
+
+        var factory = new Factory(Guid.NewGuid(), park.Id, ToDetails(input));
+        db.Factories.Add(factory);
+        await SaveAsync(db, cancellationToken);
+        return FactoryDto.From(factory, park.Name.Zh, park.Name.En, canEdit: true);
+    }
+
+    public async Task<FactoryDto> UpdateAsync(Caller caller, Guid id, FactoryInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var factory = await db.Factories.SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (factory is null || !caller.CanReadFactory(factory.Id, factory.ParkId))
+        {
+            throw new NotFoundException(l["Factory.NotFound"]);
+        }
+
+        if (!caller.CanEditFactory(factory.Id, factory.ParkId))
+        {
+            throw new ForbiddenException(l["Factory.Forbidden"]);
+        }
+
+        // A factory stays in its park: moving it is a new registration, not an edit.
+        input.ParkId = factory.ParkId;
+        await validator.ValidateAndThrowAsync(input, cancellationToken);
+        await EnsureNotDuplicateAsync(db, input, exceptId: id, cancellationToken);
+
+        db.Entry(factory).Property(f => f.Version).OriginalValue = input.Version;
+        factory.Update(ToDetails(input));
+        await SaveAsync(db, cancellationToken);
+
+        var park = await db.Parks.AsNoTracking().SingleAsync(p => p.Id == factory.ParkId, cancellationToken);
+        return FactoryDto.From(factory, park.Name.Zh, park.Name.En, canEdit: true);
+    }
+
+    private static FactoryDetails ToDetails(FactoryInput input) => new(
+        new BilingualName(input.NameZh, input.NameEn),
+        input.Address,
+        UnifiedBusinessNumber.Parse(input.UnifiedBusinessNumber),
+        IndustryKeys.TryParse(input.Industry, out var industry) ? industry : Industry.Other,
+        input.TsicCode.Trim(),
+        new GeoPoint(input.Latitude!.Value, input.Longitude!.Value),
+        new ContactPerson(input.ContactName, input.ContactPhone, input.ContactEmail));
+
+    private async Task EnsureNotDuplicateAsync(IEcoParkDbContext db, FactoryInput input, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        var ubn = input.UnifiedBusinessNumber.Trim();
+        var nameZh = input.NameZh.Trim();
+        var clashes = await db.Factories.AsNoTracking()
+            .Where(f => f.ParkId == input.ParkId && f.Id != exceptId)
+            .Where(f => f.UnifiedBusinessNumber == UnifiedBusinessNumber.Parse(ubn) || f.Name.Zh == nameZh)
+            .Select(f => new { Ubn = f.UnifiedBusinessNumber, NameZh = f.Name.Zh })
+            .ToListAsync(cancellationToken);
+
+        var failures = new List<ValidationFailure>();
+        if (clashes.Any(c => c.Ubn.Value == ubn))
+        {
+            failures.Add(new ValidationFailure(nameof(FactoryInput.UnifiedBusinessNumber), l["Factory.Duplicate.Ubn"]));
+        }
+
+        if (clashes.Any(c => c.NameZh == nameZh))
+        {
+            failures.Add(new ValidationFailure(nameof(FactoryInput.NameZh), l["Factory.Duplicate.Name"]));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+    }
+
+    private async Task SaveAsync(IEcoParkDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(l["Factory.Conflict"]);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            throw Invalid(nameof(FactoryInput.UnifiedBusinessNumber), l["Factory.Duplicate.Ubn"]);
+        }
+    }
+
+    private static ValidationException Invalid(string field, string message) =>
+        new([new ValidationFailure(field, message)]);
+}

@@ -1,0 +1,45 @@
+using EcoPark.Application.Abstractions;
+using EcoPark.Application.Users;
+using EcoPark.Domain.Factories;
+using EcoPark.Domain.Parks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EcoPark.Infrastructure.Persistence;
+
+public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IEcoParkDbContext
+{
+    public DbSet<Park> Parks => Set<Park>();
+
+    public DbSet<Factory> Factories => Set<Factory>();
+
+    public DbSet<UserParkScope> UserParkScopes => Set<UserParkScope>();
+
+    public DbSet<UserFactoryScope> UserFactoryScopes => Set<UserFactoryScope>();
+
+    public bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<ApplicationUser>().ToTable("users");
+        builder.Entity<ApplicationRole>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(EcoParkDbContext).Assembly);
+    }
+}
+
+/// <summary>Hands out one context per operation from EF Core's pooled factory.</summary>
+internal sealed class EcoParkDbContextFactory(IDbContextFactory<EcoParkDbContext> inner) : IEcoParkDbContextFactory
+{
+    public async Task<IEcoParkDbContext> CreateAsync(CancellationToken cancellationToken = default) =>
+        await inner.CreateDbContextAsync(cancellationToken);
+}

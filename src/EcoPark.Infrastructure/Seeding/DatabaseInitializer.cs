@@ -1,0 +1,146 @@
+using EcoPark.Application.Users;
+using EcoPark.Domain.Access;
+using EcoPark.Domain.Factories;
+using EcoPark.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace EcoPark.Infrastructure.Seeding;
+
+/// <summary>
+/// Brings a database up to date at start-up: migrations (when asked), the four roles, and either the demo
+/// park with its accounts or, in production, the first administrator. Production refuses to run on a
+/// database that holds demo accounts, or with a default password.
+/// </summary>
+public sealed class DatabaseInitializer(
+    EcoParkDbContext db,
+    UserManager<ApplicationUser> users,
+    RoleManager<ApplicationRole> roles,
+    ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>Passwords that must never guard a production administrator.</summary>
+    public static readonly IReadOnlySet<string> ForbiddenPasswords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        DemoAccounts.Password,
+        "ChangeMe#2026!",
+        "Admin#12345678",
+    };
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        logger.LogInformation("Applying {Count} pending migration(s): {Migrations}", pending.Count, pending);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new ApplicationRole(role)), $"create role {role}");
+            }
+        }
+    }
+
+    public async Task SeedDemoAsync(CancellationToken cancellationToken)
+    {
+        await EnsureRolesAsync();
+        if (!await db.Parks.AnyAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Parks.AddRange(DemoPark.Qingxi, DemoPark.Xinan);
+            foreach (var (park, details) in DemoPark.Factories())
+            {
+                db.Factories.Add(new Factory(Guid.NewGuid(), park.Id, details));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Seeded the demo parks and factories");
+        }
+
+        foreach (var account in DemoAccounts.All)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null)
+            {
+                continue;
+            }
+
+            var user = new ApplicationUser
+            {
+                Id = Guid.NewGuid(),
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.DisplayName,
+                LockoutEnabled = true,
+            };
+            if (account == DemoAccounts.Staff)
+            {
+                user.ParkScopes.Add(new UserParkScope { UserId = user.Id, ParkId = DemoPark.Qingxi.Id });
+            }
+            else if (account.Role == Roles.FactoryEngineer)
+            {
+                var factoryName = account == DemoAccounts.Engineer ? DemoPark.EngineerFactoryName : DemoPark.SecondEngineerFactoryName;
+                var factoryId = await db.Factories.Where(f => f.Name.Zh == factoryName).Select(f => f.Id).SingleAsync(cancellationToken);
+                user.FactoryScopes.Add(new UserFactoryScope { UserId = user.Id, FactoryId = factoryId });
+            }
+
+            Check(await users.CreateAsync(user, DemoAccounts.Password), $"create demo account {account.Email}");
+            Check(await users.AddToRoleAsync(user, account.Role), $"give {account.Email} the role {account.Role}");
+        }
+    }
+
+    /// <summary>Production start: no demo accounts, and a first administrator with a password of its own.</summary>
+    public async Task PrepareProductionAsync(string? adminEmail, string? adminPassword, CancellationToken cancellationToken)
+    {
+        var demoUsers = await db.Users.Where(u => u.NormalizedEmail!.EndsWith("@" + DemoAccounts.Domain.ToUpperInvariant()))
+            .Select(u => u.Email).ToListAsync(cancellationToken);
+        if (demoUsers.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"This database holds demo accounts ({string.Join(", ", demoUsers)}); a production start refuses to run with them. Use a fresh database.");
+        }
+
+        if ((adminPassword is not null && ForbiddenPasswords.Contains(adminPassword)) || DemoAccounts.IsDemoEmail(adminEmail))
+        {
+            throw new InvalidOperationException("The bootstrap administrator uses a demo account or a default password; choose your own.");
+        }
+
+        await EnsureRolesAsync();
+        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(adminEmail) || string.IsNullOrWhiteSpace(adminPassword))
+        {
+            throw new InvalidOperationException(
+                "No administrator exists yet: set EcoPark__Bootstrap__AdminEmail and EcoPark__Bootstrap__AdminPassword for the first start.");
+        }
+
+        var admin = new ApplicationUser
+        {
+            Id = Guid.NewGuid(),
+            UserName = adminEmail,
+            Email = adminEmail,
+            EmailConfirmed = true,
+            DisplayName = "Administrator",
+            LockoutEnabled = true,
+        };
+        Check(await users.CreateAsync(admin, adminPassword), "create the bootstrap administrator");
+        Check(await users.AddToRoleAsync(admin, Roles.Administrator), "make the bootstrap user an administrator");
+        logger.LogInformation("Created the first administrator {Email}", adminEmail);
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}
