@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton<IValidator<FactoryInput>, FactoryInputValidator>();
         services.AddSingleton<IValidator<CreateUserInput>, CreateUserInputValidator>();
+        services.AddSingleton<IValidator<LoginInput>, LoginInputValidator>();
         services.AddSingleton<CallerLoader>();
         services.AddSingleton<FactoryQueries>();
         services.AddSingleton<FactoryCommands>();

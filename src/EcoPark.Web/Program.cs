@@ -1,6 +1,35 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using EcoPark.Web.Hosting;
+using Serilog;
 
-app.MapGet("/", () => "Hello World!");
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
-app.Run();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddEcoParkServices();
+
+    var app = builder.Build();
+    if (args.Contains("migrate"))
+    {
+        // Production schema upgrades: `dotnet EcoPark.Web.dll migrate` applies pending migrations and exits.
+        await app.MigrateDatabaseAsync();
+        return 0;
+    }
+
+    await app.PrepareDatabaseAsync();
+    app.UseEcoParkPipeline();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is not HostAbortedException)
+{
+    Log.Fatal(e, "EcoPark stopped: {Reason}", e.Message);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point; public so that the integration tests can host it.</summary>
+public partial class Program;

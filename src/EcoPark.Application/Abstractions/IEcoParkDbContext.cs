@@ -1,6 +1,7 @@
 using EcoPark.Application.Users;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Parks;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -18,6 +19,10 @@ public interface IEcoParkDbContext : IAsyncDisposable
     DbSet<Factory> Factories { get; }
 
     DbSet<ApplicationUser> Users { get; }
+
+    DbSet<ApplicationRole> Roles { get; }
+
+    DbSet<IdentityUserRole<Guid>> UserRoles { get; }
 
     DbSet<UserParkScope> UserParkScopes { get; }
 

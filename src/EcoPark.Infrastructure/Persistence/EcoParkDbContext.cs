@@ -2,6 +2,7 @@ using EcoPark.Application.Abstractions;
 using EcoPark.Application.Users;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Parks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Npgsql;
 namespace EcoPark.Infrastructure.Persistence;
 
 public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
-    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IEcoParkDbContext
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IEcoParkDbContext, IDataProtectionKeyContext
 {
     public DbSet<Park> Parks => Set<Park>();
 
@@ -19,6 +20,9 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
     public DbSet<UserParkScope> UserParkScopes => Set<UserParkScope>();
 
     public DbSet<UserFactoryScope> UserFactoryScopes => Set<UserFactoryScope>();
+
+    /// <summary>ASP.NET Core's data-protection keys, so that cookies and tokens survive restarts and span instances.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
@@ -33,6 +37,7 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.ApplyConfigurationsFromAssembly(typeof(EcoParkDbContext).Assembly);
     }
 }

@@ -29,9 +29,11 @@ public sealed class DatabaseInitializer(
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        logger.LogInformation("Applying {Count} pending migration(s): {Migrations}", pending.Count, pending);
+        // Migrate creates the database when it is missing; ask what was applied only afterwards, because
+        // asking first would try to open a database that may not exist yet.
         await db.Database.MigrateAsync(cancellationToken);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        logger.LogInformation("Database schema is at {Migration} ({Count} migrations applied)", applied.LastOrDefault(), applied.Count);
     }
 
     public async Task EnsureRolesAsync()

@@ -1,0 +1,77 @@
+using EcoPark.Application.Users;
+using EcoPark.Domain.Access;
+using EcoPark.Infrastructure.Seeding;
+using EcoPark.Web.Api;
+using EcoPark.Web.Components;
+using EcoPark.Web.Features.Account;
+using EcoPark.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace EcoPark.Web.Hosting;
+
+public static class Pipeline
+{
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>Migrates when configured, then seeds the demo or checks the production start.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<EcoParkOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        if (options.MigrateOnStartup || options.Demo)
+        {
+            await initializer.MigrateAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        if (options.Demo)
+        {
+            await initializer.SeedDemoAsync(app.Lifetime.ApplicationStopping);
+            Log.Warning("Demo mode: demo accounts are active; never expose this instance");
+        }
+        else
+        {
+            await initializer.PrepareProductionAsync(options.Bootstrap.AdminEmail, options.Bootstrap.AdminPassword, app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    public static void UseEcoParkPipeline(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseEcoParkLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api-docs").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+
+        // Identity's token endpoints (login, refresh, ...). Self-registration is closed: accounts are made by
+        // administrators, so /register demands the administrator role.
+        app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>()
+            .Add(endpoint =>
+            {
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.EndsWith("/register", StringComparison.Ordinal))
+                {
+                    endpoint.Metadata.Add(new AuthorizeAttribute { Roles = Roles.Administrator });
+                }
+            });
+        app.MapGroup("/api/v1").RequireAuthorization().MapFactoryEndpoints().MapMeEndpoints();
+
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EcoPark.Application;
+using EcoPark.Application.Users;
+using EcoPark.Infrastructure;
+using EcoPark.Infrastructure.Persistence;
+using EcoPark.Infrastructure.Seeding;
+using EcoPark.Web.Api;
+using EcoPark.Web.Localization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Serilog;
+
+namespace EcoPark.Web.Hosting;
+
+public static class ServiceRegistration
+{
+    private const string ChallengeScheme = "EcoPark.Challenge";
+
+    public static void AddEcoParkServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSerilog((sp, log) => log.ReadFrom.Configuration(configuration).ReadFrom.Services(sp).Enrich.FromLogContext());
+
+        var options = configuration.GetSection(EcoParkOptions.Section).Get<EcoParkOptions>() ?? new EcoParkOptions();
+        services.Configure<EcoParkOptions>(configuration.GetSection(EcoParkOptions.Section));
+        if (options.Demo)
+        {
+            // The demo runs from build output, where MudBlazor's static files come from the package folder.
+            builder.WebHost.UseStaticWebAssets();
+        }
+
+        var connectionString = configuration.GetConnectionString("EcoPark");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Set the connection string ConnectionStrings__EcoPark (see README).");
+        }
+
+        services.AddEcoParkApplication();
+        services.AddEcoParkInfrastructure(connectionString);
+        services.AddScoped<DatabaseInitializer>();
+        services.AddDataProtection().SetApplicationName("EcoPark").PersistKeysToDbContext<EcoParkDbContext>();
+
+        services.AddIdentityApiEndpoints<ApplicationUser>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireDigit = true;
+                identity.Password.RequireLowercase = true;
+                identity.Password.RequireUppercase = true;
+                identity.Password.RequireNonAlphanumeric = true;
+                identity.Password.RequiredUniqueChars = 6;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<ApplicationRole>()
+            .AddEntityFrameworkStores<EcoParkDbContext>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "EcoPark.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.LoginPath = "/account/login";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        // Identity's API setup challenges with the bearer scheme; pages should send people to the sign-in
+        // page instead, so challenges and forbids go to the cookie outside /api.
+        services.AddAuthentication(auth =>
+            {
+                auth.DefaultChallengeScheme = ChallengeScheme;
+                auth.DefaultForbidScheme = ChallengeScheme;
+            })
+            .AddPolicyScheme(ChallengeScheme, null, policy => policy.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddEcoParkLocalization();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<EcoParkDbContext>("database", tags: ["ready"]);
+    }
+}

@@ -1,0 +1,35 @@
+using FluentValidation;
+
+namespace EcoPark.Web.Shared;
+
+/// <summary>
+/// Runs a FluentValidation validator field by field for a MudForm (<c>Validation="..."</c>), plus the
+/// errors the server returned for a field (a duplicate, say) until that field is edited.
+/// </summary>
+public sealed class FormValidation<T>(IValidator<T> validator)
+{
+    private readonly Dictionary<string, string[]> serverErrors = new(StringComparer.OrdinalIgnoreCase);
+
+    public Func<object, string, Task<IEnumerable<string>>> ValidateValue => async (model, propertyName) =>
+    {
+        var result = await validator.ValidateAsync(ValidationContext<T>.CreateWithOptions((T)model, o => o.IncludeProperties(propertyName)));
+        var messages = result.Errors.Select(e => e.ErrorMessage);
+        return serverErrors.TryGetValue(propertyName, out var fromServer) ? messages.Concat(fromServer).Distinct() : messages;
+    };
+
+    /// <summary>Keeps a rejected save's errors so the form shows them on their fields.</summary>
+    public void SetServerErrors(ValidationException exception)
+    {
+        serverErrors.Clear();
+        foreach (var group in exception.Errors.GroupBy(e => e.PropertyName))
+        {
+            serverErrors[group.Key] = [.. group.Select(e => e.ErrorMessage)];
+        }
+    }
+
+    public void ClearServerError(string propertyName) => serverErrors.Remove(propertyName);
+
+    /// <summary>Server errors on fields the form does not show (such as a list of scopes).</summary>
+    public IEnumerable<string> ServerErrorsFor(string propertyName) =>
+        serverErrors.TryGetValue(propertyName, out var messages) ? messages : [];
+}
