@@ -16,15 +16,15 @@ try
         return 0;
     }
 
-    await app.PrepareDatabaseAsync();
     app.UseEcoParkPipeline();
     await app.RunAsync();
     return 0;
 }
 catch (Exception e) when (e is not HostAbortedException)
 {
+    // Logged for the operator, then rethrown so that the process fails (and test hosts see why).
     Log.Fatal(e, "EcoPark stopped: {Reason}", e.Message);
-    return 1;
+    throw;
 }
 finally
 {

@@ -7,7 +7,6 @@ using EcoPark.Web.Features.Account;
 using EcoPark.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -19,28 +18,6 @@ public static class Pipeline
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(app.Lifetime.ApplicationStopping);
-    }
-
-    /// <summary>Migrates when configured, then seeds the demo or checks the production start.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
-    {
-        var options = app.Services.GetRequiredService<IOptions<EcoParkOptions>>().Value;
-        await using var scope = app.Services.CreateAsyncScope();
-        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-        if (options.MigrateOnStartup || options.Demo)
-        {
-            await initializer.MigrateAsync(app.Lifetime.ApplicationStopping);
-        }
-
-        if (options.Demo)
-        {
-            await initializer.SeedDemoAsync(app.Lifetime.ApplicationStopping);
-            Log.Warning("Demo mode: demo accounts are active; never expose this instance");
-        }
-        else
-        {
-            await initializer.PrepareProductionAsync(options.Bootstrap.AdminEmail, options.Bootstrap.AdminPassword, app.Lifetime.ApplicationStopping);
-        }
     }
 
     public static void UseEcoParkPipeline(this WebApplication app)
@@ -69,7 +46,7 @@ public static class Pipeline
                     endpoint.Metadata.Add(new AuthorizeAttribute { Roles = Roles.Administrator });
                 }
             });
-        app.MapGroup("/api/v1").RequireAuthorization().MapFactoryEndpoints().MapMeEndpoints();
+        app.MapGroup("/api/v1").RequireAuthorization().MapFactoryEndpoints().MapUserEndpoints().MapMeEndpoints();
 
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -41,6 +41,7 @@ public static class ServiceRegistration
         services.AddEcoParkApplication();
         services.AddEcoParkInfrastructure(connectionString);
         services.AddScoped<DatabaseInitializer>();
+        services.AddHostedService<DatabaseStartup>();
         services.AddDataProtection().SetApplicationName("EcoPark").PersistKeysToDbContext<EcoParkDbContext>();
 
         services.AddIdentityApiEndpoints<ApplicationUser>(identity =>

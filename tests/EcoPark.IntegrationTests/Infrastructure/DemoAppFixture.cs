@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using EcoPark.Application.Factories;
+using EcoPark.Infrastructure.Seeding;
+using EcoPark.Testing;
+using Npgsql;
+
+namespace EcoPark.IntegrationTests.Infrastructure;
+
+/// <summary>One PostgreSQL server and one demo-seeded app for the whole collection.</summary>
+public sealed class DemoAppFixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, string> tokens = [];
+
+    public PostgresServer Server { get; private set; } = default!;
+
+    public EcoParkFactory Factory { get; private set; } = default!;
+
+    public string Database { get; } = PostgresServer.NewDatabaseName();
+
+    public async Task InitializeAsync()
+    {
+        Server = await PostgresServer.LaunchAsync();
+        Factory = new EcoParkFactory(Server.ConnectionString(Database));
+        _ = Factory.Server; // start now: migrate and seed
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    public HttpClient Anonymous(string? language = null)
+    {
+        var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return client;
+    }
+
+    /// <summary>A client carrying a bearer token from <c>POST /api/v1/auth/login</c>.</summary>
+    public async Task<HttpClient> SignedInAsync(string email, string? language = null, string password = DemoAccounts.Password)
+    {
+        if (!tokens.TryGetValue(email, out var token))
+        {
+            using var anonymous = Anonymous();
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<LoginResponse>())!.AccessToken;
+            tokens[email] = token;
+        }
+
+        var client = Anonymous(language);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Every factory, as the administrator sees it: the tests' way of finding demo records.</summary>
+    public async Task<IReadOnlyList<FactoryDto>> AllFactoriesAsync()
+    {
+        using var admin = await SignedInAsync(DemoAccounts.Administrator.Email);
+        return (await admin.GetFromJsonAsync<List<FactoryDto>>("/api/v1/factories"))!;
+    }
+
+    public async Task<FactoryDto> FactoryNamedAsync(string nameZh) =>
+        (await AllFactoriesAsync()).Single(f => f.NameZh == nameZh);
+
+    /// <summary>Factory ids straight from the database, bypassing the API under test.</summary>
+    public async Task<List<Guid>> FactoryIdsInDatabaseAsync(string? parkNameZh = null)
+    {
+        await using var connection = new NpgsqlConnection(Server.ConnectionString(Database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT f.id FROM factories f JOIN parks p ON p.id = f.park_id WHERE @park::text IS NULL OR p.name_zh = @park", connection);
+        command.Parameters.AddWithValue("park", (object?)parkNameZh ?? DBNull.Value);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    private sealed record LoginResponse(string AccessToken);
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoAppCollection : ICollectionFixture<DemoAppFixture>
+{
+    public const string Name = "demo app";
+}
