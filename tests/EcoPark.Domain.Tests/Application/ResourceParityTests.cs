@@ -1,0 +1,52 @@
+using System.Xml.Linq;
+
+namespace EcoPark.Domain.Tests.Application;
+
+/// <summary>Every UI and message text exists in both languages, so no screen falls back to a key or the other language.</summary>
+public sealed class ResourceParityTests
+{
+    [Theory]
+    [InlineData("src/EcoPark.Web/Resources/SharedResource")]
+    [InlineData("src/EcoPark.Application/Resources/Messages")]
+    public void Resources_HaveTheSameKeysInEnglishAndTraditionalChinese(string basePath)
+    {
+        var english = Keys(basePath + ".resx");
+        var chinese = Keys(basePath + ".zh-TW.resx");
+
+        Assert.Empty(english.Except(chinese));
+        Assert.Empty(chinese.Except(english));
+        Assert.NotEmpty(english);
+    }
+
+    [Fact]
+    public void EveryTextTheWebUsesExists()
+    {
+        var keys = Keys("src/EcoPark.Web/Resources/SharedResource.resx");
+        var webFolder = Path.Combine(SolutionRoot(), "src/EcoPark.Web");
+        var used = Directory.EnumerateFiles(webFolder, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"L\[""([A-Za-z][A-Za-z.]*[A-Za-z])""").Select(m => m.Groups[1].Value))
+            .Concat(Enum.GetValues<EcoPark.Domain.Factories.Industry>().Select(i => "Industry." + EcoPark.Domain.Factories.IndustryKeys.ToKey(i)))
+            .Concat(EcoPark.Domain.Access.Roles.All.Select(r => "Role." + r))
+            .ToHashSet();
+
+        Assert.Empty(used.Except(keys));
+    }
+
+    private static HashSet<string> Keys(string relativePath)
+    {
+        var path = Path.Combine(SolutionRoot(), relativePath);
+        return [.. XDocument.Load(path).Root!.Elements("data").Select(e => (string)e.Attribute("name")!)];
+    }
+
+    private static string SolutionRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EcoPark.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("EcoPark.sln not found above the test folder");
+    }
+}
