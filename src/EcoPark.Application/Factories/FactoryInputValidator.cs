@@ -28,10 +28,10 @@ public sealed class FactoryInputValidator : AbstractValidator<FactoryInput>
             .NotEmpty().WithName(_ => l["Field.TsicCode"])
             .Must(TsicCode.IsValid).WithMessage(_ => l["Factory.Tsic.Format"]);
         RuleFor(x => x.Latitude).Cascade(CascadeMode.Stop)
-            .NotNull().WithName(_ => l["Field.Latitude"])
+            .NotEmpty().WithName(_ => l["Field.Latitude"])
             .InclusiveBetween(MinLatitude, MaxLatitude).WithMessage(_ => l["Factory.Latitude.Range", MinLatitude, MaxLatitude]);
         RuleFor(x => x.Longitude).Cascade(CascadeMode.Stop)
-            .NotNull().WithName(_ => l["Field.Longitude"])
+            .NotEmpty().WithName(_ => l["Field.Longitude"])
             .InclusiveBetween(MinLongitude, MaxLongitude).WithMessage(_ => l["Factory.Longitude.Range", MinLongitude, MaxLongitude]);
         RuleFor(x => x.ContactName).NotEmpty().MaximumLength(100).WithName(_ => l["Field.ContactName"]);
         RuleFor(x => x.ContactPhone).MaximumLength(30).Matches(@"^[0-9+()#\- ]*$")

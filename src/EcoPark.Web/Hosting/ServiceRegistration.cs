@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using EcoPark.Application;
 using EcoPark.Application.Users;
 using EcoPark.Infrastructure;
@@ -82,6 +84,8 @@ public static class ServiceRegistration
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
 
+        // Write Chinese text as is, not as &#x...; entities: pages are a third smaller and readable in source.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddEcoParkLocalization();

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: domain, integration (real PostgreSQL) and end-to-end (headless Chromium).
+# Installs what a fresh machine lacks (PostgreSQL server binaries, Chromium), builds once, runs every
+# test project, and ends with one line: "N passed, N failed, N skipped". Exit code 0 only if all passed.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/lib/prerequisites.sh"
+cd "$root"
+
+require_dotnet
+ECOPARK_PG_BIN=$(postgres_bin_dir)
+export ECOPARK_PG_BIN
+if [ -z "${ECOPARK_CHROMIUM:-}" ]; then
+  command -v chromium >/dev/null || apt_install chromium
+  ECOPARK_CHROMIUM=$(command -v chromium)
+  export ECOPARK_CHROMIUM
+fi
+if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+  useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+fi
+
+results="$root/TestResults/run-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$results"
+log "Building"
+dotnet build EcoPark.sln -c Release -nologo -v quiet
+
+log "Testing (results in ${results#"$root/"})"
+status=0
+dotnet test EcoPark.sln -c Release --no-build --logger "trx" --results-directory "$results" || status=$?
+
+# Total the TRX counters of every test project.
+read -r passed failed skipped < <(
+  cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
+    { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"|\/|>/, "", kv[2]); c[kv[1]] += kv[2] } }
+    END { printf "%d %d %d\n", c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"], c["notExecuted"] }')
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  log "No test results were found"
+  status=1
+fi
+[ "$failed" -eq 0 ] || status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
