@@ -1,7 +1,8 @@
 using EcoPark.Web.Hosting;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// Console-only logger for start-up failures; the host builds its own logger from configuration.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {

@@ -37,16 +37,11 @@ public sealed class UserAdministration(
                 Factories = u.FactoryScopes.Select(s => s.FactoryId).ToList(),
             })
             .ToListAsync(cancellationToken);
-        var result = new List<UserDto>(rows.Count);
-        foreach (var row in rows)
-        {
-            var user = await users.FindByIdAsync(row.Id.ToString());
-            var roles = user is null ? [] : await users.GetRolesAsync(user);
-            result.Add(new UserDto(row.Id, row.Email ?? string.Empty, row.DisplayName, [.. roles], row.Parks, row.Factories,
-                row.LockoutEnd is { } end && end > now));
-        }
-
-        return result;
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        return [.. rows.Select(row => new UserDto(row.Id, row.Email ?? string.Empty, row.DisplayName, [.. rolesByUser[row.Id].Order()],
+            row.Parks, row.Factories, row.LockoutEnd is { } end && end > now))];
     }
 
     public async Task<Guid> CreateAsync(Caller caller, CreateUserInput input, CancellationToken cancellationToken = default)

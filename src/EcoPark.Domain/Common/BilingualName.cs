@@ -15,10 +15,6 @@ public sealed record BilingualName
 
     public string En { get; }
 
-    /// <summary>The Chinese name for zh cultures, the English one otherwise.</summary>
-    public string For(string cultureName) =>
-        cultureName.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Zh : En;
-
     private static string Require(string value, string field)
     {
         var trimmed = value?.Trim() ?? string.Empty;

@@ -22,7 +22,7 @@ public static class Pipeline
 
     public static void UseEcoParkPipeline(this WebApplication app)
     {
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseEcoParkLocalization();

@@ -24,7 +24,11 @@ public static class ServiceRegistration
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddSerilog((sp, log) => log.ReadFrom.Configuration(configuration).ReadFrom.Services(sp).Enrich.FromLogContext());
+        // Each host gets its own logger (the static one is left alone), so several hosts in one process,
+        // as in the integration tests, never share or freeze a logger.
+        services.AddSerilog(
+            (sp, log) => log.ReadFrom.Configuration(configuration).ReadFrom.Services(sp).Enrich.FromLogContext(),
+            preserveStaticLogger: true);
 
         var options = configuration.GetSection(EcoParkOptions.Section).Get<EcoParkOptions>() ?? new EcoParkOptions();
         services.Configure<EcoParkOptions>(configuration.GetSection(EcoParkOptions.Section));

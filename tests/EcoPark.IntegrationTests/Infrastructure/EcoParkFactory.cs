@@ -13,7 +13,6 @@ public sealed class EcoParkFactory(string connectionString, bool demo = true, ID
         builder.UseSetting("ConnectionStrings:EcoPark", connectionString);
         builder.UseSetting("EcoPark:Demo", demo ? "true" : "false");
         builder.UseSetting("EcoPark:MigrateOnStartup", "true");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "ecopark-test-logs", "ecopark-.json"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
