@@ -1,0 +1,80 @@
+namespace EcoPark.Domain.Fees;
+
+/// <summary>One month's water by source, in m³.</summary>
+public sealed record MonthlyVolumes(YearMonth Month, decimal TapM3, decimal SurfaceM3, decimal GroundwaterM3, decimal OtherSupplierM3)
+{
+    /// <summary>What the tap/surface charge counts: tap, surface and contract water (art. 3 II).</summary>
+    public decimal TapSurfaceOtherM3 => TapM3 + SurfaceM3 + OtherSupplierM3;
+
+    /// <summary>What the scope test counts: every source (art. 3 I).</summary>
+    public decimal TotalM3 => TapSurfaceOtherM3 + GroundwaterM3;
+}
+
+/// <summary>Reductions and offsets the payer claims (only accepted claims reach the engine in a fee case).</summary>
+public sealed record FeeClaims
+{
+    public static FeeClaims None { get; } = new();
+
+    /// <summary>Reclaimed + desalinated water used from 1 Jul of the previous year to 30 Jun.</summary>
+    public decimal ReclaimedAndDesalinatedM3 { get; init; }
+
+    /// <summary>The amount committed in the approved water-use plan (0: no commitment).</summary>
+    public decimal CommittedReclaimedM3 { get; init; }
+
+    /// <summary>This year's offset for approved investment (see <see cref="InvestmentApproval"/>).</summary>
+    public decimal InvestmentOffsetNtd { get; init; }
+
+    /// <summary>Water-pollution control fee paid on time from 1 Jul to 30 Jun.</summary>
+    public decimal PollutionFeePaidNtd { get; init; }
+
+    /// <summary>Art. 8: source-protection and drought cost already in the tap-water bill.</summary>
+    public decimal TapPriceConservationNtd { get; init; }
+
+    /// <summary>The 2019 draft's reduction, in percent.</summary>
+    public decimal DraftReductionPercent { get; init; }
+}
+
+public sealed record FeeRequest(
+    int FeeYear,
+    PayerCategory Payer,
+    IReadOnlyList<MonthlyVolumes> Months,
+    RecyclingRateStatus RecyclingRate,
+    FeeClaims Claims,
+    bool? HalfRate = null,
+    DraftPeriod DraftPeriod = DraftPeriod.Month);
+
+/// <summary>One line of the calculation. <see cref="Code"/> is a stable key the UI translates; <see cref="Label"/> is English.</summary>
+public sealed record FeeLine(string Code, string Label, decimal AmountNtd);
+
+/// <summary>A warning with a stable code and an English text.</summary>
+public sealed record FeeWarning(string Code, string Message);
+
+public sealed record FeeResult(
+    bool InScope,
+    string ScopeReason,
+    IReadOnlyList<FeeLine> Steps,
+    decimal GrossFeeNtd,
+    decimal ReductionNtd,
+    decimal NetFeeNtd,
+    bool HalfRateApplied,
+    string RuleSetCode,
+    int RuleSetVersion,
+    IReadOnlyList<FeeStepKind> StepOrder,
+    IReadOnlyList<FeeWarning> Warnings);
+
+/// <summary>An approved investment: ½ of its cost (per the rule set) offset over at most N years.</summary>
+public sealed record InvestmentApproval(decimal ApprovedCostNtd, int FirstFeeYear, int Years, decimal OffsetUsedBeforeNtd)
+{
+    /// <summary>This fee year's offset: an equal share per year, never beyond what is left of the cap.</summary>
+    public decimal OffsetFor(int feeYear, Regulation2023Rules rules)
+    {
+        var years = Math.Clamp(Years, 1, rules.InvestmentOffsetMaxYears);
+        if (feeYear < FirstFeeYear || feeYear >= FirstFeeYear + years)
+        {
+            return 0;
+        }
+
+        var total = ApprovedCostNtd * rules.InvestmentOffsetShareOfCost;
+        return Math.Max(0, Math.Min(total / years, total - OffsetUsedBeforeNtd));
+    }
+}

@@ -1,0 +1,89 @@
+namespace EcoPark.Domain.Fees;
+
+/// <summary>
+/// A versioned, effective-dated rule set. Every rate, threshold and percentage the engine uses comes from
+/// here; the values live in the database and administrators edit them as new versions.
+/// </summary>
+public sealed record FeeRuleSet(
+    string Code,
+    int Version,
+    FeeScheme Scheme,
+    DateOnly EffectiveFrom,
+    Regulation2023Rules? Regulation2023,
+    Draft2019Rules? Draft2019);
+
+/// <summary>Parameters of the 2023 regulation (耗水費徵收辦法).</summary>
+public sealed record Regulation2023Rules
+{
+    /// <summary>Art. 3 I: a month above this (tap + surface + groundwater + contract water) brings the payer into scope.</summary>
+    public required decimal MonthlyThresholdM3 { get; init; }
+
+    /// <summary>The collection window: from this month of the previous year ...</summary>
+    public required int WindowStartMonth { get; init; }
+
+    /// <summary>... to this month of the fee year.</summary>
+    public required int WindowEndMonth { get; init; }
+
+    /// <summary>Art. 3 II: NTD/m³ on each month's tap + surface + contract water above the threshold, by recycling-rate status.</summary>
+    public required IReadOnlyDictionary<RecyclingRateStatus, decimal> TapSurfaceRates { get; init; }
+
+    /// <summary>Art. 3 III: NTD/m³ on all groundwater in the window.</summary>
+    public required decimal GroundwaterRate { get; init; }
+
+    /// <summary>Art. 12: fee years billed at <see cref="HalfRateFactor"/>.</summary>
+    public required IReadOnlyList<int> HalfRateFeeYears { get; init; }
+
+    /// <summary>Fee years whose half rate the regulation does not settle; a calculation for them warns.</summary>
+    public IReadOnlyList<int> HalfRateUncertainFeeYears { get; init; } = [];
+
+    public required decimal HalfRateFactor { get; init; }
+
+    /// <summary>
+    /// Art. 6: the attached table (使用再生水及海淡水減徵表), entered by an administrator from the official
+    /// attachment. While it is empty the reclaimed/desalinated reduction is refused.
+    /// </summary>
+    public IReadOnlyList<ReclaimedReductionBand> ReclaimedReductionTable { get; init; } = [];
+
+    /// <summary>Art. 6: the least reclaimed + desalinated water (1 Jul – 30 Jun) that earns a reduction.</summary>
+    public required decimal ReclaimedMinimumM3 { get; init; }
+
+    /// <summary>Art. 6: use below this share of the committed amount loses the reduction.</summary>
+    public required decimal CommitmentShareRequired { get; init; }
+
+    /// <summary>Art. 6: investment offsets total at most this share of the approved cost ...</summary>
+    public required decimal InvestmentOffsetShareOfCost { get; init; }
+
+    /// <summary>... spread over at most this many years.</summary>
+    public required int InvestmentOffsetMaxYears { get; init; }
+
+    /// <summary>Art. 6: reductions + offsets never exceed this share of the fee.</summary>
+    public required decimal ReductionCapShare { get; init; }
+
+    /// <summary>Art. 14: categories that pay nothing.</summary>
+    public required IReadOnlyList<PayerCategory> ExemptCategories { get; init; }
+
+    /// <summary>The order of the steps after the gross fee; the regulation leaves it open.</summary>
+    public required IReadOnlyList<FeeStepKind> StepOrder { get; init; }
+
+    public YearMonth WindowStart(int feeYear) => new(feeYear - 1, WindowStartMonth);
+
+    public YearMonth WindowEnd(int feeYear) => new(feeYear, WindowEndMonth);
+}
+
+/// <summary>One row of the reclaimed/desalinated reduction table: from this volume (1 Jul – 30 Jun), this share off.</summary>
+public sealed record ReclaimedReductionBand(decimal FromM3, decimal ReductionShare);
+
+/// <summary>Parameters of the 2019 tiered draft.</summary>
+public sealed record Draft2019Rules
+{
+    /// <summary>Half-year tiers, lowest first; the last has no upper edge.</summary>
+    public required IReadOnlyList<DraftTier> HalfYearTiers { get; init; }
+
+    /// <summary>Monthly billing divides the tier edges by this (6).</summary>
+    public required decimal MonthlyDivisor { get; init; }
+
+    public required decimal ReductionCapShare { get; init; }
+}
+
+/// <summary>Volumes from <see cref="FromM3"/> up to <see cref="ToM3"/> (null: no limit) pay these NTD/m³.</summary>
+public sealed record DraftTier(decimal FromM3, decimal? ToM3, decimal TapRate, decimal OtherRate);
