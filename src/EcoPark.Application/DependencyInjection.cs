@@ -1,4 +1,5 @@
 using EcoPark.Application.Factories;
+using EcoPark.Application.Fees;
 using EcoPark.Application.Parks;
 using EcoPark.Application.Users;
 using FluentValidation;
@@ -14,6 +15,15 @@ public static class DependencyInjection
         services.AddSingleton<IValidator<FactoryInput>, FactoryInputValidator>();
         services.AddSingleton<IValidator<CreateUserInput>, CreateUserInputValidator>();
         services.AddSingleton<IValidator<LoginInput>, LoginInputValidator>();
+        services.AddSingleton<IValidator<FeeCalculationRequest>, FeeCalculationRequestValidator>();
+        services.AddSingleton<IValidator<OpenFeeCaseInput>, OpenFeeCaseInputValidator>();
+        services.AddSingleton<IValidator<FeeCaseMonthInput>, FeeCaseMonthInputValidator>();
+        services.AddSingleton<IValidator<VerificationInput>, VerificationInputValidator>();
+        services.AddSingleton<IValidator<ClaimInput>, ClaimInputValidator>();
+        services.AddSingleton<IValidator<ClaimDecisionInput>, ClaimDecisionInputValidator>();
+        services.AddSingleton<FeeRules>();
+        services.AddSingleton<FeeCalculator>();
+        services.AddSingleton<FeeCases>();
         services.AddSingleton<CallerLoader>();
         services.AddSingleton<FactoryQueries>();
         services.AddSingleton<FactoryCommands>();

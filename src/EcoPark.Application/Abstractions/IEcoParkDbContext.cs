@@ -1,5 +1,7 @@
 using EcoPark.Application.Users;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
+using EcoPark.Domain.Fees;
 using EcoPark.Domain.Parks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +29,16 @@ public interface IEcoParkDbContext : IAsyncDisposable
     DbSet<UserParkScope> UserParkScopes { get; }
 
     DbSet<UserFactoryScope> UserFactoryScopes { get; }
+
+    DbSet<FeeRuleSetRecord> FeeRuleSets { get; }
+
+    DbSet<IndustryBenchmark> IndustryBenchmarks { get; }
+
+    DbSet<FeeCase> FeeCases { get; }
+
+    DbSet<FeeEvidence> FeeEvidence { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
 
     DatabaseFacade Database { get; }
 

@@ -1,6 +1,8 @@
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Users;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
+using EcoPark.Domain.Fees;
 using EcoPark.Domain.Parks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +22,16 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
     public DbSet<UserParkScope> UserParkScopes => Set<UserParkScope>();
 
     public DbSet<UserFactoryScope> UserFactoryScopes => Set<UserFactoryScope>();
+
+    public DbSet<FeeRuleSetRecord> FeeRuleSets => Set<FeeRuleSetRecord>();
+
+    public DbSet<IndustryBenchmark> IndustryBenchmarks => Set<IndustryBenchmark>();
+
+    public DbSet<FeeCase> FeeCases => Set<FeeCase>();
+
+    public DbSet<FeeEvidence> FeeEvidence => Set<FeeEvidence>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>ASP.NET Core's data-protection keys, so that cookies and tokens survive restarts and span instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

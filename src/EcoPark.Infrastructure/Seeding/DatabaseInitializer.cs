@@ -1,6 +1,7 @@
 using EcoPark.Application.Users;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Factories;
+using EcoPark.Domain.Fees;
 using EcoPark.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -47,9 +48,35 @@ public sealed class DatabaseInitializer(
         }
     }
 
+    /// <summary>The first version of each fee rule set; never overwrites what administrators changed.</summary>
+    public async Task EnsureFeeRuleSetsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var rules in new[] { FeeReferenceData.Regulation2023, FeeReferenceData.Draft2019 })
+        {
+            if (!await db.FeeRuleSets.AnyAsync(r => r.Code == rules.Code, cancellationToken))
+            {
+                db.FeeRuleSets.Add(new FeeRuleSetRecord(Guid.NewGuid(), rules, DateTimeOffset.UtcNow, null, "Initial version, from the regulation text"));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task SeedDemoAsync(CancellationToken cancellationToken)
     {
         await EnsureRolesAsync();
+        await EnsureFeeRuleSetsAsync(cancellationToken);
+        if (!await db.IndustryBenchmarks.AnyAsync(cancellationToken))
+        {
+            foreach (var (industry, lower, upper) in FeeReferenceData.IllustrativeBenchmarks)
+            {
+                db.IndustryBenchmarks.Add(new IndustryBenchmark(Guid.NewGuid(), industry, new DateOnly(2023, 1, 1), lower, upper, official: false,
+                    "Illustrative demo values, not the official notice"));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (!await db.Parks.AnyAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -113,6 +140,7 @@ public sealed class DatabaseInitializer(
         }
 
         await EnsureRolesAsync();
+        await EnsureFeeRuleSetsAsync(cancellationToken);
         if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
         {
             return;

@@ -25,9 +25,16 @@ public sealed class ResourceParityTests
         var webFolder = Path.Combine(SolutionRoot(), "src/EcoPark.Web");
         var used = Directory.EnumerateFiles(webFolder, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal))
-            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"L\[""([A-Za-z][A-Za-z.]*[A-Za-z])""").Select(m => m.Groups[1].Value))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"[Ll]\[""([A-Za-z][A-Za-z.]*[A-Za-z])""").Select(m => m.Groups[1].Value))
             .Concat(Enum.GetValues<EcoPark.Domain.Factories.Industry>().Select(i => "Industry." + EcoPark.Domain.Factories.IndustryKeys.ToKey(i)))
             .Concat(EcoPark.Domain.Access.Roles.All.Select(r => "Role." + r))
+            .Concat(Enum.GetNames<EcoPark.Domain.Fees.FeeCaseStatus>().Select(n => "Fee.Status." + n))
+            .Concat(Enum.GetNames<EcoPark.Domain.Fees.PayerCategory>().Select(n => "Fee.Payer." + n))
+            .Concat(Enum.GetNames<EcoPark.Domain.Fees.FeeClaimKind>().Select(n => "Fee.Claim.Kind." + n))
+            .Concat(Enum.GetNames<EcoPark.Domain.Fees.ClaimDecision>().Select(n => "Fee.Claim.Decision." + n))
+            .Concat(Enum.GetNames<EcoPark.Domain.Fees.EvidenceKind>().Select(n => "Fee.Evidence.Kind." + n))
+            .Concat(Enum.GetNames<EcoPark.Domain.Fees.FeeStepKind>().Select(n => "Fee.Order." + n))
+            .Concat(Enum.GetNames<EcoPark.Domain.Fees.RecyclingRateStatus>().Select(n => "Fee.Rate." + n.ToLowerInvariant()))
             .ToHashSet();
 
         Assert.Empty(used.Except(keys));

@@ -185,6 +185,53 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     b.ToTable("user_park_scopes", (string)null);
                 });
 
+            modelBuilder.Entity("EcoPark.Domain.Common.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("After")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("EntityType", "EntityId", "At")
+                        .HasDatabaseName("ix_audit_entries_entity_type_entity_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("EcoPark.Domain.Factories.Factory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -234,6 +281,270 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_factories_park_id_unified_business_number");
 
                     b.ToTable("factories", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Fees.FeeCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CalculatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calculated_at");
+
+                    b.Property<string>("CalculationJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("calculation_json");
+
+                    b.Property<int>("CaseVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_version");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid>("FactoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("factory_id");
+
+                    b.Property<int>("FeeYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fee_year");
+
+                    b.Property<decimal?>("NetFeeNtd")
+                        .HasPrecision(14)
+                        .HasColumnType("numeric(14,0)")
+                        .HasColumnName("net_fee_ntd");
+
+                    b.Property<string>("NoticeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("notice_number");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("payer");
+
+                    b.Property<Guid?>("PreviousVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_version_id");
+
+                    b.Property<string>("RecyclingRate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recycling_rate");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("RuleSetCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_set_code");
+
+                    b.Property<int?>("RuleSetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_set_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fee_cases");
+
+                    b.HasIndex("FactoryId", "FeeYear", "CaseVersion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fee_cases_factory_id_fee_year_case_version");
+
+                    b.ToTable("fee_cases", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Fees.FeeEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("FeeCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_case_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fee_evidence");
+
+                    b.HasIndex("FeeCaseId")
+                        .HasDatabaseName("ix_fee_evidence_fee_case_id");
+
+                    b.ToTable("fee_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Fees.FeeRuleSetRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Draft2019")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("draft2019");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Regulation2023")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("regulation2023");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("scheme");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fee_rule_sets");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fee_rule_sets_code_version");
+
+                    b.ToTable("fee_rule_sets", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Fees.IndustryBenchmark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("industry");
+
+                    b.Property<decimal>("LowerPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("lower_percent");
+
+                    b.Property<bool>("Official")
+                        .HasColumnType("boolean")
+                        .HasColumnName("official");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("UpperPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("upper_percent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_industry_benchmarks");
+
+                    b.HasIndex("Industry", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_industry_benchmarks_industry_effective_from");
+
+                    b.ToTable("industry_benchmarks", (string)null);
                 });
 
             modelBuilder.Entity("EcoPark.Domain.Parks.Park", b =>
@@ -554,6 +865,178 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Name")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Fees.FeeCase", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Factories.Factory", null)
+                        .WithMany()
+                        .HasForeignKey("FactoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_cases_factories_factory_id");
+
+                    b.OwnsMany("EcoPark.Domain.Fees.FeeCaseMonth", "Months", b1 =>
+                        {
+                            b1.Property<Guid>("FeeCaseId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("fee_case_id");
+
+                            b1.Property<string>("Month")
+                                .HasMaxLength(7)
+                                .HasColumnType("character varying(7)")
+                                .HasColumnName("month");
+
+                            b1.Property<decimal>("GroundwaterM3")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("groundwater_m3");
+
+                            b1.Property<decimal>("OtherSupplierM3")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("other_supplier_m3");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("reason");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("source");
+
+                            b1.Property<decimal>("SurfaceM3")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("surface_m3");
+
+                            b1.Property<decimal>("TapM3")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("tap_m3");
+
+                            b1.HasKey("FeeCaseId", "Month")
+                                .HasName("pk_fee_case_months");
+
+                            b1.ToTable("fee_case_months", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FeeCaseId")
+                                .HasConstraintName("fk_fee_case_months_fee_cases_fee_case_id");
+                        });
+
+                    b.OwnsMany("EcoPark.Domain.Fees.FeeClaim", "Claims", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<decimal>("CommittedM3")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("committed_m3");
+
+                            b1.Property<DateTimeOffset?>("DecidedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("decided_at");
+
+                            b1.Property<Guid?>("DecidedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("decided_by");
+
+                            b1.Property<string>("Decision")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("decision");
+
+                            b1.Property<string>("DecisionComment")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("decision_comment");
+
+                            b1.Property<Guid>("FeeCaseId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("fee_case_id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("kind");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("note");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_fee_claims");
+
+                            b1.HasIndex("FeeCaseId")
+                                .HasDatabaseName("ix_fee_claims_fee_case_id");
+
+                            b1.ToTable("fee_claims", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FeeCaseId")
+                                .HasConstraintName("fk_fee_claims_fee_cases_fee_case_id");
+                        });
+
+                    b.OwnsOne("EcoPark.Domain.Fees.RecyclingVerification", "Verification", b1 =>
+                        {
+                            b1.Property<Guid>("FeeCaseId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateOnly>("IssuedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("verification_issued_on");
+
+                            b1.Property<string>("Issuer")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("verification_issuer");
+
+                            b1.Property<decimal>("VerifiedRatePercent")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)")
+                                .HasColumnName("verification_rate_percent");
+
+                            b1.HasKey("FeeCaseId");
+
+                            b1.ToTable("fee_cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FeeCaseId")
+                                .HasConstraintName("fk_fee_cases_fee_cases_id");
+                        });
+
+                    b.Navigation("Claims");
+
+                    b.Navigation("Months");
+
+                    b.Navigation("Verification");
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Fees.FeeEvidence", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Fees.FeeCase", null)
+                        .WithMany()
+                        .HasForeignKey("FeeCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_evidence_fee_cases_fee_case_id");
                 });
 
             modelBuilder.Entity("EcoPark.Domain.Parks.Park", b =>

@@ -1,0 +1,71 @@
+using EcoPark.Domain.Fees;
+
+namespace EcoPark.Application.Fees;
+
+public sealed record FeeCaseSummaryDto(Guid Id, Guid FactoryId, string FactoryNameZh, string FactoryNameEn, int FeeYear, int CaseVersion, string Status,
+    decimal? NetFeeNtd, string? NoticeNumber, DateTimeOffset? DecidedAt);
+
+public sealed record FeeClaimDto(Guid Id, string Kind, decimal Amount, decimal CommittedM3, string Note, string Decision, string? DecisionComment, DateTimeOffset? DecidedAt);
+
+public sealed record EvidenceDto(Guid Id, Guid? ClaimId, string Kind, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt);
+
+public sealed record AuditDto(string Action, Guid UserId, string? UserEmail, DateTimeOffset At, string? Before, string? After);
+
+public sealed record FeeCaseDto(
+    Guid Id,
+    Guid FactoryId,
+    string FactoryNameZh,
+    string FactoryNameEn,
+    string FactoryAddress,
+    string Industry,
+    int FeeYear,
+    int CaseVersion,
+    Guid? PreviousVersionId,
+    string Status,
+    string PayerCategory,
+    IReadOnlyList<FeeCaseMonth> Months,
+    RecyclingVerification? Verification,
+    string RecyclingRate,
+    IReadOnlyList<FeeClaimDto> Claims,
+    IReadOnlyList<EvidenceDto> Evidence,
+    FeeResultDto? Calculation,
+    DateTimeOffset? CalculatedAt,
+    DateTimeOffset? DecidedAt,
+    string? NoticeNumber,
+    DateOnly? DueDate,
+    IReadOnlyList<AuditDto> Audit);
+
+/// <summary>The payment notice (art. 9): name and address, water use, each month's volume, rate, fee, reduction, due date.</summary>
+public sealed record PaymentNoticeDto(
+    string NoticeNumber,
+    string PayerNameZh,
+    string PayerNameEn,
+    string Address,
+    string UnifiedBusinessNumber,
+    string WaterUse,
+    int FeeYear,
+    int CaseVersion,
+    IReadOnlyList<FeeCaseMonth> Months,
+    string RecyclingRate,
+    IReadOnlyList<FeeStepDto> Steps,
+    decimal GrossFeeNtd,
+    decimal ReductionNtd,
+    decimal NetFeeNtd,
+    DateOnly DueDate,
+    DateTimeOffset DecidedAt,
+    RuleSetRef RuleSet);
+
+/// <summary>The statutory dates of a fee year (art. 4, 10, 11).</summary>
+public sealed record StatutoryDate(DateOnly Date, string Key);
+
+public static class FeeCalendar
+{
+    public static IReadOnlyList<StatutoryDate> For(int year) =>
+    [
+        new(new DateOnly(year, 7, 15), "Fee.Calendar.Submission"),
+        new(new DateOnly(year, 7, 31), "Fee.Calendar.Notice"),
+        new(new DateOnly(year, 8, 15), "Fee.Calendar.NoticeLatest"),
+        new(new DateOnly(year, 8, 31), "Fee.Calendar.Due"),
+        new(new DateOnly(year, 12, 15), "Fee.Calendar.Reexamination"),
+    ];
+}

@@ -1,0 +1,109 @@
+using EcoPark.Domain.Fees;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Application.Fees;
+
+public sealed class OpenFeeCaseInput
+{
+    public Guid FactoryId { get; set; }
+
+    public int FeeYear { get; set; }
+
+    public string PayerCategory { get; set; } = "business";
+}
+
+public sealed class FeeCaseMonthInput
+{
+    public string Month { get; set; } = string.Empty;
+
+    public decimal TapM3 { get; set; }
+
+    public decimal SurfaceM3 { get; set; }
+
+    public decimal GroundwaterM3 { get; set; }
+
+    public decimal OtherSupplierM3 { get; set; }
+
+    /// <summary>Required when the month already has figures.</summary>
+    public string? Reason { get; set; }
+}
+
+public sealed class VerificationInput
+{
+    public string Issuer { get; set; } = string.Empty;
+
+    public DateOnly? IssuedOn { get; set; }
+
+    public decimal? VerifiedRatePercent { get; set; }
+}
+
+public sealed class ClaimInput
+{
+    /// <summary><c>reclaimedWater</c> (m³), <c>investmentOffset</c>, <c>pollutionFee</c> or <c>article8</c> (NTD).</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    public decimal Amount { get; set; }
+
+    public decimal CommittedM3 { get; set; }
+
+    public string Note { get; set; } = string.Empty;
+}
+
+public sealed class ClaimDecisionInput
+{
+    public bool Accept { get; set; }
+
+    public string Comment { get; set; } = string.Empty;
+}
+
+public sealed class OpenFeeCaseInputValidator : AbstractValidator<OpenFeeCaseInput>
+{
+    public OpenFeeCaseInputValidator(IStringLocalizer<Messages> l)
+    {
+        RuleFor(x => x.FactoryId).NotEmpty().WithName(_ => l["Field.Factory"]);
+        RuleFor(x => x.FeeYear).InclusiveBetween(2023, 2100).WithName(_ => l["Field.FeeYear"]);
+        RuleFor(x => x.PayerCategory).Must(p => FeeKeys.TryParsePayer(p, out _)).WithMessage(_ => l["Fee.Payer.Unknown"]);
+    }
+}
+
+public sealed class FeeCaseMonthInputValidator : AbstractValidator<FeeCaseMonthInput>
+{
+    public FeeCaseMonthInputValidator(IStringLocalizer<Messages> l)
+    {
+        RuleFor(x => x.Month).Must(m => YearMonth.TryParse(m, out _)).WithMessage(_ => l["Fee.Month.Format"]);
+        RuleFor(x => x.TapM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
+        RuleFor(x => x.SurfaceM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
+        RuleFor(x => x.GroundwaterM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
+        RuleFor(x => x.OtherSupplierM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
+        RuleFor(x => x.Reason).MaximumLength(500).WithName(_ => l["Field.Reason"]);
+    }
+}
+
+public sealed class VerificationInputValidator : AbstractValidator<VerificationInput>
+{
+    public VerificationInputValidator(IStringLocalizer<Messages> l)
+    {
+        RuleFor(x => x.Issuer).NotEmpty().MaximumLength(200).WithName(_ => l["Field.Issuer"]);
+        RuleFor(x => x.IssuedOn).NotNull().WithName(_ => l["Field.IssuedOn"]);
+        RuleFor(x => x.VerifiedRatePercent).NotNull().InclusiveBetween(0, 100).WithName(_ => l["Field.VerifiedRate"]);
+    }
+}
+
+public sealed class ClaimInputValidator : AbstractValidator<ClaimInput>
+{
+    public ClaimInputValidator(IStringLocalizer<Messages> l)
+    {
+        RuleFor(x => x.Kind).Must(k => Enum.TryParse<FeeClaimKind>(k, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(k, out _))
+            .WithMessage(_ => l["Fee.Claim.Kind.Unknown"]);
+        RuleFor(x => x.Amount).GreaterThan(0).WithName(_ => l["Field.Amount"]);
+        RuleFor(x => x.CommittedM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
+        RuleFor(x => x.Note).MaximumLength(500).WithName(_ => l["Field.Note"]);
+    }
+}
+
+public sealed class ClaimDecisionInputValidator : AbstractValidator<ClaimDecisionInput>
+{
+    public ClaimDecisionInputValidator(IStringLocalizer<Messages> l) =>
+        RuleFor(x => x.Comment).NotEmpty().MaximumLength(500).WithName(_ => l["Field.Comment"]);
+}

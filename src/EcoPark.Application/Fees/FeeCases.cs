@@ -1,0 +1,306 @@
+using System.Text.Json;
+using EcoPark.Application.Abstractions;
+using EcoPark.Application.Common;
+using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
+using EcoPark.Domain.Factories;
+using EcoPark.Domain.Fees;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Application.Fees;
+
+/// <summary>
+/// The auditor's fee cases (2023 regulation). Auditors and administrators work on them; every change is
+/// saved together with its audit entry (who, when, what, before and after) in one transaction.
+/// </summary>
+public sealed class FeeCases(
+    IEcoParkDbContextFactory dbFactory,
+    FeeRules rules,
+    TimeProvider clock,
+    IValidator<OpenFeeCaseInput> openValidator,
+    IValidator<FeeCaseMonthInput> monthValidator,
+    IValidator<VerificationInput> verificationValidator,
+    IValidator<ClaimInput> claimValidator,
+    IValidator<ClaimDecisionInput> decisionValidator,
+    IStringLocalizer<Messages> l)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<Guid> OpenAsync(Caller caller, OpenFeeCaseInput input, CancellationToken cancellationToken = default)
+    {
+        RequireAuditor(caller);
+        await openValidator.ValidateAndThrowAsync(input, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (!await db.Factories.AnyAsync(f => f.Id == input.FactoryId, cancellationToken))
+        {
+            throw Invalid(nameof(OpenFeeCaseInput.FactoryId), l["Factory.NotFound"]);
+        }
+
+        if (await db.FeeCases.AnyAsync(c => c.FactoryId == input.FactoryId && c.FeeYear == input.FeeYear, cancellationToken))
+        {
+            throw Invalid(nameof(OpenFeeCaseInput.FeeYear), l["Fee.Case.Exists"]);
+        }
+
+        FeeKeys.TryParsePayer(input.PayerCategory, out var payer);
+        // Monthly volumes come from the factory's water-balance filings once filing exists; until then the
+        // auditor enters them, and each later change needs a reason.
+        var feeCase = new FeeCase(Guid.NewGuid(), input.FactoryId, input.FeeYear, payer, []);
+        db.FeeCases.Add(feeCase);
+        Audit(db, caller, feeCase, "opened", null);
+        await db.SaveChangesAsync(cancellationToken);
+        return feeCase.Id;
+    }
+
+    public async Task<IReadOnlyList<FeeCaseSummaryDto>> ListAsync(Caller caller, int? feeYear = null, CancellationToken cancellationToken = default)
+    {
+        RequireAuditor(caller);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var query = db.FeeCases.AsNoTracking();
+        if (feeYear is { } year)
+        {
+            query = query.Where(c => c.FeeYear == year);
+        }
+
+        return await query
+            .Join(db.Factories, c => c.FactoryId, f => f.Id, (c, f) => new { Case = c, f.Name.Zh, f.Name.En })
+            .OrderByDescending(x => x.Case.FeeYear).ThenBy(x => x.Zh).ThenByDescending(x => x.Case.CaseVersion)
+            .Select(x => new FeeCaseSummaryDto(x.Case.Id, x.Case.FactoryId, x.Zh, x.En, x.Case.FeeYear, x.Case.CaseVersion, x.Case.Status.ToString(),
+                x.Case.NetFeeNtd, x.Case.NoticeNumber, x.Case.DecidedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<FeeCaseDto> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    {
+        RequireAuditor(caller);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var feeCase = await db.FeeCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException(l["Fee.Case.NotFound"]);
+        var factory = await db.Factories.AsNoTracking().SingleAsync(f => f.Id == feeCase.FactoryId, cancellationToken);
+        var evidence = await db.FeeEvidence.AsNoTracking().Where(e => e.FeeCaseId == id).OrderBy(e => e.UploadedAt)
+            .Select(e => new EvidenceDto(e.Id, e.ClaimId, e.Kind.ToString(), e.FileName, e.ContentType, e.SizeBytes, e.Sha256, e.UploadedAt))
+            .ToListAsync(cancellationToken);
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(FeeCase) && a.EntityId == id).OrderBy(a => a.At)
+            .GroupJoin(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a, u })
+            .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new AuditDto(x.a.Action, x.a.UserId, u == null ? null : u.Email, x.a.At, x.a.Before, x.a.After))
+            .ToListAsync(cancellationToken);
+        return new FeeCaseDto(
+            feeCase.Id, feeCase.FactoryId, factory.Name.Zh, factory.Name.En, factory.Address, factory.Industry.ToKey(), feeCase.FeeYear, feeCase.CaseVersion,
+            feeCase.PreviousVersionId, feeCase.Status.ToString(), feeCase.Payer.ToString(), feeCase.Months, feeCase.Verification, feeCase.RecyclingRate.Key(),
+            [.. feeCase.Claims.Select(c => new FeeClaimDto(c.Id, c.Kind.ToString(), c.Amount, c.CommittedM3, c.Note, c.Decision.ToString(), c.DecisionComment, c.DecidedAt))],
+            evidence,
+            feeCase.CalculationJson is null ? null : JsonSerializer.Deserialize<FeeResultDto>(feeCase.CalculationJson, Json),
+            feeCase.CalculatedAt, feeCase.DecidedAt, feeCase.NoticeNumber, feeCase.DueDate, audit);
+    }
+
+    public async Task SetMonthAsync(Caller caller, Guid id, FeeCaseMonthInput input, CancellationToken cancellationToken = default)
+    {
+        await monthValidator.ValidateAndThrowAsync(input, cancellationToken);
+        await ChangeAsync(caller, id, "month-set", async (feeCase, _) =>
+        {
+            YearMonth.TryParse(input.Month, out var month);
+            var window = (await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken)).Regulation2023!;
+            if (month < window.WindowStart(feeCase.FeeYear) || month > window.WindowEnd(feeCase.FeeYear))
+            {
+                throw Invalid(nameof(FeeCaseMonthInput.Month), l["Fee.Month.OutsideWindow", month, window.WindowStart(feeCase.FeeYear), window.WindowEnd(feeCase.FeeYear)]);
+            }
+
+            feeCase.SetMonth(month, input.TapM3, input.SurfaceM3, input.GroundwaterM3, input.OtherSupplierM3, input.Reason);
+        }, cancellationToken);
+    }
+
+    /// <summary>Records the verification statement and classifies the rate against the factory's industry benchmark.</summary>
+    public async Task RecordVerificationAsync(Caller caller, Guid id, VerificationInput input, CancellationToken cancellationToken = default)
+    {
+        await verificationValidator.ValidateAndThrowAsync(input, cancellationToken);
+        await ChangeAsync(caller, id, "verification-recorded", async (feeCase, db) =>
+        {
+            var industry = await db.Factories.Where(f => f.Id == feeCase.FactoryId).Select(f => f.Industry).SingleAsync(cancellationToken);
+            var issuedOn = input.IssuedOn!.Value;
+            var benchmark = await db.IndustryBenchmarks.Where(b => b.Industry == industry && b.EffectiveFrom <= issuedOn)
+                .OrderByDescending(b => b.EffectiveFrom).FirstOrDefaultAsync(cancellationToken)
+                ?? throw Invalid(nameof(VerificationInput.VerifiedRatePercent), l["Fee.Benchmark.Missing"]);
+            var rate = input.VerifiedRatePercent!.Value;
+            feeCase.RecordVerification(new RecyclingVerification(input.Issuer.Trim(), issuedOn, rate), benchmark.Classify(rate));
+        }, cancellationToken);
+    }
+
+    public async Task<Guid> AddClaimAsync(Caller caller, Guid id, ClaimInput input, CancellationToken cancellationToken = default)
+    {
+        await claimValidator.ValidateAndThrowAsync(input, cancellationToken);
+        var claimId = Guid.Empty;
+        await ChangeAsync(caller, id, "claim-added", (feeCase, _) =>
+        {
+            Enum.TryParse<FeeClaimKind>(input.Kind, ignoreCase: true, out var kind);
+            claimId = feeCase.AddClaim(kind, input.Amount, input.CommittedM3, input.Note).Id;
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return claimId;
+    }
+
+    public async Task DecideClaimAsync(Caller caller, Guid id, Guid claimId, ClaimDecisionInput input, CancellationToken cancellationToken = default)
+    {
+        await decisionValidator.ValidateAndThrowAsync(input, cancellationToken);
+        await ChangeAsync(caller, id, input.Accept ? "claim-accepted" : "claim-rejected", (feeCase, _) =>
+        {
+            feeCase.DecideClaim(claimId, input.Accept, input.Comment, caller.UserId, clock.GetUtcNow());
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    public async Task<Guid> AddEvidenceAsync(Caller caller, Guid id, EvidenceKind kind, Guid? claimId, string fileName, byte[] content,
+        CancellationToken cancellationToken = default)
+    {
+        if (content.LongLength > EvidencePolicy.MaxBytes)
+        {
+            throw Invalid("file", l["Fee.Evidence.TooLarge", EvidencePolicy.MaxBytes / (1024 * 1024)]);
+        }
+
+        var contentType = EvidencePolicy.ContentTypeFor(fileName, content)
+            ?? throw Invalid("file", l["Fee.Evidence.TypeNotAllowed", string.Join(", ", EvidencePolicy.Extensions)]);
+        var evidenceId = Guid.NewGuid();
+        await ChangeAsync(caller, id, "evidence-added", (feeCase, db) =>
+        {
+            if (claimId is { } cid && feeCase.Claims.All(c => c.Id != cid))
+            {
+                throw Invalid("claimId", l["Fee.Claim.NotFound"]);
+            }
+
+            db.FeeEvidence.Add(new FeeEvidence(evidenceId, feeCase.Id, claimId, kind, Path.GetFileName(fileName), contentType, content,
+                EvidencePolicy.Sha256(content), caller.UserId, clock.GetUtcNow()));
+            return Task.CompletedTask;
+        }, cancellationToken, detail: new { fileName, content.LongLength, sha256 = EvidencePolicy.Sha256(content) });
+        return evidenceId;
+    }
+
+    public async Task<FeeEvidence> GetEvidenceAsync(Caller caller, Guid id, Guid evidenceId, CancellationToken cancellationToken = default)
+    {
+        RequireAuditor(caller);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await db.FeeEvidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == evidenceId && e.FeeCaseId == id, cancellationToken)
+            ?? throw new NotFoundException(l["Fee.Evidence.NotFound"]);
+    }
+
+    public async Task<FeeResultDto> CalculateAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    {
+        FeeResultDto? dto = null;
+        await ChangeAsync(caller, id, "calculated", async (feeCase, _) =>
+        {
+            var ruleSet = await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken);
+            var result = FeeEngine.Calculate(ruleSet, feeCase.ToRequest());
+            dto = FeeResultDto.From(result, l);
+            feeCase.RecordCalculation(result, JsonSerializer.Serialize(dto, Json), clock.GetUtcNow());
+        }, cancellationToken);
+        return dto!;
+    }
+
+    /// <summary>
+    /// Decides the case and issues the notice. Payment is due on 31 August of the fee year (art. 10), or
+    /// 30 days after a later decision so that the payer always has a month.
+    /// </summary>
+    public async Task DecideAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    {
+        await ChangeAsync(caller, id, "decided", async (feeCase, db) =>
+        {
+            var now = clock.GetUtcNow();
+            var statutory = new DateOnly(feeCase.FeeYear, 8, 31);
+            var thirtyDays = DateOnly.FromDateTime(now.UtcDateTime).AddDays(30);
+            var sequence = await db.FeeCases.CountAsync(c => c.FeeYear == feeCase.FeeYear && c.NoticeNumber != null, cancellationToken) + 1;
+            feeCase.Decide(caller.UserId, now, $"EP-{feeCase.FeeYear}-{sequence:D5}", thirtyDays > statutory ? thirtyDays : statutory);
+        }, cancellationToken);
+    }
+
+    /// <summary>Re-examination: the decided version stays as it was (superseded) and a new open version copies it.</summary>
+    public async Task<Guid> ReexamineAsync(Caller caller, Guid id, string reason, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw Invalid("reason", l["Fee.Reexamination.ReasonRequired"]);
+        }
+
+        var newId = Guid.NewGuid();
+        await ChangeAsync(caller, id, "re-examination-opened", (feeCase, db) =>
+        {
+            var next = feeCase.Reexamine(newId);
+            db.FeeCases.Add(next);
+            Audit(db, caller, next, "opened-as-re-examination", null, new { previous = id, reason });
+            return Task.CompletedTask;
+        }, cancellationToken, detail: new { reason, next = newId });
+        return newId;
+    }
+
+    public async Task<PaymentNoticeDto> NoticeAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    {
+        var dto = await GetAsync(caller, id, cancellationToken);
+        if (dto.NoticeNumber is null || dto.Calculation is null || dto.DueDate is null || dto.DecidedAt is null)
+        {
+            throw new ConflictException(l["Fee.Notice.NotDecided"]);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var ubn = await db.Factories.Where(f => f.Id == dto.FactoryId).Select(f => f.UnifiedBusinessNumber).SingleAsync(cancellationToken);
+        return new PaymentNoticeDto(dto.NoticeNumber, dto.FactoryNameZh, dto.FactoryNameEn, dto.FactoryAddress, ubn.Value, dto.Industry, dto.FeeYear,
+            dto.CaseVersion, dto.Months, dto.RecyclingRate, dto.Calculation.Steps, dto.Calculation.GrossFeeNtd, dto.Calculation.ReductionNtd,
+            dto.Calculation.NetFeeNtd, dto.DueDate.Value, dto.DecidedAt.Value, dto.Calculation.RuleSet);
+    }
+
+    private async Task ChangeAsync(Caller caller, Guid id, string action, Func<FeeCase, IEcoParkDbContext, Task> change, CancellationToken cancellationToken,
+        object? detail = null)
+    {
+        RequireAuditor(caller);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var feeCase = await db.FeeCases.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException(l["Fee.Case.NotFound"]);
+        var before = Snapshot(feeCase);
+        try
+        {
+            await change(feeCase, db);
+        }
+        catch (DomainException e)
+        {
+            throw Invalid(e.Field, l["Domain." + e.Code].ResourceNotFound ? e.Message : l["Domain." + e.Code]);
+        }
+
+        Audit(db, caller, feeCase, action, before, detail);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(l["Fee.Case.Conflict"]);
+        }
+    }
+
+    private void Audit(IEcoParkDbContext db, Caller caller, FeeCase feeCase, string action, string? before, object? detail = null)
+    {
+        var after = detail is null ? Snapshot(feeCase) : JsonSerializer.Serialize(new { state = JsonDocument.Parse(Snapshot(feeCase)).RootElement, detail }, Json);
+        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(FeeCase), feeCase.Id, action, caller.UserId, clock.GetUtcNow(), before, after));
+    }
+
+    private static string Snapshot(FeeCase c) => JsonSerializer.Serialize(new
+    {
+        c.Status,
+        c.CaseVersion,
+        c.Payer,
+        c.RecyclingRate,
+        c.Verification,
+        Months = c.Months,
+        Claims = c.Claims.Select(x => new { x.Id, x.Kind, x.Amount, x.CommittedM3, x.Decision, x.DecisionComment }),
+        c.NetFeeNtd,
+        c.RuleSetCode,
+        c.RuleSetVersion,
+        c.NoticeNumber,
+        c.DueDate,
+    }, Json);
+
+    private void RequireAuditor(Caller caller)
+    {
+        if (!caller.IsAdministrator && !caller.IsIn(Roles.Auditor))
+        {
+            throw new ForbiddenException(l["Fee.Case.AuditorsOnly"]);
+        }
+    }
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}

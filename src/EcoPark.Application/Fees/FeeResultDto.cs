@@ -1,0 +1,42 @@
+using EcoPark.Domain.Fees;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Application.Fees;
+
+public sealed record FeeStepDto(string Code, string Label, string Detail, decimal AmountNtd);
+
+public sealed record FeeWarningDto(string Code, string Message);
+
+public sealed record RuleSetRef(string Code, int Version);
+
+/// <summary>A calculation as callers see it: totals, every step, the rule-set version, warnings, in the caller's language.</summary>
+public sealed record FeeResultDto(
+    bool InScope,
+    string ScopeReason,
+    decimal GrossFeeNtd,
+    decimal ReductionNtd,
+    decimal NetFeeNtd,
+    bool HalfRateApplied,
+    IReadOnlyList<FeeStepDto> Steps,
+    RuleSetRef RuleSet,
+    IReadOnlyList<string> StepOrder,
+    IReadOnlyList<FeeWarningDto> Warnings)
+{
+    public static FeeResultDto From(FeeResult result, IStringLocalizer<Messages> l) => new(
+        result.InScope,
+        result.ScopeReason,
+        result.GrossFeeNtd,
+        result.ReductionNtd,
+        result.NetFeeNtd,
+        result.HalfRateApplied,
+        [.. result.Steps.Select(s => new FeeStepDto(s.Code, Text(l, "Fee.Step." + s.Code, s.Label), s.Label, s.AmountNtd))],
+        new RuleSetRef(result.RuleSetCode, result.RuleSetVersion),
+        [.. result.StepOrder.Select(s => s.ToString())],
+        [.. result.Warnings.Select(w => new FeeWarningDto(w.Code, Text(l, "Fee.Warning." + w.Code, w.Message)))]);
+
+    private static string Text(IStringLocalizer<Messages> l, string key, string fallback)
+    {
+        var text = l[key];
+        return text.ResourceNotFound ? fallback : text.Value;
+    }
+}

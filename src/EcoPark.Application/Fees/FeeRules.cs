@@ -1,0 +1,68 @@
+using EcoPark.Application.Abstractions;
+using EcoPark.Application.Common;
+using EcoPark.Domain.Access;
+using EcoPark.Domain.Fees;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Application.Fees;
+
+public sealed record RuleSetVersionDto(Guid Id, string Code, int Version, string Scheme, DateOnly EffectiveFrom, DateTimeOffset CreatedAt, string Note,
+    Regulation2023Rules? Regulation2023, Draft2019Rules? Draft2019);
+
+public sealed record BenchmarkDto(string Industry, DateOnly EffectiveFrom, decimal LowerPercent, decimal UpperPercent, bool Official, string Source);
+
+/// <summary>Reads the versioned rule sets and benchmark ranges; administrators add versions.</summary>
+public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider clock, IStringLocalizer<Messages> l)
+{
+    /// <summary>
+    /// The version in force for a fee year: the newest version of the newest rule set effective by 1 July
+    /// of that year, the month bills are issued (art. 4).
+    /// </summary>
+    public async Task<FeeRuleSet> EffectiveAsync(FeeScheme scheme, int feeYear, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var billing = new DateOnly(feeYear, 7, 1);
+        var record = await db.FeeRuleSets.AsNoTracking()
+            .Where(r => r.Scheme == scheme && r.EffectiveFrom <= billing)
+            .OrderByDescending(r => r.EffectiveFrom).ThenByDescending(r => r.Version)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? await db.FeeRuleSets.AsNoTracking().Where(r => r.Scheme == scheme)
+                .OrderBy(r => r.EffectiveFrom).ThenByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(l["Fee.RuleSet.Missing"]);
+        return record.ToRuleSet();
+    }
+
+    public async Task<IReadOnlyList<RuleSetVersionDto>> VersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var rows = await db.FeeRuleSets.AsNoTracking().OrderBy(r => r.Code).ThenByDescending(r => r.Version).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new RuleSetVersionDto(r.Id, r.Code, r.Version, r.Scheme.ToKey(), r.EffectiveFrom, r.CreatedAt, r.Note, r.Regulation2023, r.Draft2019))];
+    }
+
+    /// <summary>Adds the next version of a rule set (administrators only). Earlier versions stay as they were.</summary>
+    public async Task<RuleSetVersionDto> AddVersionAsync(Caller caller, string code, DateOnly effectiveFrom, Regulation2023Rules? regulation, Draft2019Rules? draft,
+        string note, CancellationToken cancellationToken = default)
+    {
+        if (!caller.IsAdministrator)
+        {
+            throw new ForbiddenException(l["Fee.RuleSet.AdminOnly"]);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var latest = await db.FeeRuleSets.Where(r => r.Code == code).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(l["Fee.RuleSet.Missing"]);
+        var next = new FeeRuleSetRecord(Guid.NewGuid(), new FeeRuleSet(code, latest.Version + 1, latest.Scheme, effectiveFrom, regulation, draft),
+            clock.GetUtcNow(), caller.UserId, note.Trim());
+        db.FeeRuleSets.Add(next);
+        await db.SaveChangesAsync(cancellationToken);
+        return new RuleSetVersionDto(next.Id, next.Code, next.Version, next.Scheme.ToKey(), next.EffectiveFrom, next.CreatedAt, next.Note, next.Regulation2023, next.Draft2019);
+    }
+
+    public async Task<IReadOnlyList<BenchmarkDto>> BenchmarksAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var rows = await db.IndustryBenchmarks.AsNoTracking().OrderBy(b => b.Industry).ThenByDescending(b => b.EffectiveFrom).ToListAsync(cancellationToken);
+        return [.. rows.Select(b => new BenchmarkDto(b.Industry.ToString().ToLowerInvariant(), b.EffectiveFrom, b.LowerPercent, b.UpperPercent, b.Official, b.Source))];
+    }
+}

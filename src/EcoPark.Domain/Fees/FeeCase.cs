@@ -1,0 +1,299 @@
+using EcoPark.Domain.Common;
+
+namespace EcoPark.Domain.Fees;
+
+public enum FeeCaseStatus
+{
+    Open,
+    Decided,
+
+    /// <summary>Decided, then replaced by a re-examination version.</summary>
+    Superseded,
+}
+
+public enum FeeClaimKind
+{
+    ReclaimedWater,
+    InvestmentOffset,
+    PollutionFee,
+    Article8,
+}
+
+public enum ClaimDecision
+{
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+/// <summary>
+/// One payer's fee year under the 2023 regulation: monthly volumes, the recycling-rate verification,
+/// claims with decisions, the calculation and the decision. A decided case never changes again; a
+/// re-examination opens the next version.
+/// </summary>
+public sealed class FeeCase
+{
+    private readonly List<FeeCaseMonth> months = [];
+    private readonly List<FeeClaim> claims = [];
+
+    private FeeCase()
+    {
+    }
+
+    public FeeCase(Guid id, Guid factoryId, int feeYear, PayerCategory payer, IEnumerable<FeeCaseMonth> prefilled)
+    {
+        Id = id;
+        FactoryId = factoryId;
+        FeeYear = feeYear;
+        Payer = payer;
+        CaseVersion = 1;
+        months.AddRange(prefilled);
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid FactoryId { get; private set; }
+
+    public int FeeYear { get; private set; }
+
+    public int CaseVersion { get; private set; }
+
+    public Guid? PreviousVersionId { get; private set; }
+
+    public FeeCaseStatus Status { get; private set; }
+
+    public PayerCategory Payer { get; private set; }
+
+    public IReadOnlyList<FeeCaseMonth> Months => months;
+
+    public IReadOnlyList<FeeClaim> Claims => claims;
+
+    public RecyclingVerification? Verification { get; private set; }
+
+    public RecyclingRateStatus RecyclingRate { get; private set; }
+
+    /// <summary>The last calculation, as JSON, with the rule set it used.</summary>
+    public string? CalculationJson { get; private set; }
+
+    public string? RuleSetCode { get; private set; }
+
+    public int? RuleSetVersion { get; private set; }
+
+    public decimal? NetFeeNtd { get; private set; }
+
+    public DateTimeOffset? CalculatedAt { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public Guid? DecidedBy { get; private set; }
+
+    public string? NoticeNumber { get; private set; }
+
+    public DateOnly? DueDate { get; private set; }
+
+    public uint RowVersion { get; private set; }
+
+    /// <summary>Sets a month's volumes; changing a month that already has figures needs a reason.</summary>
+    public void SetMonth(YearMonth month, decimal tap, decimal surface, decimal groundwater, decimal other, string? reason)
+    {
+        EnsureOpen();
+        if (tap < 0 || surface < 0 || groundwater < 0 || other < 0)
+        {
+            throw new DomainException("months", "negative", "A volume cannot be negative.");
+        }
+
+        var existing = months.FirstOrDefault(m => m.Month == month.ToString());
+        if (existing is not null && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("reason", "reason-required", "Changing a month's volumes needs a reason.");
+        }
+
+        if (existing is not null)
+        {
+            months.Remove(existing);
+        }
+
+        months.Add(new FeeCaseMonth(month.ToString(), tap, surface, groundwater, other, existing is null ? "manual" : "amended", reason?.Trim()));
+        months.Sort((a, b) => string.CompareOrdinal(a.Month, b.Month));
+        ClearCalculation();
+    }
+
+    public void RecordVerification(RecyclingVerification verification, RecyclingRateStatus status)
+    {
+        EnsureOpen();
+        Verification = verification;
+        RecyclingRate = status;
+        ClearCalculation();
+    }
+
+    public FeeClaim AddClaim(FeeClaimKind kind, decimal amount, decimal committedM3, string note)
+    {
+        EnsureOpen();
+        if (amount < 0 || committedM3 < 0)
+        {
+            throw new DomainException("amount", "negative", "A claim cannot be negative.");
+        }
+
+        var claim = new FeeClaim(Guid.NewGuid(), kind, amount, committedM3, note.Trim());
+        claims.Add(claim);
+        ClearCalculation();
+        return claim;
+    }
+
+    public void DecideClaim(Guid claimId, bool accept, string comment, Guid by, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            throw new DomainException("comment", "required", "A decision on a claim needs a comment.");
+        }
+
+        var claim = claims.SingleOrDefault(c => c.Id == claimId) ?? throw new DomainException("claimId", "not-found", "No such claim.");
+        claim.Decide(accept ? ClaimDecision.Accepted : ClaimDecision.Rejected, comment.Trim(), by, at);
+        ClearCalculation();
+    }
+
+    /// <summary>The engine's input: the case's months and only its accepted claims.</summary>
+    public FeeRequest ToRequest()
+    {
+        decimal Sum(FeeClaimKind kind) => claims.Where(c => c.Kind == kind && c.Decision == ClaimDecision.Accepted).Sum(c => c.Amount);
+        var reclaimed = claims.Where(c => c.Kind == FeeClaimKind.ReclaimedWater && c.Decision == ClaimDecision.Accepted).ToList();
+        return new FeeRequest(
+            FeeYear,
+            Payer,
+            [.. months.Select(m => m.ToVolumes())],
+            RecyclingRate,
+            new FeeClaims
+            {
+                ReclaimedAndDesalinatedM3 = reclaimed.Sum(c => c.Amount),
+                CommittedReclaimedM3 = reclaimed.Sum(c => c.CommittedM3),
+                InvestmentOffsetNtd = Sum(FeeClaimKind.InvestmentOffset),
+                PollutionFeePaidNtd = Sum(FeeClaimKind.PollutionFee),
+                TapPriceConservationNtd = Sum(FeeClaimKind.Article8),
+            });
+    }
+
+    public void RecordCalculation(FeeResult result, string resultJson, DateTimeOffset at)
+    {
+        EnsureOpen();
+        CalculationJson = resultJson;
+        RuleSetCode = result.RuleSetCode;
+        RuleSetVersion = result.RuleSetVersion;
+        NetFeeNtd = result.NetFeeNtd;
+        CalculatedAt = at;
+    }
+
+    /// <summary>Decides the case: needs a current calculation and no pending claim. The notice is due on <paramref name="dueDate"/>.</summary>
+    public void Decide(Guid by, DateTimeOffset at, string noticeNumber, DateOnly dueDate)
+    {
+        EnsureOpen();
+        if (CalculationJson is null)
+        {
+            throw new DomainException("calculation", "not-calculated", "Calculate the fee before deciding.");
+        }
+
+        if (claims.Any(c => c.Decision == ClaimDecision.Pending))
+        {
+            throw new DomainException("claims", "pending", "Accept or reject every claim before deciding.");
+        }
+
+        Status = FeeCaseStatus.Decided;
+        DecidedAt = at;
+        DecidedBy = by;
+        NoticeNumber = noticeNumber;
+        DueDate = dueDate;
+    }
+
+    /// <summary>Re-examination (art. 11): this version is superseded and a copy opens as the next version.</summary>
+    public FeeCase Reexamine(Guid newId)
+    {
+        if (Status != FeeCaseStatus.Decided)
+        {
+            throw new DomainException("status", "not-decided", "Only a decided case can be re-examined.");
+        }
+
+        Status = FeeCaseStatus.Superseded;
+        var next = new FeeCase(newId, FactoryId, FeeYear, Payer, months.Select(m => m with { }))
+        {
+            CaseVersion = CaseVersion + 1,
+            PreviousVersionId = Id,
+            Verification = Verification,
+            RecyclingRate = RecyclingRate,
+        };
+        next.claims.AddRange(claims.Select(c => c.CopyPending()));
+        return next;
+    }
+
+    private void EnsureOpen()
+    {
+        if (Status != FeeCaseStatus.Open)
+        {
+            throw new DomainException("status", "case-decided", "A decided case cannot change; open a re-examination instead.");
+        }
+    }
+
+    private void ClearCalculation()
+    {
+        CalculationJson = null;
+        RuleSetCode = null;
+        RuleSetVersion = null;
+        NetFeeNtd = null;
+        CalculatedAt = null;
+    }
+}
+
+/// <summary>A month of the case. <see cref="Source"/>: filing, manual or amended (with <see cref="Reason"/>).</summary>
+public sealed record FeeCaseMonth(string Month, decimal TapM3, decimal SurfaceM3, decimal GroundwaterM3, decimal OtherSupplierM3, string Source, string? Reason)
+{
+    public MonthlyVolumes ToVolumes() =>
+        new(YearMonth.TryParse(Month, out var ym) ? ym : throw new DomainException("month", "format", "Bad month."), TapM3, SurfaceM3, GroundwaterM3, OtherSupplierM3);
+}
+
+/// <summary>The recycling-rate verification statement: who issued it, when, and the rate verified.</summary>
+public sealed record RecyclingVerification(string Issuer, DateOnly IssuedOn, decimal VerifiedRatePercent);
+
+/// <summary>A reduction or offset claim. Amount is m³ for reclaimed water and NTD otherwise.</summary>
+public sealed class FeeClaim
+{
+    private FeeClaim()
+    {
+        Note = null!;
+    }
+
+    internal FeeClaim(Guid id, FeeClaimKind kind, decimal amount, decimal committedM3, string note)
+    {
+        Id = id;
+        Kind = kind;
+        Amount = amount;
+        CommittedM3 = committedM3;
+        Note = note;
+    }
+
+    public Guid Id { get; private set; }
+
+    public FeeClaimKind Kind { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public decimal CommittedM3 { get; private set; }
+
+    public string Note { get; private set; }
+
+    public ClaimDecision Decision { get; private set; }
+
+    public string? DecisionComment { get; private set; }
+
+    public Guid? DecidedBy { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    internal void Decide(ClaimDecision decision, string comment, Guid by, DateTimeOffset at)
+    {
+        Decision = decision;
+        DecisionComment = comment;
+        DecidedBy = by;
+        DecidedAt = at;
+    }
+
+    internal FeeClaim CopyPending() => new(Guid.NewGuid(), Kind, Amount, CommittedM3, Note);
+}

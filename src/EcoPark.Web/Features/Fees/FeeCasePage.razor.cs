@@ -1,0 +1,173 @@
+using EcoPark.Application.Fees;
+using EcoPark.Domain.Access;
+using EcoPark.Domain.Fees;
+using EcoPark.Web.Shared;
+using FluentValidation;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace EcoPark.Web.Features.Fees;
+
+public partial class FeeCasePage
+{
+    private Caller caller = default!;
+    private FeeCaseDto? feeCase;
+    private string? errorMessage;
+    private EvidenceKind evidenceKind = EvidenceKind.VerificationStatement;
+    private VerificationInput verification = new();
+    private MudForm verificationForm = default!;
+    private FormValidation<VerificationInput> verificationValidation = default!;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    private FeeCases FeeCases { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IValidator<VerificationInput> VerificationValidator { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    private bool IsOpen => feeCase?.Status == nameof(FeeCaseStatus.Open);
+
+    private DateTime? IssuedOn
+    {
+        get => verification.IssuedOn?.ToDateTime(TimeOnly.MinValue);
+        set => verification.IssuedOn = value is null ? null : DateOnly.FromDateTime(value.Value);
+    }
+
+    /// <summary>November of the previous year to April of the fee year.</summary>
+    private IEnumerable<string> WindowMonths =>
+        Enumerable.Range(0, 6).Select(i => new YearMonth(feeCase!.FeeYear - 1, 11).AddMonths(i).ToString());
+
+    protected override async Task OnParametersSetAsync()
+    {
+        verificationValidation = new FormValidation<VerificationInput>(VerificationValidator);
+        caller = await LoadCallerAsync();
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        feeCase = await FeeCases.GetAsync(caller, Id);
+        verification = feeCase.Verification is { } v
+            ? new VerificationInput { Issuer = v.Issuer, IssuedOn = v.IssuedOn, VerifiedRatePercent = v.VerifiedRatePercent }
+            : new VerificationInput();
+    }
+
+    /// <summary>Runs a change; validation and rule errors are shown, and the case is reloaded either way.</summary>
+    private async Task RunAsync(Func<Task> change)
+    {
+        errorMessage = null;
+        try
+        {
+            await change();
+        }
+        catch (ValidationException e)
+        {
+            errorMessage = string.Join(" ", e.Errors.Select(x => x.ErrorMessage).Distinct());
+        }
+        catch (Exception e) when (e is Application.Common.ConflictException or Application.Common.ForbiddenException or Application.Common.NotFoundException)
+        {
+            errorMessage = e.Message;
+        }
+
+        await ReloadAsync();
+    }
+
+    private Task CalculateAsync() => RunAsync(() => FeeCases.CalculateAsync(caller, Id));
+
+    private Task DecideAsync() => RunAsync(() => FeeCases.DecideAsync(caller, Id));
+
+    private async Task SaveVerificationAsync()
+    {
+        await verificationForm.ValidateAsync();
+        if (verificationForm.IsValid)
+        {
+            await RunAsync(() => FeeCases.RecordVerificationAsync(caller, Id, verification));
+        }
+    }
+
+    private async Task EditMonthAsync(string month, FeeCaseMonth? current)
+    {
+        var input = new FeeCaseMonthInput
+        {
+            Month = month,
+            TapM3 = current?.TapM3 ?? 0,
+            SurfaceM3 = current?.SurfaceM3 ?? 0,
+            GroundwaterM3 = current?.GroundwaterM3 ?? 0,
+            OtherSupplierM3 = current?.OtherSupplierM3 ?? 0,
+        };
+        var dialog = await Dialogs.ShowAsync<FeeMonthEditDialog>(month, new DialogParameters<FeeMonthEditDialog>
+        {
+            { d => d.Input, input },
+            { d => d.ReasonRequired, current is not null },
+        });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await RunAsync(() => FeeCases.SetMonthAsync(caller, Id, input));
+        }
+    }
+
+    private async Task AddClaimAsync()
+    {
+        var input = new ClaimInput { Kind = nameof(FeeClaimKind.PollutionFee) };
+        var dialog = await Dialogs.ShowAsync<FeeClaimAddDialog>(L["Fee.Claim.Add"], new DialogParameters<FeeClaimAddDialog> { { d => d.Input, input } });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await RunAsync(() => FeeCases.AddClaimAsync(caller, Id, input));
+        }
+    }
+
+    private async Task DecideClaimAsync(Guid claimId, bool accept)
+    {
+        var dialog = await Dialogs.ShowAsync<TextPromptDialog>(L[accept ? "Fee.Claim.Accept" : "Fee.Claim.Reject"],
+            new DialogParameters<TextPromptDialog> { { d => d.Label, L["Field.Comment"].Value } });
+        if (await dialog.Result is { Canceled: false, Data: string comment })
+        {
+            await RunAsync(() => FeeCases.DecideClaimAsync(caller, Id, claimId, new ClaimDecisionInput { Accept = accept, Comment = comment }));
+        }
+    }
+
+    private async Task ReexamineAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<TextPromptDialog>(L["Fee.Reexamine"], new DialogParameters<TextPromptDialog> { { d => d.Label, L["Field.Reason"].Value } });
+        if (await dialog.Result is { Canceled: false, Data: string reason })
+        {
+            var next = Guid.Empty;
+            await RunAsync(async () => next = await FeeCases.ReexamineAsync(caller, Id, reason));
+            if (next != Guid.Empty)
+            {
+                Navigation.NavigateTo($"fees/cases/{next}");
+            }
+        }
+    }
+
+    private async Task UploadAsync(IBrowserFile? file)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        if (file.Size > EvidencePolicy.MaxBytes)
+        {
+            errorMessage = L["Fee.Evidence.TooLargeUi", EvidencePolicy.MaxBytes / (1024 * 1024)];
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        await file.OpenReadStream(EvidencePolicy.MaxBytes).CopyToAsync(buffer);
+        await RunAsync(() => FeeCases.AddEvidenceAsync(caller, Id, evidenceKind, null, file.Name, buffer.ToArray()));
+    }
+}

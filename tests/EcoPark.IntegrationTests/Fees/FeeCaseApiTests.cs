@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using EcoPark.Infrastructure.Seeding;
+using EcoPark.IntegrationTests.Infrastructure;
+
+namespace EcoPark.IntegrationTests.Fees;
+
+/// <summary>An auditor runs a fee year through the API: volumes, claims, evidence, calculation, decision, notice, re-examination.</summary>
+[Collection(DemoAppCollection.Name)]
+public sealed class FeeCaseApiTests(DemoAppFixture app)
+{
+    [Fact]
+    public async Task FeeCase_FromOpeningToNotice_KeepsEveryStepInTheAuditTrail()
+    {
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
+        var factory = await app.FactoryNamedAsync("恆信化工股份有限公司");
+        var id = await OpenAsync(auditor, factory.Id, 2026);
+
+        for (var i = 0; i < 6; i++)
+        {
+            await Ok(auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = new DateOnly(2025, 11, 1).AddMonths(i).ToString("yyyy-MM"), tapM3 = 30_000 }));
+        }
+
+        // Changing a month that has figures needs a reason.
+        var noReason = await auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = "2025-11", tapM3 = 31_000 });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        await Ok(auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = "2025-11", tapM3 = 30_000, reason = "Water bill re-read" }));
+
+        // 72 % verified: within the chemicals range of the demo benchmarks (70–85 %).
+        await Ok(auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/verification", new { issuer = "示範驗證機構", issuedOn = "2026-03-01", verifiedRatePercent = 72 }));
+        var accepted = await ClaimAsync(auditor, id, "pollutionFee", 20_000);
+        var rejected = await ClaimAsync(auditor, id, "investmentOffset", 50_000);
+        await Ok(auditor.PostAsJsonAsync($"/api/v1/fee-cases/{id}/claims/{accepted}/decision", new { accept = true, comment = "Receipts match" }));
+        await Ok(auditor.PostAsJsonAsync($"/api/v1/fee-cases/{id}/claims/{rejected}/decision", new { accept = false, comment = "No approval letter" }));
+
+        var calculation = await JsonAsync(await auditor.PostAsync($"/api/v1/fee-cases/{id}/calculate", null));
+        Assert.Equal(252_000 - 20_000, calculation.GetProperty("netFeeNtd").GetDecimal()); // within → 2 NTD/m³; only the accepted claim counts
+        await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/decide", null));
+
+        var decided = await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"));
+        Assert.Equal("Decided", decided.GetProperty("status").GetString());
+        Assert.Equal("within", decided.GetProperty("recyclingRate").GetString());
+        var actions = decided.GetProperty("audit").EnumerateArray().Select(a => a.GetProperty("action").GetString()).ToList();
+        Assert.Equal(["opened", "month-set", "month-set", "month-set", "month-set", "month-set", "month-set", "month-set", "verification-recorded",
+            "claim-added", "claim-added", "claim-accepted", "claim-rejected", "calculated", "decided"], actions);
+        Assert.All(decided.GetProperty("audit").EnumerateArray(), a => Assert.Equal(DemoAccounts.Auditor.Email, a.GetProperty("userEmail").GetString()));
+
+        var notice = await auditor.GetStringAsync($"/api/v1/fee-cases/{id}/notice");
+        Assert.Contains("232,000", notice, StringComparison.Ordinal);
+        Assert.Contains("恆信化工股份有限公司", notice, StringComparison.Ordinal);
+        using var xlsx = await auditor.GetAsync($"/api/v1/fee-cases/{id}/notice.xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
+    }
+
+    [Fact]
+    public async Task DecidedCase_IsImmutable_AndReexaminationOpensTheNextVersion()
+    {
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
+        var factory = await app.FactoryNamedAsync("晶拓半導體股份有限公司");
+        var id = await OpenAsync(auditor, factory.Id, 2026);
+        await Ok(auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = "2026-01", tapM3 = 20_000 }));
+        await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/calculate", null));
+        await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/decide", null));
+
+        using var change = await auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = "2026-02", tapM3 = 20_000 });
+        Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
+        Assert.Contains("decided case cannot change", await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var reexamination = await auditor.PostAsJsonAsync($"/api/v1/fee-cases/{id}/re-examinations", new { reason = "Payer disputes the January volume" });
+        Assert.Equal(HttpStatusCode.Created, reexamination.StatusCode);
+        var next = (await reexamination.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var nextCase = await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{next}"));
+        var oldCase = await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"));
+        Assert.Equal(2, nextCase.GetProperty("caseVersion").GetInt32());
+        Assert.Equal("Open", nextCase.GetProperty("status").GetString());
+        Assert.Equal("Superseded", oldCase.GetProperty("status").GetString());
+        Assert.Equal(oldCase.GetProperty("noticeNumber").GetString(), (await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"))).GetProperty("noticeNumber").GetString());
+    }
+
+    [Fact]
+    public async Task Decide_WithPendingClaim_IsRefused()
+    {
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
+        var id = await OpenAsync(auditor, (await app.FactoryNamedAsync("青溪紙業股份有限公司")).Id, 2026);
+        await ClaimAsync(auditor, id, "pollutionFee", 1_000);
+        await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/calculate", null));
+
+        using var decide = await auditor.PostAsync($"/api/v1/fee-cases/{id}/decide", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, decide.StatusCode);
+        Assert.Contains("Accept or reject every claim", await decide.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evidence_IsStoredWithItsChecksum_AndDisallowedTypesAreRefused()
+    {
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
+        var id = await OpenAsync(auditor, (await app.FactoryNamedAsync("禾豐食品股份有限公司")).Id, 2026);
+        var pdf = "%PDF-1.4\n% test statement\n"u8.ToArray();
+
+        var stored = await UploadAsync(auditor, id, "statement.pdf", pdf);
+        var renamedExe = await UploadAsync(auditor, id, "statement.pdf", "MZ\u0090\u0000"u8.ToArray());
+        var script = await UploadAsync(auditor, id, "run.sh", "#!/bin/sh"u8.ToArray());
+
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, renamedExe.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, script.StatusCode);
+        var evidence = (await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"))).GetProperty("evidence").EnumerateArray().Single();
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), evidence.GetProperty("sha256").GetString());
+        Assert.Equal(pdf, await auditor.GetByteArrayAsync($"/api/v1/fee-cases/{id}/evidence/{evidence.GetProperty("id").GetGuid()}"));
+    }
+
+    [Theory]
+    [InlineData("staff@demo.ecopark.tw")]
+    [InlineData("engineer@demo.ecopark.tw")]
+    public async Task FeeCases_AreForAuditorsOnly(string account)
+    {
+        using var client = await app.SignedInAsync(account);
+        var factory = await app.FactoryNamedAsync("永彩染整股份有限公司");
+
+        using var open = await client.PostAsJsonAsync("/api/v1/fee-cases", new { factoryId = factory.Id, feeYear = 2025, payerCategory = "business" });
+        using var list = await client.GetAsync("/api/v1/fee-cases");
+
+        Assert.Equal(HttpStatusCode.Forbidden, open.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+    }
+
+    private static async Task<Guid> OpenAsync(HttpClient client, Guid factoryId, int feeYear)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/fee-cases", new { factoryId, feeYear, payerCategory = "business" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<Guid> ClaimAsync(HttpClient client, Guid id, string kind, decimal amount) =>
+        (await JsonAsync(await client.PostAsJsonAsync($"/api/v1/fee-cases/{id}/claims", new { kind, amount, note = "test" }))).GetProperty("id").GetGuid();
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string fileName, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent("VerificationStatement"), "kind");
+        return await client.PostAsync($"/api/v1/fee-cases/{id}/evidence", form);
+    }
+
+    private static async Task Ok(Task<HttpResponseMessage> request)
+    {
+        using var response = await request;
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        }
+    }
+}
