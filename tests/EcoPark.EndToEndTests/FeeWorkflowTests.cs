@@ -16,7 +16,7 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
         await AppUnderTest.WaitForInteractiveAsync(page);
 
         await page.GetByTestId("open-case").ClickAsync();
-        await page.GetByTestId("case-factory-select").ClickAsync();
+        await OpenSelectAsync(page, "case-factory-select");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "鋼聯熱處理股份有限公司" }).ClickAsync();
         await page.GetByTestId("confirm-open-case").ClickAsync();
         await Assertions.Expect(page.GetByTestId("case-heading")).ToContainTextAsync("鋼聯熱處理股份有限公司");
@@ -29,7 +29,7 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
         await Assertions.Expect(page.GetByTestId("month-row").First).ToContainTextAsync("30,000");
 
         await AddClaimAsync(page, kindText: null, amount: "10000");
-        await AddClaimAsync(page, kindText: "節水投資抵減", amount: "5000");
+        await AddClaimAsync(page, kindText: "第 8 條水源保育費用", amount: "5000");
         await Assertions.Expect(page.GetByTestId("claim-row")).ToHaveCountAsync(2);
 
         await DecideClaimAsync(page.GetByTestId("accept-claim").Nth(0), page, "收據相符");
@@ -62,7 +62,7 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
         await page.GotoAsync("/fees/estimate");
         await AppUnderTest.WaitForInteractiveAsync(page);
 
-        await page.GetByTestId("estimate-factory").ClickAsync();
+        await OpenSelectAsync(page, "estimate-factory");
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveTextAsync(["永彩染整股份有限公司"]);
         await page.Keyboard.PressAsync("Escape");
 
@@ -83,12 +83,16 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
     private static ILocator Input(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 
+    /// <summary>A MudSelect's own input can be hidden behind the shown value: open it through its visible frame.</summary>
+    private static Task OpenSelectAsync(IPage page, string testId) =>
+        page.Locator("div.mud-select").Filter(new() { Has = page.GetByTestId(testId) }).First.ClickAsync();
+
     private static async Task AddClaimAsync(IPage page, string? kindText, string amount)
     {
         await page.GetByTestId("add-claim").ClickAsync();
         if (kindText is not null)
         {
-            await page.GetByTestId("claim-kind").ClickAsync();
+            await OpenSelectAsync(page, "claim-kind");
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = kindText }).ClickAsync();
         }
 

@@ -48,6 +48,15 @@ public sealed class ClaimInput
     public decimal CommittedM3 { get; set; }
 
     public string Note { get; set; } = string.Empty;
+
+    /// <summary>Investment offset only: the approval's number; the amount is then computed from the approval.</summary>
+    public string? ApprovalNumber { get; set; }
+
+    public decimal? ApprovedCostNtd { get; set; }
+
+    public int? FirstFeeYear { get; set; }
+
+    public int? OffsetYears { get; set; }
 }
 
 public sealed class ClaimDecisionInput
@@ -90,16 +99,28 @@ public sealed class VerificationInputValidator : AbstractValidator<VerificationI
     }
 }
 
-public sealed class ClaimInputValidator : AbstractValidator<ClaimInput>
+public sealed partial class ClaimInputValidator : AbstractValidator<ClaimInput>
 {
     public ClaimInputValidator(IStringLocalizer<Messages> l)
     {
         RuleFor(x => x.Kind).Must(k => Enum.TryParse<FeeClaimKind>(k, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(k, out _))
             .WithMessage(_ => l["Fee.Claim.Kind.Unknown"]);
-        RuleFor(x => x.Amount).GreaterThan(0).WithName(_ => l["Field.Amount"]);
+        RuleFor(x => x.Amount).GreaterThan(0).WithName(_ => l["Field.Amount"]).Unless(IsInvestment);
+        When(IsInvestment, () =>
+        {
+            RuleFor(x => x.ApprovalNumber).NotEmpty().MaximumLength(60).WithName(_ => l["Field.ApprovalNumber"]);
+            RuleFor(x => x.ApprovedCostNtd).NotNull().GreaterThan(0).WithName(_ => l["Field.ApprovedCost"]);
+            RuleFor(x => x.FirstFeeYear).NotNull().InclusiveBetween(2023, 2100).WithName(_ => l["Field.FirstFeeYear"]);
+            RuleFor(x => x.OffsetYears).NotNull().InclusiveBetween(1, 10).WithName(_ => l["Field.OffsetYears"]);
+        });
         RuleFor(x => x.CommittedM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
         RuleFor(x => x.Note).MaximumLength(500).WithName(_ => l["Field.Note"]);
     }
+}
+
+public sealed partial class ClaimInputValidator
+{
+    private static bool IsInvestment(ClaimInput input) => string.Equals(input.Kind, nameof(FeeClaimKind.InvestmentOffset), StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class ClaimDecisionInputValidator : AbstractValidator<ClaimDecisionInput>

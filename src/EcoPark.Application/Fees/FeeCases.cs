@@ -87,8 +87,9 @@ public sealed class FeeCases(
             .ToListAsync(cancellationToken);
         return new FeeCaseDto(
             feeCase.Id, feeCase.FactoryId, factory.Name.Zh, factory.Name.En, factory.Address, factory.Industry.ToKey(), feeCase.FeeYear, feeCase.CaseVersion,
-            feeCase.PreviousVersionId, feeCase.Status.ToString(), feeCase.Payer.ToString(), feeCase.Months, feeCase.Verification, feeCase.RecyclingRate.Key(),
-            [.. feeCase.Claims.Select(c => new FeeClaimDto(c.Id, c.Kind.ToString(), c.Amount, c.CommittedM3, c.Note, c.Decision.ToString(), c.DecisionComment, c.DecidedAt))],
+            feeCase.PreviousVersionId, feeCase.Status.ToString(), feeCase.Payer.ToString(), [.. feeCase.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
+            feeCase.Verification, feeCase.RecyclingRate.Key(),
+            [.. feeCase.Claims.OrderBy(c => c.Sequence).Select(c => new FeeClaimDto(c.Id, c.Kind.ToString(), c.Amount, c.CommittedM3, c.Note, c.Decision.ToString(), c.DecisionComment, c.DecidedAt))],
             evidence,
             feeCase.CalculationJson is null ? null : JsonSerializer.Deserialize<FeeResultDto>(feeCase.CalculationJson, Json),
             feeCase.CalculatedAt, feeCase.DecidedAt, feeCase.NoticeNumber, feeCase.DueDate, audit);
@@ -130,11 +131,25 @@ public sealed class FeeCases(
     {
         await claimValidator.ValidateAndThrowAsync(input, cancellationToken);
         var claimId = Guid.Empty;
-        await ChangeAsync(caller, id, "claim-added", (feeCase, _) =>
+        await ChangeAsync(caller, id, "claim-added", async (feeCase, db) =>
         {
             Enum.TryParse<FeeClaimKind>(input.Kind, ignoreCase: true, out var kind);
-            claimId = feeCase.AddClaim(kind, input.Amount, input.CommittedM3, input.Note).Id;
-            return Task.CompletedTask;
+            if (kind != FeeClaimKind.InvestmentOffset)
+            {
+                claimId = feeCase.AddClaim(kind, input.Amount, input.CommittedM3, input.Note).Id;
+                return;
+            }
+
+            var approval = new ApprovalReference(input.ApprovalNumber!.Trim(), input.ApprovedCostNtd!.Value, input.FirstFeeYear!.Value, input.OffsetYears!.Value);
+            var regulation = (await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken)).Regulation2023!;
+            var usedBefore = await OffsetUsedBeforeAsync(db, feeCase, approval.Number, cancellationToken);
+            var amount = approval.ToApproval(usedBefore).OffsetFor(feeCase.FeeYear, regulation);
+            if (amount <= 0)
+            {
+                throw Invalid(nameof(ClaimInput.FirstFeeYear), l["Fee.Claim.ApprovalExhausted"]);
+            }
+
+            claimId = feeCase.AddClaim(kind, amount, 0, input.Note, approval).Id;
         }, cancellationToken);
         return claimId;
     }
@@ -243,6 +258,17 @@ public sealed class FeeCases(
         return new PaymentNoticeDto(dto.NoticeNumber, dto.FactoryNameZh, dto.FactoryNameEn, dto.FactoryAddress, ubn.Value, dto.Industry, dto.FeeYear,
             dto.CaseVersion, dto.Months, dto.RecyclingRate, dto.Calculation.Steps, dto.Calculation.GrossFeeNtd, dto.Calculation.ReductionNtd,
             dto.Calculation.NetFeeNtd, dto.DueDate.Value, dto.DecidedAt.Value, dto.Calculation.RuleSet);
+    }
+
+    /// <summary>What an approval already offset: accepted claims on it in the factory's decided earlier fee years.</summary>
+    private static async Task<decimal> OffsetUsedBeforeAsync(IEcoParkDbContext db, FeeCase feeCase, string approvalNumber, CancellationToken cancellationToken)
+    {
+        var earlier = await db.FeeCases.AsNoTracking()
+            .Where(c => c.FactoryId == feeCase.FactoryId && c.FeeYear < feeCase.FeeYear && c.Status == FeeCaseStatus.Decided)
+            .ToListAsync(cancellationToken);
+        return earlier.SelectMany(c => c.Claims)
+            .Where(c => c.Kind == FeeClaimKind.InvestmentOffset && c.Decision == ClaimDecision.Accepted && c.Approval?.Number == approvalNumber)
+            .Sum(c => c.Amount);
     }
 
     private async Task ChangeAsync(Caller caller, Guid id, string action, Func<FeeCase, IEcoParkDbContext, Task> change, CancellationToken cancellationToken,

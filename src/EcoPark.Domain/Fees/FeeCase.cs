@@ -126,7 +126,11 @@ public sealed class FeeCase
         ClearCalculation();
     }
 
-    public FeeClaim AddClaim(FeeClaimKind kind, decimal amount, decimal committedM3, string note)
+    /// <summary>
+    /// Adds a claim. An investment offset names its approval; its amount is that approval's share for this
+    /// fee year (see <see cref="InvestmentApproval.OffsetFor"/>), given what earlier years already used.
+    /// </summary>
+    public FeeClaim AddClaim(FeeClaimKind kind, decimal amount, decimal committedM3, string note, ApprovalReference? approval = null)
     {
         EnsureOpen();
         if (amount < 0 || committedM3 < 0)
@@ -134,7 +138,12 @@ public sealed class FeeCase
             throw new DomainException("amount", "negative", "A claim cannot be negative.");
         }
 
-        var claim = new FeeClaim(Guid.NewGuid(), kind, amount, committedM3, note.Trim());
+        if ((kind == FeeClaimKind.InvestmentOffset) != (approval is not null))
+        {
+            throw new DomainException("approval", "approval-required", "An investment offset, and only that, names its approval.");
+        }
+
+        var claim = new FeeClaim(Guid.NewGuid(), claims.Count + 1, kind, amount, committedM3, note.Trim(), approval);
         claims.Add(claim);
         ClearCalculation();
         return claim;
@@ -249,6 +258,12 @@ public sealed record FeeCaseMonth(string Month, decimal TapM3, decimal SurfaceM3
         new(YearMonth.TryParse(Month, out var ym) ? ym : throw new DomainException("month", "format", "Bad month."), TapM3, SurfaceM3, GroundwaterM3, OtherSupplierM3);
 }
 
+/// <summary>An approved water-saving investment: the approval's number, the approved cost, and the offset years.</summary>
+public sealed record ApprovalReference(string Number, decimal ApprovedCostNtd, int FirstFeeYear, int Years)
+{
+    public InvestmentApproval ToApproval(decimal usedBeforeNtd) => new(ApprovedCostNtd, FirstFeeYear, Years, usedBeforeNtd);
+}
+
 /// <summary>The recycling-rate verification statement: who issued it, when, and the rate verified.</summary>
 public sealed record RecyclingVerification(string Issuer, DateOnly IssuedOn, decimal VerifiedRatePercent);
 
@@ -260,8 +275,10 @@ public sealed class FeeClaim
         Note = null!;
     }
 
-    internal FeeClaim(Guid id, FeeClaimKind kind, decimal amount, decimal committedM3, string note)
+    internal FeeClaim(Guid id, int sequence, FeeClaimKind kind, decimal amount, decimal committedM3, string note, ApprovalReference? approval)
     {
+        Sequence = sequence;
+        Approval = approval;
         Id = id;
         Kind = kind;
         Amount = amount;
@@ -271,6 +288,9 @@ public sealed class FeeClaim
 
     public Guid Id { get; private set; }
 
+    /// <summary>1, 2, 3 … in the order the claims were made; lists show them in this order.</summary>
+    public int Sequence { get; private set; }
+
     public FeeClaimKind Kind { get; private set; }
 
     public decimal Amount { get; private set; }
@@ -278,6 +298,9 @@ public sealed class FeeClaim
     public decimal CommittedM3 { get; private set; }
 
     public string Note { get; private set; }
+
+    /// <summary>For an investment offset: the approval it draws on.</summary>
+    public ApprovalReference? Approval { get; private set; }
 
     public ClaimDecision Decision { get; private set; }
 
@@ -295,5 +318,5 @@ public sealed class FeeClaim
         DecidedAt = at;
     }
 
-    internal FeeClaim CopyPending() => new(Guid.NewGuid(), Kind, Amount, CommittedM3, Note);
+    internal FeeClaim CopyPending() => new(Guid.NewGuid(), Sequence, Kind, Amount, CommittedM3, Note, Approval);
 }

@@ -32,7 +32,7 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
         // 72 % verified: within the chemicals range of the demo benchmarks (70–85 %).
         await Ok(auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/verification", new { issuer = "示範驗證機構", issuedOn = "2026-03-01", verifiedRatePercent = 72 }));
         var accepted = await ClaimAsync(auditor, id, "pollutionFee", 20_000);
-        var rejected = await ClaimAsync(auditor, id, "investmentOffset", 50_000);
+        var rejected = await ClaimAsync(auditor, id, "article8", 50_000);
         await Ok(auditor.PostAsJsonAsync($"/api/v1/fee-cases/{id}/claims/{accepted}/decision", new { accept = true, comment = "Receipts match" }));
         await Ok(auditor.PostAsJsonAsync($"/api/v1/fee-cases/{id}/claims/{rejected}/decision", new { accept = false, comment = "No approval letter" }));
 
@@ -112,6 +112,33 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
         var evidence = (await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"))).GetProperty("evidence").EnumerateArray().Single();
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), evidence.GetProperty("sha256").GetString());
         Assert.Equal(pdf, await auditor.GetByteArrayAsync($"/api/v1/fee-cases/{id}/evidence/{evidence.GetProperty("id").GetGuid()}"));
+    }
+
+    [Fact]
+    public async Task InvestmentOffset_IsTrackedPerApprovalAcrossFeeYears()
+    {
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
+        var factory = (await app.FactoryNamedAsync("聯盛特用化學股份有限公司")).Id;
+        var approval = new { kind = "investmentOffset", note = "RO line", approvalNumber = "WRA-2025-001", approvedCostNtd = 100_000, firstFeeYear = 2025, offsetYears = 2 };
+
+        // 2025: ½ × 100,000 over 2 years = 25,000 a year.
+        var first = await OpenAsync(auditor, factory, 2025);
+        var firstClaim = (await JsonAsync(await auditor.PostAsJsonAsync($"/api/v1/fee-cases/{first}/claims", approval))).GetProperty("id").GetGuid();
+        await Ok(auditor.PostAsJsonAsync($"/api/v1/fee-cases/{first}/claims/{firstClaim}/decision", new { accept = true, comment = "approved" }));
+        await Ok(auditor.PostAsync($"/api/v1/fee-cases/{first}/calculate", null));
+        await Ok(auditor.PostAsync($"/api/v1/fee-cases/{first}/decide", null));
+
+        var second = await OpenAsync(auditor, factory, 2026);
+        await Ok(auditor.PostAsJsonAsync($"/api/v1/fee-cases/{second}/claims", approval));
+        var third = await OpenAsync(auditor, factory, 2027);
+        using var exhausted = await auditor.PostAsJsonAsync($"/api/v1/fee-cases/{third}/claims", approval);
+
+        var firstAmount = (await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{first}"))).GetProperty("claims")[0].GetProperty("amount").GetDecimal();
+        var secondAmount = (await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{second}"))).GetProperty("claims")[0].GetProperty("amount").GetDecimal();
+        Assert.Equal(25_000, firstAmount);
+        Assert.Equal(25_000, secondAmount);
+        Assert.Equal(HttpStatusCode.BadRequest, exhausted.StatusCode);
+        Assert.Contains("nothing left to offset", await exhausted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -89,6 +89,13 @@ internal sealed class FeeCaseConfiguration : IEntityTypeConfiguration<FeeCase>
             c.Property(x => x.CommittedM3).HasPrecision(14, 2);
             c.Property(x => x.Note).HasMaxLength(500);
             c.Property(x => x.DecisionComment).HasMaxLength(500);
+            c.OwnsOne(x => x.Approval, a =>
+            {
+                a.Property(p => p.Number).HasColumnName("approval_number").HasMaxLength(60);
+                a.Property(p => p.ApprovedCostNtd).HasColumnName("approval_cost_ntd").HasPrecision(16, 0);
+                a.Property(p => p.FirstFeeYear).HasColumnName("approval_first_fee_year");
+                a.Property(p => p.Years).HasColumnName("approval_years");
+            });
         });
         builder.Navigation(c => c.Claims).HasField("claims");
     }

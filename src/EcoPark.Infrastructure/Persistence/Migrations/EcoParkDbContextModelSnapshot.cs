@@ -979,6 +979,10 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(500)")
                                 .HasColumnName("note");
 
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer")
+                                .HasColumnName("sequence");
+
                             b1.HasKey("Id")
                                 .HasName("pk_fee_claims");
 
@@ -990,6 +994,42 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("FeeCaseId")
                                 .HasConstraintName("fk_fee_claims_fee_cases_fee_case_id");
+
+                            b1.OwnsOne("EcoPark.Domain.Fees.ApprovalReference", "Approval", b2 =>
+                                {
+                                    b2.Property<Guid>("FeeClaimId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("id");
+
+                                    b2.Property<decimal>("ApprovedCostNtd")
+                                        .HasPrecision(16)
+                                        .HasColumnType("numeric(16,0)")
+                                        .HasColumnName("approval_cost_ntd");
+
+                                    b2.Property<int>("FirstFeeYear")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("approval_first_fee_year");
+
+                                    b2.Property<string>("Number")
+                                        .IsRequired()
+                                        .HasMaxLength(60)
+                                        .HasColumnType("character varying(60)")
+                                        .HasColumnName("approval_number");
+
+                                    b2.Property<int>("Years")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("approval_years");
+
+                                    b2.HasKey("FeeClaimId");
+
+                                    b2.ToTable("fee_claims");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("FeeClaimId")
+                                        .HasConstraintName("fk_fee_claims_fee_claims_id");
+                                });
+
+                            b1.Navigation("Approval");
                         });
 
                     b.OwnsOne("EcoPark.Domain.Fees.RecyclingVerification", "Verification", b1 =>
