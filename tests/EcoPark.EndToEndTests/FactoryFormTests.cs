@@ -12,7 +12,8 @@ public sealed class FactoryFormTests(AppUnderTest app)
         var page = await app.SignInAsync("staff@demo.ecopark.tw", "EcoPark#Demo2026");
         await page.GotoAsync("/factories");
         await AppUnderTest.WaitForInteractiveAsync(page);
-        var rowsBefore = await page.GetByTestId("factory-name").CountAsync();
+        const int staffParkFactories = 14; // the demo park; no browser test adds a factory
+        await Assertions.Expect(page.GetByTestId("factory-name")).ToHaveCountAsync(staffParkFactories);
 
         await page.GetByTestId("register-factory").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
@@ -25,7 +26,7 @@ public sealed class FactoryFormTests(AppUnderTest app)
         await Assertions.Expect(dialog).ToBeVisibleAsync(); // still open: nothing was saved
         await AppUnderTest.ScreenshotAsync(page, "factory-form-invalid");
         await dialog.GetByText("取消").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("factory-name")).ToHaveCountAsync(rowsBefore);
+        await Assertions.Expect(page.GetByTestId("factory-name")).ToHaveCountAsync(staffParkFactories);
         await page.Context.CloseAsync();
     }
 }
