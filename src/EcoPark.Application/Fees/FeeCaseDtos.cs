@@ -26,6 +26,7 @@ public sealed record FeeCaseDto(
     IReadOnlyList<FeeCaseMonth> Months,
     RecyclingVerification? Verification,
     string RecyclingRate,
+    BenchmarkDto? Benchmark,
     IReadOnlyList<FeeClaimDto> Claims,
     IReadOnlyList<EvidenceDto> Evidence,
     FeeResultDto? Calculation,

@@ -81,6 +81,12 @@ public sealed class FeeCases(
         var evidence = await db.FeeEvidence.AsNoTracking().Where(e => e.FeeCaseId == id).OrderBy(e => e.UploadedAt)
             .Select(e => new EvidenceDto(e.Id, e.ClaimId, e.Kind.ToString(), e.FileName, e.ContentType, e.SizeBytes, e.Sha256, e.UploadedAt))
             .ToListAsync(cancellationToken);
+        var benchmarkDate = feeCase.Verification?.IssuedOn ?? new DateOnly(feeCase.FeeYear, 7, 1);
+        var benchmark = await db.IndustryBenchmarks.AsNoTracking()
+            .Where(b => b.Industry == factory.Industry && b.EffectiveFrom <= benchmarkDate)
+            .OrderByDescending(b => b.EffectiveFrom)
+            .Select(b => new BenchmarkDto(factory.Industry.ToKey(), b.EffectiveFrom, b.LowerPercent, b.UpperPercent, b.Official, b.Source))
+            .FirstOrDefaultAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(FeeCase) && a.EntityId == id).OrderBy(a => a.At)
             .GroupJoin(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a, u })
             .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new AuditDto(x.a.Action, x.a.UserId, u == null ? null : u.Email, x.a.At, x.a.Before, x.a.After))
@@ -88,7 +94,7 @@ public sealed class FeeCases(
         return new FeeCaseDto(
             feeCase.Id, feeCase.FactoryId, factory.Name.Zh, factory.Name.En, factory.Address, factory.Industry.ToKey(), feeCase.FeeYear, feeCase.CaseVersion,
             feeCase.PreviousVersionId, feeCase.Status.ToString(), feeCase.Payer.ToString(), [.. feeCase.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
-            feeCase.Verification, feeCase.RecyclingRate.Key(),
+            feeCase.Verification, feeCase.RecyclingRate.Key(), benchmark,
             [.. feeCase.Claims.OrderBy(c => c.Sequence).Select(c => new FeeClaimDto(c.Id, c.Kind.ToString(), c.Amount, c.CommittedM3, c.Note, c.Decision.ToString(), c.DecisionComment, c.DecidedAt))],
             evidence,
             feeCase.CalculationJson is null ? null : JsonSerializer.Deserialize<FeeResultDto>(feeCase.CalculationJson, Json),

@@ -17,7 +17,7 @@ public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider cl
 {
     /// <summary>
     /// The version in force for a fee year: the newest version of the newest rule set effective by 1 July
-    /// of that year, the month bills are issued (art. 4).
+    /// of that year, the month bills are issued (art. 4). A fee year before the scheme took effect is refused.
     /// </summary>
     public async Task<FeeRuleSet> EffectiveAsync(FeeScheme scheme, int feeYear, CancellationToken cancellationToken = default)
     {
@@ -27,9 +27,7 @@ public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider cl
             .Where(r => r.Scheme == scheme && r.EffectiveFrom <= billing)
             .OrderByDescending(r => r.EffectiveFrom).ThenByDescending(r => r.Version)
             .FirstOrDefaultAsync(cancellationToken)
-            ?? await db.FeeRuleSets.AsNoTracking().Where(r => r.Scheme == scheme)
-                .OrderBy(r => r.EffectiveFrom).ThenByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(l["Fee.RuleSet.Missing"]);
+            ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("feeYear", l["Fee.RuleSet.NotInForce", feeYear])]);
         return record.ToRuleSet();
     }
 

@@ -22,7 +22,7 @@ public static class FeeEngine
         CheckMonths(request, rules);
         if (rules.ExemptCategories.Contains(request.Payer))
         {
-            return OutOfScope(set, rules.StepOrder, $"exempt:{Key(request.Payer)}", warnings);
+            return OutOfScope(set, rules.StepOrder, $"exempt:{request.Payer}", warnings);
         }
 
         var threshold = rules.MonthlyThresholdM3;
@@ -236,8 +236,6 @@ public static class FeeEngine
     public static decimal RoundNtd(decimal amount) => Math.Round(amount, 0, MidpointRounding.AwayFromZero);
 
     private static string N(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
-
-    private static string Key(PayerCategory category) => category.ToString();
 
     private static InvalidOperationException MissingParameters(FeeRuleSet rules) =>
         new($"Rule set {rules.Code} v{rules.Version} has no parameters for {rules.Scheme}.");

@@ -100,6 +100,17 @@ public sealed class FeeCalculationApiTests(DemoAppFixture app)
     }
 
     [Fact]
+    public async Task Calculate_FeeYearBeforeTheRegulation_Returns400NamingFeeYear()
+    {
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
+
+        using var response = await auditor.PostAsJsonAsync("/api/v1/fees/calculate", Regulation(2022, "within", null, 30_000));
+
+        var errors = await ErrorsAsync(response);
+        Assert.Equal("No rule set of this scheme is in force for fee year 2022.", Assert.Single(errors["feeYear"]));
+    }
+
+    [Fact]
     public async Task Calculate_AsEngineer_OnlyForOwnFactory()
     {
         using var engineer = await app.SignedInAsync(DemoAccounts.Engineer.Email);
