@@ -15,10 +15,12 @@ port="${ECOPARK_PORT:-5080}"
 require_dotnet
 
 cleanup() {
+  if [ -n "${app_pid:-}" ]; then kill -TERM "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; fi
   local_pg_stop
   if [ -n "${container:-}" ]; then docker rm -f "$container" >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 if [ -n "${ConnectionStrings__EcoPark:-}" ]; then
   log "Using the configured ConnectionStrings__EcoPark"
@@ -40,4 +42,8 @@ dotnet build "$root/src/EcoPark.Web/EcoPark.Web.csproj" -c Release -v quiet -nol
 export ASPNETCORE_ENVIRONMENT=Demo EcoPark__Demo=true
 log "EcoPark demo: http://localhost:$port  (accounts in README.md; Ctrl+C stops)"
 cd "$root/src/EcoPark.Web"
-dotnet run -c Release --no-build --no-launch-profile --urls "http://localhost:$port"
+# Run the app as a child and wait, so that Ctrl+C or a TERM to this script stops the app and then the
+# database, in that order.
+dotnet bin/Release/net10.0/EcoPark.Web.dll --urls "http://localhost:$port" &
+app_pid=$!
+wait "$app_pid"
