@@ -1,3 +1,4 @@
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -94,11 +95,9 @@ public sealed class FeeCalculationRequestValidator : AbstractValidator<FeeCalcul
 /// <summary>The API's lower-case keys for the fee enums.</summary>
 public static class FeeKeys
 {
-    public static bool TryParseStatus(string? key, out RecyclingRateStatus status) =>
-        Enum.TryParse(key, ignoreCase: true, out status) && Enum.IsDefined(status) && !int.TryParse(key, out _);
+    public static bool TryParseStatus(string? key, out RecyclingRateStatus status) => EnumKeys.TryParse(key, out status);
 
-    public static bool TryParsePayer(string? key, out PayerCategory payer) =>
-        Enum.TryParse(key, ignoreCase: true, out payer) && Enum.IsDefined(payer) && !int.TryParse(key, out _);
+    public static bool TryParsePayer(string? key, out PayerCategory payer) => EnumKeys.TryParse(key, out payer);
 
     public static string Key(this RecyclingRateStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -31,7 +31,7 @@ public sealed class FeeCalculator(FeeRules rules, IValidator<FeeCalculationReque
         return FeeResultDto.From(FeeEngine.Calculate(ruleSet, domainRequest), l);
     }
 
-    public static FeeRequest ToDomain(FeeCalculationRequest request)
+    private static FeeRequest ToDomain(FeeCalculationRequest request)
     {
         FeeKeys.TryParseStatus(request.RecyclingRate, out var status);
         FeeKeys.TryParsePayer(request.PayerCategory, out var payer);

@@ -1,3 +1,4 @@
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -103,7 +104,7 @@ public sealed partial class ClaimInputValidator : AbstractValidator<ClaimInput>
 {
     public ClaimInputValidator(IStringLocalizer<Messages> l)
     {
-        RuleFor(x => x.Kind).Must(k => Enum.TryParse<FeeClaimKind>(k, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(k, out _))
+        RuleFor(x => x.Kind).Must(k => EnumKeys.TryParse<FeeClaimKind>(k, out _))
             .WithMessage(_ => l["Fee.Claim.Kind.Unknown"]);
         RuleFor(x => x.Amount).GreaterThan(0).WithName(_ => l["Field.Amount"]).Unless(IsInvestment);
         When(IsInvestment, () =>
