@@ -1,5 +1,6 @@
 using EcoPark.Application.Factories;
 using EcoPark.Application.Fees;
+using EcoPark.Application.Filings;
 using EcoPark.Application.Parks;
 using EcoPark.Application.Users;
 using FluentValidation;
@@ -21,6 +22,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidator<VerificationInput>, VerificationInputValidator>();
         services.AddSingleton<IValidator<ClaimInput>, ClaimInputValidator>();
         services.AddSingleton<IValidator<ClaimDecisionInput>, ClaimDecisionInputValidator>();
+        services.AddSingleton<IValidator<WaterBalanceRequest>, WaterBalanceRequestValidator>();
+        services.AddSingleton<WaterBalanceFilings>();
         services.AddSingleton<FeeRules>();
         services.AddSingleton<FeeCalculator>();
         services.AddSingleton<FeeCases>();

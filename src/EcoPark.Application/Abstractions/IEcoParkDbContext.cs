@@ -3,6 +3,7 @@ using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Parks;
+using EcoPark.Domain.Water;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -39,6 +40,8 @@ public interface IEcoParkDbContext : IAsyncDisposable
     DbSet<FeeEvidence> FeeEvidence { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<WaterBalanceFiling> WaterBalanceFilings { get; }
 
     DatabaseFacade Database { get; }
 

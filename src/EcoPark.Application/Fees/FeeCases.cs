@@ -50,7 +50,15 @@ public sealed class FeeCases(
         var feeCase = new FeeCase(Guid.NewGuid(), input.FactoryId, input.FeeYear, payer, []);
         db.FeeCases.Add(feeCase);
         Audit(db, caller, feeCase, "opened", null);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            throw Invalid(nameof(OpenFeeCaseInput.FeeYear), l["Fee.Case.Exists"]);
+        }
+
         return feeCase.Id;
     }
 
@@ -183,6 +191,7 @@ public sealed class FeeCases(
         var evidenceId = Guid.NewGuid();
         await ChangeAsync(caller, id, "evidence-added", (feeCase, db) =>
         {
+            feeCase.EnsureOpen();
             if (claimId is { } cid && feeCase.Claims.All(c => c.Id != cid))
             {
                 throw Invalid("claimId", l["Fee.Claim.NotFound"]);
@@ -293,6 +302,7 @@ public sealed class FeeCases(
             throw Invalid(e.Field, l["Domain." + e.Code].ResourceNotFound ? e.Message : l["Domain." + e.Code]);
         }
 
+        feeCase.Touch(clock.GetUtcNow());
         Audit(db, caller, feeCase, action, before, detail);
         try
         {
@@ -300,6 +310,11 @@ public sealed class FeeCases(
         }
         catch (DbUpdateConcurrencyException)
         {
+            throw new ConflictException(l["Fee.Case.Conflict"]);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // Two auditors racing (same month, same notice number, same re-examination): the second one retries.
             throw new ConflictException(l["Fee.Case.Conflict"]);
         }
     }

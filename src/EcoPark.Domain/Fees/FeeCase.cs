@@ -93,6 +93,9 @@ public sealed class FeeCase
 
     public uint RowVersion { get; private set; }
 
+    /// <summary>Set by every change, so that the case's own row (and its row version) changes with its months and claims.</summary>
+    public DateTimeOffset? LastChangedAt { get; private set; }
+
     /// <summary>Sets a month's volumes; changing a month that already has figures needs a reason.</summary>
     public void SetMonth(YearMonth month, decimal tap, decimal surface, decimal groundwater, decimal other, string? reason)
     {
@@ -143,7 +146,12 @@ public sealed class FeeCase
             throw new DomainException("approval", "approval-required", "An investment offset, and only that, names its approval.");
         }
 
-        var claim = new FeeClaim(Guid.NewGuid(), claims.Count + 1, kind, amount, committedM3, note.Trim(), approval);
+        if (approval is not null && claims.Any(c => c.Approval?.Number == approval.Number))
+        {
+            throw new DomainException("approvalNumber", "approval-claimed", "This approval is already claimed in this case.");
+        }
+
+        var claim = new FeeClaim(Guid.NewGuid(), claims.Count + 1, kind, amount, committedM3, (note ?? string.Empty).Trim(), approval);
         claims.Add(claim);
         ClearCalculation();
         return claim;
@@ -233,13 +241,17 @@ public sealed class FeeCase
         return next;
     }
 
-    private void EnsureOpen()
+    /// <summary>Refuses any change to a decided case.</summary>
+    public void EnsureOpen()
     {
         if (Status != FeeCaseStatus.Open)
         {
             throw new DomainException("status", "case-decided", "A decided case cannot change; open a re-examination instead.");
         }
     }
+
+    /// <summary>Records when the case last changed; the case's row then changes too, so concurrent edits are caught.</summary>
+    public void Touch(DateTimeOffset at) => LastChangedAt = at;
 
     private void ClearCalculation()
     {

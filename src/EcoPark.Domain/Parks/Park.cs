@@ -38,6 +38,19 @@ public sealed class Park
     /// <summary>What the central WWTP can still take: design capacity less today's load.</summary>
     public CubicMetresPerDay WwtpSpareCapacity { get; private set; }
 
+    /// <summary>How far (in % of intake) a water balance may miss closing and still be submitted without a justification.</summary>
+    public decimal ClosureTolerancePercent { get; private set; } = 5;
+
+    public void SetClosureTolerance(decimal percent)
+    {
+        if (percent is < 0 or > 50)
+        {
+            throw new DomainException("closureTolerancePercent", "range", "The closure tolerance lies between 0 and 50 %.");
+        }
+
+        ClosureTolerancePercent = percent;
+    }
+
     public void SetWwtpCapacity(CubicMetresPerDay design, CubicMetresPerDay spare)
     {
         if (spare > design)

@@ -46,7 +46,7 @@ public static class Pipeline
                     endpoint.Metadata.Add(new AuthorizeAttribute { Roles = Roles.Administrator });
                 }
             });
-        app.MapGroup("/api/v1").RequireAuthorization().MapFactoryEndpoints().MapFeeEndpoints().MapUserEndpoints().MapMeEndpoints();
+        app.MapGroup("/api/v1").RequireAuthorization().MapFactoryEndpoints().MapFilingEndpoints().MapFeeEndpoints().MapUserEndpoints().MapMeEndpoints();
 
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

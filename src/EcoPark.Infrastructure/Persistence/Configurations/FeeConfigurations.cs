@@ -57,6 +57,7 @@ internal sealed class FeeCaseConfiguration : IEntityTypeConfiguration<FeeCase>
         builder.Property(c => c.NoticeNumber).HasMaxLength(40);
         builder.Property(c => c.RowVersion).IsRowVersion();
         builder.HasIndex(c => new { c.FactoryId, c.FeeYear, c.CaseVersion }).IsUnique();
+        builder.HasIndex(c => c.NoticeNumber).IsUnique();
         builder.OwnsOne(c => c.Verification, v =>
         {
             v.Property(x => x.Issuer).HasColumnName("verification_issuer").HasMaxLength(200);

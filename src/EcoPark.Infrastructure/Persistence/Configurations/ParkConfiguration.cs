@@ -18,5 +18,6 @@ internal sealed class ParkConfiguration : IEntityTypeConfiguration<Park>
         builder.Property(p => p.County).HasMaxLength(50).IsRequired();
         builder.Property(p => p.WwtpDesignCapacity).HasColumnName("wwtp_design_m3_per_day").HasFlowConversion();
         builder.Property(p => p.WwtpSpareCapacity).HasColumnName("wwtp_spare_m3_per_day").HasFlowConversion();
+        builder.Property(p => p.ClosureTolerancePercent).HasPrecision(5, 2).HasDefaultValue(5m);
     }
 }

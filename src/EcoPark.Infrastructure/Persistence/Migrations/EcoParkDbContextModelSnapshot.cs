@@ -321,6 +321,10 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("fee_year");
 
+                    b.Property<DateTimeOffset?>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
                     b.Property<decimal?>("NetFeeNtd")
                         .HasPrecision(14)
                         .HasColumnType("numeric(14,0)")
@@ -370,6 +374,10 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_fee_cases");
+
+                    b.HasIndex("NoticeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fee_cases_notice_number");
 
                     b.HasIndex("FactoryId", "FeeYear", "CaseVersion")
                         .IsUnique()
@@ -553,6 +561,13 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<decimal>("ClosureTolerancePercent")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasDefaultValue(5m)
+                        .HasColumnName("closure_tolerance_percent");
+
                     b.Property<string>("County")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -573,6 +588,58 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasName("pk_parks");
 
                     b.ToTable("parks", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Water.WaterBalanceFiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FactoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("factory_id");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_water_balance_filings");
+
+                    b.HasIndex("FactoryId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_water_balance_filings_factory_id_period");
+
+                    b.ToTable("water_balance_filings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1136,6 +1203,188 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Name")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Water.WaterBalanceFiling", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Factories.Factory", null)
+                        .WithMany()
+                        .HasForeignKey("FactoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_water_balance_filings_factories_factory_id");
+
+                    b.OwnsMany("EcoPark.Domain.Water.WaterBalanceVersion", "Versions", b1 =>
+                        {
+                            b1.Property<Guid>("FilingId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("filing_id");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("integer")
+                                .HasColumnName("version");
+
+                            b1.Property<DateTimeOffset>("ChangedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("changed_at");
+
+                            b1.Property<Guid>("ChangedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("changed_by");
+
+                            b1.Property<string>("Justification")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("justification");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("reason");
+
+                            b1.HasKey("FilingId", "Version")
+                                .HasName("pk_water_balance_versions");
+
+                            b1.ToTable("water_balance_versions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FilingId")
+                                .HasConstraintName("fk_water_balance_versions_water_balance_filings_filing_id");
+
+                            b1.OwnsOne("EcoPark.Domain.Water.WaterBalance", "Balance", b2 =>
+                                {
+                                    b2.Property<Guid>("WaterBalanceVersionFilingId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("filing_id");
+
+                                    b2.Property<int>("WaterBalanceVersionVersion")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("version");
+
+                                    b2.Property<decimal>("BoilerM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("boiler_m3");
+
+                                    b2.Property<decimal>("CirculationM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("circulation_m3");
+
+                                    b2.Property<decimal>("CondensateM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("condensate_m3");
+
+                                    b2.Property<decimal>("CoolingM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("cooling_m3");
+
+                                    b2.Property<decimal>("CoolingTowerCirculationM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("cooling_tower_circulation_m3");
+
+                                    b2.Property<decimal>("DesalinatedM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("desalinated_m3");
+
+                                    b2.Property<decimal>("DomesticM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("domestic_m3");
+
+                                    b2.Property<decimal>("EvaporationLossM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("evaporation_loss_m3");
+
+                                    b2.Property<decimal>("GroundwaterM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("groundwater_m3");
+
+                                    b2.Property<decimal>("InProductM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("in_product_m3");
+
+                                    b2.Property<decimal>("OtherSupplierM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("other_supplier_m3");
+
+                                    b2.Property<decimal>("OtherUseM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("other_use_m3");
+
+                                    b2.Property<decimal>("ProcessM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("process_m3");
+
+                                    b2.Property<decimal>("RainwaterM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("rainwater_m3");
+
+                                    b2.Property<decimal>("ReclaimedNonSystemM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("reclaimed_non_system_m3");
+
+                                    b2.Property<decimal>("ReclaimedSystemM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("reclaimed_system_m3");
+
+                                    b2.Property<decimal>("ReuseM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("reuse_m3");
+
+                                    b2.Property<decimal>("ScrubberM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("scrubber_m3");
+
+                                    b2.Property<decimal>("SewerM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("sewer_m3");
+
+                                    b2.Property<decimal>("SurfaceM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("surface_m3");
+
+                                    b2.Property<decimal>("TapM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("tap_m3");
+
+                                    b2.Property<decimal>("WaterBodyM3")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("water_body_m3");
+
+                                    b2.HasKey("WaterBalanceVersionFilingId", "WaterBalanceVersionVersion");
+
+                                    b2.ToTable("water_balance_versions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("WaterBalanceVersionFilingId", "WaterBalanceVersionVersion")
+                                        .HasConstraintName("fk_water_balance_versions_water_balance_versions_filing_id_ver");
+                                });
+
+                            b1.Navigation("Balance")
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

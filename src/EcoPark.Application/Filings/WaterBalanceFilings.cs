@@ -1,0 +1,229 @@
+using EcoPark.Application.Abstractions;
+using EcoPark.Application.Common;
+using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
+using EcoPark.Domain.Water;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Application.Filings;
+
+/// <summary>
+/// Water-balance filings. The factory's engineers, its park's staff and administrators file and amend;
+/// auditors read. Nobody else learns that a filing exists.
+/// </summary>
+public sealed class WaterBalanceFilings(
+    IEcoParkDbContextFactory dbFactory,
+    IValidator<WaterBalanceRequest> validator,
+    TimeProvider clock,
+    IStringLocalizer<Messages> l)
+{
+    public async Task<WaterBalanceDto> CreateAsync(Caller caller, Guid factoryId, WaterBalanceRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var tolerance = await EditableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
+        await validator.ValidateAndThrowAsync(request, cancellationToken);
+        var period = FilingPeriod.Parse(request.Period);
+        if (await db.WaterBalanceFilings.AnyAsync(f => f.FactoryId == factoryId && f.Period == period.ToString(), cancellationToken))
+        {
+            throw Invalid("period", l["Filing.Period.Duplicate"]);
+        }
+
+        var filing = Guarded(() => new WaterBalanceFiling(Guid.NewGuid(), factoryId, period, request.ToBalance(), caller.UserId, clock.GetUtcNow()));
+        if (request.Submit)
+        {
+            Guarded(() => filing.Submit(tolerance, request.Justification, caller.UserId, clock.GetUtcNow()));
+        }
+
+        db.WaterBalanceFilings.Add(filing);
+        await SaveAsync(db, cancellationToken, duplicatePeriod: true);
+        return ToDto(filing, tolerance);
+    }
+
+    public async Task<IReadOnlyList<WaterBalanceDto>> ListAsync(Caller caller, Guid factoryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var tolerance = await ReadableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
+        var filings = await db.WaterBalanceFilings.AsNoTracking().Where(f => f.FactoryId == factoryId).ToListAsync(cancellationToken);
+        return [.. filings.OrderByDescending(f => f.Period, StringComparer.Ordinal).Select(f => ToDto(f, tolerance))];
+    }
+
+    public async Task<WaterBalanceHistoryDto> HistoryAsync(Caller caller, Guid factoryId, Guid filingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var tolerance = await ReadableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
+        var filing = await FindAsync(db, factoryId, filingId, tracking: false, cancellationToken);
+        var versions = filing.Versions.OrderBy(v => v.Version).ToList();
+        var userIds = versions.Select(v => v.ChangedBy).Distinct().ToList();
+        var emails = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+        return new WaterBalanceHistoryDto(
+            ToDto(filing, tolerance),
+            [.. versions.Select((v, i) => new WaterBalanceVersionDto(v.Version, v.Reason, v.Justification, v.ChangedBy, emails.GetValueOrDefault(v.ChangedBy), v.ChangedAt,
+                i == 0 ? [] : WaterBalanceFields.Diff(versions[i - 1].Balance, v.Balance)))]);
+    }
+
+    /// <summary>Replaces a draft's figures. <paramref name="rowVersion"/> is what the editor read: a later save by someone else is a conflict.</summary>
+    public async Task<WaterBalanceDto> EditDraftAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest request, uint rowVersion,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var tolerance = await EditableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
+        var filing = await FindAsync(db, factoryId, filingId, tracking: true, cancellationToken);
+        request.Period = filing.Period;
+        await validator.ValidateAndThrowAsync(request, cancellationToken);
+        db.Entry(filing).Property(f => f.RowVersion).OriginalValue = rowVersion;
+        Guarded(() => filing.EditDraft(request.ToBalance(), caller.UserId, clock.GetUtcNow()));
+        if (request.Submit)
+        {
+            Guarded(() => filing.Submit(tolerance, request.Justification, caller.UserId, clock.GetUtcNow()));
+        }
+
+        await SaveAsync(db, cancellationToken);
+        return ToDto(filing, tolerance);
+    }
+
+    /// <summary>Adds the next version of a submitted filing; the old versions stay as they were.</summary>
+    public async Task<WaterBalanceDto> AmendAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest request, string reason, uint rowVersion,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var tolerance = await EditableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
+        var filing = await FindAsync(db, factoryId, filingId, tracking: true, cancellationToken);
+        request.Period = filing.Period;
+        await validator.ValidateAndThrowAsync(request, cancellationToken);
+        db.Entry(filing).Property(f => f.RowVersion).OriginalValue = rowVersion;
+        Guarded(() => filing.Amend(request.ToBalance(), reason, request.Justification, tolerance, caller.UserId, clock.GetUtcNow()));
+        await SaveAsync(db, cancellationToken);
+        return ToDto(filing, tolerance);
+    }
+
+    /// <summary>Staff's view of a park: every filing, and the factories that have not filed the last closed month.</summary>
+    /// <remarks>
+    /// A factory whose latest filing is a half-year filing has chosen half-years: it is overdue only once
+    /// the last closed half-year has no filing.
+    /// </remarks>
+    public async Task<ParkFilingOverviewDto> ParkOverviewAsync(Caller caller, Guid parkId, CancellationToken cancellationToken = default)
+    {
+        if (!caller.SeesEverything && !caller.ParkIds.Contains(parkId))
+        {
+            throw new NotFoundException(l["Park.NotFound"]);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var park = await db.Parks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == parkId, cancellationToken) ?? throw new NotFoundException(l["Park.NotFound"]);
+        var factories = await db.Factories.AsNoTracking().Where(f => f.ParkId == parkId)
+            .Select(f => new { f.Id, f.Name.Zh, f.Name.En }).ToListAsync(cancellationToken);
+        var factoryIds = factories.Select(f => f.Id).ToList();
+        var filings = await db.WaterBalanceFilings.AsNoTracking().Where(f => factoryIds.Contains(f.FactoryId)).ToListAsync(cancellationToken);
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var lastMonth = new FilingPeriod(today.AddMonths(-1).Year, today.AddMonths(-1).Month, FilingPeriodKind.Month);
+        var lastHalf = today.Month > 6 ? new FilingPeriod(today.Year, 1, FilingPeriodKind.HalfYear) : new FilingPeriod(today.Year - 1, 2, FilingPeriodKind.HalfYear);
+        var filed = filings.Where(f => f.Status != FilingStatus.Draft).Select(f => (f.FactoryId, f.Period)).ToHashSet();
+        var overdue = factories.Where(f =>
+        {
+            var latest = filings.Where(x => x.FactoryId == f.Id).MaxBy(x => x.Period, StringComparer.Ordinal);
+            var due = latest?.PeriodKind == FilingPeriodKind.HalfYear ? lastHalf : lastMonth;
+            return !filed.Contains((f.Id, due.ToString()));
+        });
+
+        var names = factories.ToDictionary(f => f.Id);
+        var rows = filings
+            .Select(f => (Filing: f, Figures: f.Current.Balance.Derive(f.Days)))
+            .OrderByDescending(x => x.Filing.Period, StringComparer.Ordinal).ThenBy(x => names[x.Filing.FactoryId].Zh, StringComparer.Ordinal)
+            .Select(x => new ParkFilingRow(x.Filing.Id, x.Filing.FactoryId, names[x.Filing.FactoryId].Zh, names[x.Filing.FactoryId].En, x.Filing.Period,
+                x.Filing.Status.ToString(), x.Filing.Current.Version, x.Figures.R2Percent, x.Figures.Closes(park.ClosureTolerancePercent), x.Filing.Current.ChangedAt));
+        return new ParkFilingOverviewDto(lastMonth.ToString(), [.. rows], [.. overdue.Select(f => new OverdueFactory(f.Id, f.Zh, f.En))]);
+    }
+
+    private WaterBalanceDto ToDto(WaterBalanceFiling filing, decimal tolerance)
+    {
+        var current = filing.Current;
+        var figures = current.Balance.Derive(filing.Days);
+        var warnings = new List<string>();
+        if (figures.ClosureGapPercent > tolerance)
+        {
+            var outflows = current.Balance.TotalOutflowsM3;
+            warnings.Add(l["Filing.Warning.Closure", Math.Round(figures.ClosureGapPercent, 1), tolerance,
+                l[outflows < figures.TotalIntakeM3 ? "Filing.Below" : "Filing.Above"], Math.Abs(figures.TotalIntakeM3 - outflows).ToString("N0")]);
+        }
+
+        if (figures.UseGapPercent > tolerance)
+        {
+            var uses = current.Balance.TotalUsesM3;
+            warnings.Add(l["Filing.Warning.Uses", Math.Round(figures.UseGapPercent, 1), tolerance,
+                l[uses < figures.TotalIntakeM3 ? "Filing.Below" : "Filing.Above"], Math.Abs(figures.TotalIntakeM3 - uses).ToString("N0")]);
+        }
+
+        return new WaterBalanceDto(filing.Id, filing.FactoryId, filing.Period, filing.Status.ToString(), current.Version, figures.TotalIntakeM3, figures.TotalWaterUseM3,
+            Math.Round(figures.R1Percent, 2), Math.Round(figures.R2Percent, 2), Math.Round(figures.ClosureGapPercent, 2), Math.Round(figures.UseGapPercent, 2),
+            Math.Round(figures.IntakeM3PerDay, 2), Math.Round(figures.WaterUseM3PerDay, 2), tolerance, figures.Closes(tolerance), warnings, current.Justification,
+            WaterBalanceRequest.From(filing.Period, current.Balance), filing.RowVersion);
+    }
+
+    private async Task<decimal> ReadableFactoryToleranceAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken)
+    {
+        var factory = await db.Factories.AsNoTracking().Where(f => f.Id == factoryId)
+            .Join(db.Parks, f => f.ParkId, p => p.Id, (f, p) => new { f.Id, f.ParkId, p.ClosureTolerancePercent })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (factory is null || !caller.CanReadFactory(factory.Id, factory.ParkId))
+        {
+            throw new NotFoundException(l["Factory.NotFound"]);
+        }
+
+        return factory.ClosureTolerancePercent;
+    }
+
+    private async Task<decimal> EditableFactoryToleranceAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken)
+    {
+        var tolerance = await ReadableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
+        var parkId = await db.Factories.Where(f => f.Id == factoryId).Select(f => f.ParkId).SingleAsync(cancellationToken);
+        return caller.CanEditFactory(factoryId, parkId) ? tolerance : throw new ForbiddenException(l["Factory.Forbidden"]);
+    }
+
+    private async Task<WaterBalanceFiling> FindAsync(IEcoParkDbContext db, Guid factoryId, Guid filingId, bool tracking, CancellationToken cancellationToken)
+    {
+        var query = tracking ? db.WaterBalanceFilings : db.WaterBalanceFilings.AsNoTracking();
+        return await query.SingleOrDefaultAsync(f => f.Id == filingId && f.FactoryId == factoryId, cancellationToken)
+            ?? throw new NotFoundException(l["Filing.NotFound"]);
+    }
+
+    private async Task SaveAsync(IEcoParkDbContext db, CancellationToken cancellationToken, bool duplicatePeriod = false)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(l["Filing.Conflict"]);
+        }
+        catch (DbUpdateException e) when (duplicatePeriod && db.IsUniqueViolation(e))
+        {
+            throw Invalid("period", l["Filing.Period.Duplicate"]);
+        }
+    }
+
+    private T Guarded<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (DomainException e)
+        {
+            var text = l["Domain." + e.Code];
+            throw Invalid(e.Field, text.ResourceNotFound ? e.Message : text.Value);
+        }
+    }
+
+    private void Guarded(Action action) => Guarded(() =>
+    {
+        action();
+        return true;
+    });
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}
