@@ -19,11 +19,12 @@ public sealed class FactoryCommands(IEcoParkDbContextFactory dbFactory, IValidat
 {
     public async Task<FactoryDto> RegisterAsync(Caller caller, FactoryInput input, CancellationToken cancellationToken = default)
     {
-        await validator.ValidateAndThrowAsync(input, cancellationToken);
         if (!caller.CanRegisterFactoryIn(input.ParkId))
         {
             throw new ForbiddenException(l["Factory.Forbidden"]);
         }
+
+        await validator.ValidateAndThrowAsync(input, cancellationToken);
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var park = await db.Parks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.ParkId, cancellationToken)

@@ -186,6 +186,11 @@ public sealed class FeeCases(
             throw Invalid("file", l["Fee.Evidence.TooLarge", EvidencePolicy.MaxBytes / (1024 * 1024)]);
         }
 
+        if (fileName.Length is 0 or > 200)
+        {
+            throw Invalid("file", l["Fee.Evidence.NameLength"]);
+        }
+
         var contentType = EvidencePolicy.ContentTypeFor(fileName, content)
             ?? throw Invalid("file", l["Fee.Evidence.TypeNotAllowed", string.Join(", ", EvidencePolicy.Extensions)]);
         var evidenceId = Guid.NewGuid();

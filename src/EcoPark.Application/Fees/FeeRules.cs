@@ -47,13 +47,31 @@ public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider cl
             throw new ForbiddenException(l["Fee.RuleSet.AdminOnly"]);
         }
 
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("note", l["Fee.Rules.NoteRequired"])]);
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var latest = await db.FeeRuleSets.Where(r => r.Code == code).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(l["Fee.RuleSet.Missing"]);
-        var next = new FeeRuleSetRecord(Guid.NewGuid(), new FeeRuleSet(code, latest.Version + 1, latest.Scheme, effectiveFrom, regulation, draft),
-            clock.GetUtcNow(), caller.UserId, note.Trim());
+        var rules = new FeeRuleSet(code, latest.Version + 1, latest.Scheme, effectiveFrom, regulation, draft);
+        var problems = FeeRuleChecks.Problems(rules).ToList();
+        if (problems.Count > 0)
+        {
+            throw new FluentValidation.ValidationException(problems.Select(p => new FluentValidation.Results.ValidationFailure(p.Field, l["Fee.Rules.Invalid", p.Field, p.Problem])));
+        }
+
+        var next = new FeeRuleSetRecord(Guid.NewGuid(), rules, clock.GetUtcNow(), caller.UserId, note.Trim());
         db.FeeRuleSets.Add(next);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            throw new ConflictException(l["Fee.Rules.Conflict"]);
+        }
         return new RuleSetVersionDto(next.Id, next.Code, next.Version, next.Scheme.ToKey(), next.EffectiveFrom, next.CreatedAt, next.Note, next.Regulation2023, next.Draft2019);
     }
 

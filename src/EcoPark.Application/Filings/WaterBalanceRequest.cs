@@ -145,21 +145,24 @@ public sealed class WaterBalanceRequestValidator : AbstractValidator<WaterBalanc
             RuleFor(x => get(x)).GreaterThanOrEqualTo(0).OverridePropertyName(name).WithMessage(_ => l["Volume.Negative"]);
         }
 
+        RuleFor(x => x.Intake).NotNull();
+        RuleFor(x => x.Uses).NotNull();
+        RuleFor(x => x.Outflows).NotNull();
         RuleFor(x => x.CoolingTowerCirculationM3).LessThanOrEqualTo(x => x.CirculationM3).WithMessage(_ => l["Filing.CoolingTower.AboveCirculation"]);
-        RuleFor(x => x.ToBalance().TotalIntakeM3).GreaterThan(0).OverridePropertyName("intake").WithMessage(_ => l["Filing.Intake.Zero"]);
+        RuleFor(x => x.ToBalance().TotalIntakeM3).GreaterThan(0).When(x => x.Intake is not null).OverridePropertyName("intake").WithMessage(_ => l["Filing.Intake.Zero"]);
         RuleFor(x => x.Justification).MaximumLength(2000);
     }
 
     private static IEnumerable<(string Name, Func<WaterBalanceRequest, decimal> Get)> Volumes() =>
     [
-        ("Intake.TapM3", x => x.Intake.TapM3), ("Intake.SurfaceM3", x => x.Intake.SurfaceM3), ("Intake.GroundwaterM3", x => x.Intake.GroundwaterM3),
-        ("Intake.OtherSupplierM3", x => x.Intake.OtherSupplierM3), ("Intake.ReclaimedSystemM3", x => x.Intake.ReclaimedSystemM3),
-        ("Intake.ReclaimedNonSystemM3", x => x.Intake.ReclaimedNonSystemM3), ("Intake.DesalinatedM3", x => x.Intake.DesalinatedM3),
+        ("Intake.TapM3", x => x.Intake?.TapM3 ?? 0), ("Intake.SurfaceM3", x => x.Intake?.SurfaceM3 ?? 0), ("Intake.GroundwaterM3", x => x.Intake?.GroundwaterM3 ?? 0),
+        ("Intake.OtherSupplierM3", x => x.Intake?.OtherSupplierM3 ?? 0), ("Intake.ReclaimedSystemM3", x => x.Intake?.ReclaimedSystemM3 ?? 0),
+        ("Intake.ReclaimedNonSystemM3", x => x.Intake?.ReclaimedNonSystemM3 ?? 0), ("Intake.DesalinatedM3", x => x.Intake?.DesalinatedM3 ?? 0),
         ("RainwaterM3", x => x.RainwaterM3), ("CondensateM3", x => x.CondensateM3),
-        ("Uses.CoolingM3", x => x.Uses.CoolingM3), ("Uses.ProcessM3", x => x.Uses.ProcessM3), ("Uses.BoilerM3", x => x.Uses.BoilerM3),
-        ("Uses.ScrubberM3", x => x.Uses.ScrubberM3), ("Uses.DomesticM3", x => x.Uses.DomesticM3), ("Uses.OtherM3", x => x.Uses.OtherM3),
+        ("Uses.CoolingM3", x => x.Uses?.CoolingM3 ?? 0), ("Uses.ProcessM3", x => x.Uses?.ProcessM3 ?? 0), ("Uses.BoilerM3", x => x.Uses?.BoilerM3 ?? 0),
+        ("Uses.ScrubberM3", x => x.Uses?.ScrubberM3 ?? 0), ("Uses.DomesticM3", x => x.Uses?.DomesticM3 ?? 0), ("Uses.OtherM3", x => x.Uses?.OtherM3 ?? 0),
         ("CirculationM3", x => x.CirculationM3), ("CoolingTowerCirculationM3", x => x.CoolingTowerCirculationM3), ("ReuseM3", x => x.ReuseM3),
-        ("Outflows.SewerM3", x => x.Outflows.SewerM3), ("Outflows.WaterBodyM3", x => x.Outflows.WaterBodyM3),
-        ("Outflows.EvaporationLossM3", x => x.Outflows.EvaporationLossM3), ("Outflows.InProductM3", x => x.Outflows.InProductM3),
+        ("Outflows.SewerM3", x => x.Outflows?.SewerM3 ?? 0), ("Outflows.WaterBodyM3", x => x.Outflows?.WaterBodyM3 ?? 0),
+        ("Outflows.EvaporationLossM3", x => x.Outflows?.EvaporationLossM3 ?? 0), ("Outflows.InProductM3", x => x.Outflows?.InProductM3 ?? 0),
     ];
 }

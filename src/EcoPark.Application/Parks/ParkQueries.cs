@@ -1,4 +1,5 @@
 using EcoPark.Application.Abstractions;
+using EcoPark.Application.Factories;
 using EcoPark.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +22,9 @@ public sealed class ParkQueries(IEcoParkDbContextFactory dbFactory)
             query = query.Where(p => parkIds.Contains(p.Id) || db.Factories.Any(f => f.ParkId == p.Id && factoryIds.Contains(f.Id)));
         }
 
+        var visible = db.Factories.VisibleTo(caller);
         var rows = await query.OrderBy(p => p.Name.Zh)
-            .Select(p => new { Park = p, Count = db.Factories.Count(f => f.ParkId == p.Id) })
+            .Select(p => new { Park = p, Count = visible.Count(f => f.ParkId == p.Id) })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new ParkDto(r.Park.Id, r.Park.Name.Zh, r.Park.Name.En, r.Park.County, r.Park.Location.Latitude,
             r.Park.Location.Longitude, r.Park.WwtpDesignCapacity.Value, r.Park.WwtpSpareCapacity.Value, r.Count))];

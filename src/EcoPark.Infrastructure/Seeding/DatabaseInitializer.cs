@@ -118,8 +118,10 @@ public sealed class DatabaseInitializer(
                 user.FactoryScopes.Add(new UserFactoryScope { UserId = user.Id, FactoryId = factoryId });
             }
 
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             Check(await users.CreateAsync(user, DemoAccounts.Password), $"create demo account {account.Email}");
             Check(await users.AddToRoleAsync(user, account.Role), $"give {account.Email} the role {account.Role}");
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 
@@ -161,8 +163,10 @@ public sealed class DatabaseInitializer(
             DisplayName = "Administrator",
             LockoutEnabled = true,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Check(await users.CreateAsync(admin, adminPassword), "create the bootstrap administrator");
         Check(await users.AddToRoleAsync(admin, Roles.Administrator), "make the bootstrap user an administrator");
+        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Created the first administrator {Email}", adminEmail);
     }
 

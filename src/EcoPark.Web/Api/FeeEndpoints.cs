@@ -1,5 +1,6 @@
 using EcoPark.Application.Fees;
 using EcoPark.Application.Users;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using EcoPark.Web.Features.Fees;
 using EcoPark.Web.Security;
@@ -57,9 +58,14 @@ internal static class FeeEndpoints
             await handler.DecideClaimAsync(await callers.LoadAsync(http.User, ct), id, claimId, input, ct);
             return TypedResults.NoContent();
         });
-        cases.MapPost("/{id:guid}/evidence", async (Guid id, IFormFile file, [FromForm] EvidenceKind kind, [FromForm] Guid? claimId, HttpContext http,
-            CallerLoader callers, FeeCases handler, CancellationToken ct) =>
+        cases.MapPost("/{id:guid}/evidence", async (Guid id, IFormFile file, [FromForm] string kind, [FromForm] Guid? claimId, HttpContext http,
+            CallerLoader callers, FeeCases handler, IStringLocalizer<EcoPark.Application.Messages> messages, CancellationToken ct) =>
         {
+            if (!EnumKeys.TryParse<EvidenceKind>(kind, out var evidenceKind))
+            {
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("kind", messages["Fee.Evidence.Kind.Unknown"])]);
+            }
+
             // Read one byte past the limit at most: enough for the handler to refuse an oversized file.
             var content = new byte[Math.Min(file.Length, EvidencePolicy.MaxBytes + 1)];
             await using (var stream = file.OpenReadStream())
@@ -67,7 +73,7 @@ internal static class FeeEndpoints
                 await stream.ReadExactlyAsync(content, ct);
             }
 
-            var evidenceId = await handler.AddEvidenceAsync(await callers.LoadAsync(http.User, ct), id, kind, claimId, file.FileName, content, ct);
+            var evidenceId = await handler.AddEvidenceAsync(await callers.LoadAsync(http.User, ct), id, evidenceKind, claimId, file.FileName, content, ct);
             return TypedResults.Ok(new { id = evidenceId });
         }).DisableAntiforgery().WithSummary("Attach a PDF, PNG, JPEG or XLSX file (≤ 10 MB); stored with its SHA-256");
         cases.MapGet("/{id:guid}/evidence/{evidenceId:guid}", async (Guid id, Guid evidenceId, HttpContext http, CallerLoader callers, FeeCases handler, CancellationToken ct) =>

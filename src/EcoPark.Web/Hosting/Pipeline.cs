@@ -1,11 +1,9 @@
 using EcoPark.Application.Users;
-using EcoPark.Domain.Access;
 using EcoPark.Infrastructure.Seeding;
 using EcoPark.Web.Api;
 using EcoPark.Web.Components;
 using EcoPark.Web.Features.Account;
 using EcoPark.Web.Localization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Serilog;
@@ -36,14 +34,21 @@ public static class Pipeline
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
-        // Identity's token endpoints (login, refresh, ...). Self-registration is closed: accounts are made by
-        // administrators, so /register demands the administrator role.
+        // Identity's token endpoints. Only /login and /refresh are offered: accounts are made by
+        // administrators (no self-registration), and e-mail flows and two-factor set-up are not part of
+        // the platform, so Identity's other endpoints answer 404.
         app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>()
             .Add(endpoint =>
             {
-                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.EndsWith("/register", StringComparison.Ordinal))
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } builder
+                    && !route.EndsWith("/login", StringComparison.Ordinal) && !route.EndsWith("/refresh", StringComparison.Ordinal))
                 {
-                    endpoint.Metadata.Add(new AuthorizeAttribute { Roles = Roles.Administrator });
+                    builder.RequestDelegate = context =>
+                    {
+                        context.Response.StatusCode = StatusCodes.Status404NotFound;
+                        return Task.CompletedTask;
+                    };
+                    builder.Metadata.Add(new ExcludeFromDescriptionAttribute());
                 }
             });
         app.MapGroup("/api/v1").RequireAuthorization().MapFactoryEndpoints().MapFilingEndpoints().MapFeeEndpoints().MapUserEndpoints().MapMeEndpoints();

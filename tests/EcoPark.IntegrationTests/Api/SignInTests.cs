@@ -40,14 +40,17 @@ public sealed class SignInTests(DemoAppFixture app)
         Assert.Contains("LockedOut", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Register_Anonymously_IsRefused()
+    [Theory]
+    [InlineData("/api/v1/auth/register")]
+    [InlineData("/api/v1/auth/forgotPassword")]
+    [InlineData("/api/v1/auth/manage/2fa")]
+    public async Task IdentityEndpointsBeyondLoginAndRefresh_AreNotOffered(string path)
     {
-        using var client = app.Anonymous();
+        using var client = await app.SignedInAsync(DemoAccounts.Administrator.Email);
 
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/register", new { email = "self@example.tw", password = "Self#Register2026" });
+        using var response = await client.PostAsJsonAsync(path, new { email = "self@example.tw", password = "Self#Register2026", enable = true });
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

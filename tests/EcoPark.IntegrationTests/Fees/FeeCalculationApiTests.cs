@@ -99,6 +99,40 @@ public sealed class FeeCalculationApiTests(DemoAppFixture app)
         Assert.Equal("2026-05 不在徵收期間 2025-11 至 2026-04 之內。", Assert.Single(errors["months[1].month"]));
     }
 
+    [Theory]
+    [InlineData("{\"scheme\":\"regulation-2023\",\"feeYear\":2026,\"months\":null,\"claims\":null}", "months")]
+    [InlineData("{\"scheme\":\"regulation-2023\",\"feeYear\":2026,\"months\":[null],\"claims\":{}}", "months[0]")]
+    [InlineData("{\"scheme\":\"regulation-2023\",\"feeYear\":2026,\"months\":[{\"month\":\"2025-11\"}],\"claims\":null}", "claims")]
+    public async Task Calculate_NullParts_Return400NotAServerError(string json, string field)
+    {
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
+
+        using var response = await auditor.PostAsync("/api/v1/fees/calculate", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Contains(field, (await ErrorsAsync(response)).Keys);
+    }
+
+    [Fact]
+    public async Task AddRuleSetVersion_BrokenParameters_Returns400AndKeepsTheCurrentVersion()
+    {
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        var body = new
+        {
+            effectiveFrom = "2027-01-01",
+            note = "broken on purpose",
+            draft2019 = new { halfYearTiers = Array.Empty<object>(), monthlyDivisor = 0, reductionCapShare = 2 },
+        };
+
+        using var response = await admin.PostAsJsonAsync("/api/v1/fees/rule-sets/draft-2019/versions", body);
+
+        var errors = await ErrorsAsync(response);
+        Assert.Contains("halfYearTiers", errors.Keys);
+        Assert.Contains("monthlyDivisor", errors.Keys);
+        Assert.Contains("reductionCapShare", errors.Keys);
+        var versions = await admin.GetFromJsonAsync<JsonElement>("/api/v1/fees/rule-sets");
+        Assert.Single(versions.EnumerateArray(), v => v.GetProperty("code").GetString() == "draft-2019");
+    }
+
     [Fact]
     public async Task Calculate_FeeYearBeforeTheRegulation_Returns400NamingFeeYear()
     {

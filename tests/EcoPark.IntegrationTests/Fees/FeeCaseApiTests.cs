@@ -70,6 +70,9 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
         Assert.Contains("decided case cannot change", await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        using var lateEvidence = await UploadAsync(auditor, id, "late.pdf", "%PDF-1.4"u8.ToArray());
+        Assert.Equal(HttpStatusCode.BadRequest, lateEvidence.StatusCode);
+
         using var reexamination = await auditor.PostAsJsonAsync($"/api/v1/fee-cases/{id}/re-examinations", new { reason = "Payer disputes the January volume" });
         Assert.Equal(HttpStatusCode.Created, reexamination.StatusCode);
         var next = (await reexamination.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

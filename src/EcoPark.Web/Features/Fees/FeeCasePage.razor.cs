@@ -1,5 +1,4 @@
 using EcoPark.Application.Fees;
-using EcoPark.Domain.Access;
 using EcoPark.Domain.Fees;
 using EcoPark.Web.Shared;
 using FluentValidation;
@@ -12,9 +11,9 @@ namespace EcoPark.Web.Features.Fees;
 
 public partial class FeeCasePage
 {
-    private Caller caller = default!;
     private FeeCaseDto? feeCase;
     private string? errorMessage;
+    private bool notFound;
     private EvidenceKind evidenceKind = EvidenceKind.VerificationStatement;
     private VerificationInput verification = new();
     private MudForm verificationForm = default!;
@@ -53,13 +52,20 @@ public partial class FeeCasePage
     protected override async Task OnParametersSetAsync()
     {
         verificationValidation = new FormValidation<VerificationInput>(VerificationValidator);
-        caller = await LoadCallerAsync();
-        await ReloadAsync();
+        try
+        {
+            await ReloadAsync();
+        }
+        catch (Application.Common.NotFoundException e)
+        {
+            notFound = true;
+            errorMessage = e.Message;
+        }
     }
 
     private async Task ReloadAsync()
     {
-        feeCase = await FeeCases.GetAsync(caller, Id);
+        feeCase = await FeeCases.GetAsync(await LoadCallerAsync(), Id);
         verification = feeCase.Verification is { } v
             ? new VerificationInput { Issuer = v.Issuer, IssuedOn = v.IssuedOn, VerifiedRatePercent = v.VerifiedRatePercent }
             : new VerificationInput();
@@ -85,16 +91,16 @@ public partial class FeeCasePage
         await ReloadAsync();
     }
 
-    private Task CalculateAsync() => RunAsync(() => FeeCases.CalculateAsync(caller, Id));
+    private Task CalculateAsync() => RunAsync(async () => await FeeCases.CalculateAsync(await LoadCallerAsync(), Id));
 
-    private Task DecideAsync() => RunAsync(() => FeeCases.DecideAsync(caller, Id));
+    private Task DecideAsync() => RunAsync(async () => await FeeCases.DecideAsync(await LoadCallerAsync(), Id));
 
     private async Task SaveVerificationAsync()
     {
         await verificationForm.ValidateAsync();
         if (verificationForm.IsValid)
         {
-            await RunAsync(() => FeeCases.RecordVerificationAsync(caller, Id, verification));
+            await RunAsync(async () => await FeeCases.RecordVerificationAsync(await LoadCallerAsync(), Id, verification));
         }
     }
 
@@ -115,7 +121,7 @@ public partial class FeeCasePage
         });
         if (await dialog.Result is { Canceled: false })
         {
-            await RunAsync(() => FeeCases.SetMonthAsync(caller, Id, input));
+            await RunAsync(async () => await FeeCases.SetMonthAsync(await LoadCallerAsync(), Id, input));
         }
     }
 
@@ -125,7 +131,7 @@ public partial class FeeCasePage
         var dialog = await Dialogs.ShowAsync<FeeClaimAddDialog>(L["Fee.Claim.Add"], new DialogParameters<FeeClaimAddDialog> { { d => d.Input, input } });
         if (await dialog.Result is { Canceled: false })
         {
-            await RunAsync(() => FeeCases.AddClaimAsync(caller, Id, input));
+            await RunAsync(async () => await FeeCases.AddClaimAsync(await LoadCallerAsync(), Id, input));
         }
     }
 
@@ -135,7 +141,7 @@ public partial class FeeCasePage
             new DialogParameters<TextPromptDialog> { { d => d.Label, L["Field.Comment"].Value } });
         if (await dialog.Result is { Canceled: false, Data: string comment })
         {
-            await RunAsync(() => FeeCases.DecideClaimAsync(caller, Id, claimId, new ClaimDecisionInput { Accept = accept, Comment = comment }));
+            await RunAsync(async () => await FeeCases.DecideClaimAsync(await LoadCallerAsync(), Id, claimId, new ClaimDecisionInput { Accept = accept, Comment = comment }));
         }
     }
 
@@ -145,7 +151,7 @@ public partial class FeeCasePage
         if (await dialog.Result is { Canceled: false, Data: string reason })
         {
             var next = Guid.Empty;
-            await RunAsync(async () => next = await FeeCases.ReexamineAsync(caller, Id, reason));
+            await RunAsync(async () => next = await FeeCases.ReexamineAsync(await LoadCallerAsync(), Id, reason));
             if (next != Guid.Empty)
             {
                 Navigation.NavigateTo($"fees/cases/{next}");
@@ -168,6 +174,6 @@ public partial class FeeCasePage
 
         using var buffer = new MemoryStream();
         await file.OpenReadStream(EvidencePolicy.MaxBytes).CopyToAsync(buffer);
-        await RunAsync(() => FeeCases.AddEvidenceAsync(caller, Id, evidenceKind, null, file.Name, buffer.ToArray()));
+        await RunAsync(async () => await FeeCases.AddEvidenceAsync(await LoadCallerAsync(), Id, evidenceKind, null, file.Name, buffer.ToArray()));
     }
 }

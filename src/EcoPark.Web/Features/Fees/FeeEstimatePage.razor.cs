@@ -1,6 +1,5 @@
 using EcoPark.Application.Factories;
 using EcoPark.Application.Fees;
-using EcoPark.Domain.Access;
 using EcoPark.Domain.Fees;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
@@ -14,7 +13,6 @@ namespace EcoPark.Web.Features.Fees;
 /// </summary>
 public partial class FeeEstimatePage
 {
-    private Caller caller = default!;
     private IReadOnlyList<FactoryDto> factories = [];
     private Guid? factoryId;
     private int feeYear;
@@ -46,7 +44,7 @@ public partial class FeeEstimatePage
         var today = Clock.GetLocalNow();
         feeYear = today.Month >= 5 ? today.Year + 1 : today.Year;
         SetWindow();
-        caller = await LoadCallerAsync();
+        var caller = await LoadCallerAsync();
         factories = await FactoryQueries.ListAsync(caller);
         factoryId = factories.FirstOrDefault(f => caller.FactoryIds.Contains(f.Id))?.Id ?? factories.FirstOrDefault()?.Id;
     }
@@ -80,10 +78,10 @@ public partial class FeeEstimatePage
         errorMessage = null;
         try
         {
-            baseline = await Calculator.CalculateAsync(caller, Request(months, status, reclaimedM3: 0));
+            baseline = await Calculator.CalculateAsync(await LoadCallerAsync(), Request(months, status, reclaimedM3: 0));
             var whatIfStatus = reachBenchmark && status is RecyclingRateStatus.Unverified or RecyclingRateStatus.Below ? RecyclingRateStatus.Within : status;
             var whatIfMonths = takeReclaimed ? [.. months.Select(WithReclaimed)] : months;
-            scenario = await Calculator.CalculateAsync(caller, Request(whatIfMonths, whatIfStatus, takeReclaimed ? reclaimedPerDay * 365 : 0));
+            scenario = await Calculator.CalculateAsync(await LoadCallerAsync(), Request(whatIfMonths, whatIfStatus, takeReclaimed ? reclaimedPerDay * 365 : 0));
         }
         catch (ValidationException e)
         {
