@@ -82,6 +82,10 @@ public sealed class AppUnderTest : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>The text box of a MudBlazor field, whether the test id sits on the input itself or on its frame.</summary>
+    public static ILocator Input(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(SolutionRoot, "TestResults", "screenshots");

@@ -24,7 +24,7 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
 
         var firstMonth = await page.GetByTestId("month-row").First.Locator("td").First.InnerTextAsync();
         await page.GetByTestId($"edit-{firstMonth}").ClickAsync();
-        await Input(page, "month-tap").FillAsync("30000");
+        await AppUnderTest.Input(page, "month-tap").FillAsync("30000");
         await page.GetByTestId("save-month").ClickAsync();
         await Assertions.Expect(page.GetByTestId("month-row").First).ToContainTextAsync("30,000");
 
@@ -66,7 +66,7 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveTextAsync(["永彩染整股份有限公司"]);
         await page.Keyboard.PressAsync("Escape");
 
-        await Input(page, "typical-tap").FillAsync("30000");
+        await AppUnderTest.Input(page, "typical-tap").FillAsync("30000");
         await page.GetByTestId("fill-months").ClickAsync();
         await page.GetByTestId("estimate").ClickAsync();
 
@@ -80,8 +80,6 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
         await page.Context.CloseAsync();
     }
 
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 
     /// <summary>A MudSelect's own input can be hidden behind the shown value: open it through its visible frame.</summary>
     private static Task OpenSelectAsync(IPage page, string testId) =>
@@ -96,7 +94,7 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = kindText }).ClickAsync();
         }
 
-        await Input(page, "claim-amount").FillAsync(amount);
+        await AppUnderTest.Input(page, "claim-amount").FillAsync(amount);
         await page.GetByTestId("save-claim").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
     }
@@ -104,7 +102,7 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
     private static async Task DecideClaimAsync(ILocator button, IPage page, string comment)
     {
         await button.ClickAsync();
-        await Input(page, "prompt-text").FillAsync(comment);
+        await AppUnderTest.Input(page, "prompt-text").FillAsync(comment);
         await page.GetByTestId("prompt-ok").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
     }

@@ -23,7 +23,7 @@ public sealed class FilingWorkflowTests(AppUnderTest app)
             ("reuse", "10000"), ("sewer", "25000"), ("evaporation", "5000"),
         })
         {
-            await Input(page, $"field-{field}").FillAsync(value);
+            await AppUnderTest.Input(page, $"field-{field}").FillAsync(value);
         }
 
         // (60,000 + 10,000) / 100,000 and (70,000 − 50,000) / (100,000 − 50,000)
@@ -48,6 +48,4 @@ public sealed class FilingWorkflowTests(AppUnderTest app)
         await other.Context.CloseAsync();
     }
 
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 }
