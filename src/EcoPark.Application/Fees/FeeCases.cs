@@ -45,9 +45,13 @@ public sealed class FeeCases(
         }
 
         FeeKeys.TryParsePayer(input.PayerCategory, out var payer);
-        // Monthly volumes come from the factory's water-balance filings once filing exists; until then the
-        // auditor enters them, and each later change needs a reason.
-        var feeCase = new FeeCase(Guid.NewGuid(), input.FactoryId, input.FeeYear, payer, []);
+        // Monthly volumes come from the factory's submitted monthly filings; the auditor enters the rest, and
+        // any later change to a month needs a reason.
+        var window = (await rules.EffectiveAsync(FeeScheme.Regulation2023, input.FeeYear, cancellationToken)).Regulation2023!;
+        var filed = await Filings.WaterBalanceFilings.MonthlyIntakeAsync(db, input.FactoryId, window.WindowStart(input.FeeYear), window.WindowEnd(input.FeeYear),
+            cancellationToken);
+        var feeCase = new FeeCase(Guid.NewGuid(), input.FactoryId, input.FeeYear, payer,
+            filed.Select(m => new FeeCaseMonth(m.Month.ToString(), m.TapM3, m.SurfaceM3, m.GroundwaterM3, m.OtherSupplierM3, "filing", null)));
         db.FeeCases.Add(feeCase);
         Audit(db, caller, feeCase, "opened", null);
         try

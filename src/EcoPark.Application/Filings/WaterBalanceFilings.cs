@@ -99,6 +99,32 @@ public sealed class WaterBalanceFilings(
         return ToDto(filing, tolerance);
     }
 
+    /// <summary>The factory's filed monthly intake in a range of months, for a caller who may read the factory.</summary>
+    public async Task<IReadOnlyList<Domain.Fees.MonthlyVolumes>> MonthlyIntakeAsync(Caller caller, Guid factoryId, Domain.Fees.YearMonth from,
+        Domain.Fees.YearMonth to, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await ReadableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
+        return await MonthlyIntakeAsync(db, factoryId, from, to, cancellationToken);
+    }
+
+    /// <summary>
+    /// The monthly intake by source from a factory's submitted monthly filings in a range of months, for
+    /// pre-filling fee cases and estimates. Half-year filings are not split into months.
+    /// </summary>
+    public static async Task<IReadOnlyList<Domain.Fees.MonthlyVolumes>> MonthlyIntakeAsync(IEcoParkDbContext db, Guid factoryId, Domain.Fees.YearMonth from,
+        Domain.Fees.YearMonth to, CancellationToken cancellationToken)
+    {
+        var filings = await db.WaterBalanceFilings.AsNoTracking()
+            .Where(f => f.FactoryId == factoryId && f.PeriodKind == FilingPeriodKind.Month && f.Status != FilingStatus.Draft)
+            .ToListAsync(cancellationToken);
+        return [.. filings
+            .Select(f => (Month: Domain.Fees.YearMonth.TryParse(f.Period, out var m) ? m : default, f.Current.Balance))
+            .Where(x => x.Month >= from && x.Month <= to)
+            .OrderBy(x => x.Month)
+            .Select(x => new Domain.Fees.MonthlyVolumes(x.Month, x.Balance.TapM3, x.Balance.SurfaceM3, x.Balance.GroundwaterM3, x.Balance.OtherSupplierM3))];
+    }
+
     /// <summary>Staff's view of a park: every filing, and the factories that have not filed the last closed month.</summary>
     /// <remarks>
     /// A factory whose latest filing is a half-year filing has chosen half-years: it is overdue only once

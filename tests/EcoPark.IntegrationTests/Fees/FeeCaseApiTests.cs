@@ -118,6 +118,35 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
     }
 
     [Fact]
+    public async Task OpenCase_PrefillsMonthsFromSubmittedMonthlyFilings()
+    {
+        using var engineer = await app.SignedInAsync(DemoAccounts.SecondEngineer.Email);
+        var factory = await app.FactoryNamedAsync("鋁鑫金屬股份有限公司");
+        foreach (var (period, tap, submit) in new[] { ("2025-11", 12_000m, true), ("2025-12", 13_000m, true), ("2026-01", 14_000m, false) })
+        {
+            var body = new
+            {
+                period,
+                submit,
+                intake = new { tapM3 = tap, groundwaterM3 = 500 },
+                uses = new { processM3 = tap + 500 },
+                outflows = new { sewerM3 = tap + 500 },
+            };
+            using var filed = await engineer.PostAsJsonAsync($"/api/v1/factories/{factory.Id}/water-balances", body);
+            Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        }
+
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email);
+        var id = await OpenAsync(auditor, factory.Id, 2026);
+
+        var months = (await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"))).GetProperty("months").EnumerateArray().ToList();
+        Assert.Equal(["2025-11", "2025-12"], months.Select(m => m.GetProperty("month").GetString())); // the draft for January is not used
+        Assert.Equal([12_000m, 13_000m], months.Select(m => m.GetProperty("tapM3").GetDecimal()));
+        Assert.All(months, m => Assert.Equal("filing", m.GetProperty("source").GetString()));
+        Assert.All(months, m => Assert.Equal(500, m.GetProperty("groundwaterM3").GetDecimal()));
+    }
+
+    [Fact]
     public async Task InvestmentOffset_IsTrackedPerApprovalAcrossFeeYears()
     {
         using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");

@@ -25,12 +25,16 @@ public partial class FeeEstimatePage
     private FeeResultDto? baseline;
     private FeeResultDto? scenario;
     private string? errorMessage;
+    private int filedMonths;
 
     [Inject]
     private FactoryQueries FactoryQueries { get; set; } = default!;
 
     [Inject]
     private FeeCalculator Calculator { get; set; } = default!;
+
+    [Inject]
+    private Application.Filings.WaterBalanceFilings Filings { get; set; } = default!;
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
@@ -47,19 +51,41 @@ public partial class FeeEstimatePage
         var caller = await LoadCallerAsync();
         factories = await FactoryQueries.ListAsync(caller);
         factoryId = factories.FirstOrDefault(f => caller.FactoryIds.Contains(f.Id))?.Id ?? factories.FirstOrDefault()?.Id;
+        await PrefillFromFilingsAsync();
     }
 
-    private void FactoryChanged(Guid? id)
+    private async Task FactoryChanged(Guid? id)
     {
         factoryId = id;
-        baseline = scenario = null;
+        SetWindow();
+        await PrefillFromFilingsAsync();
     }
 
-    private void FeeYearChanged(int year)
+    private async Task FeeYearChanged(int year)
     {
         feeYear = year;
         SetWindow();
+        await PrefillFromFilingsAsync();
+    }
+
+    /// <summary>Months the factory has filed come from its filings; the others stay for the engineer to enter.</summary>
+    private async Task PrefillFromFilingsAsync()
+    {
         baseline = scenario = null;
+        if (factoryId is not { } id)
+        {
+            return;
+        }
+
+        YearMonth.TryParse(months[0].Month, out var first);
+        YearMonth.TryParse(months[^1].Month, out var last);
+        filedMonths = 0;
+        foreach (var filed in await Filings.MonthlyIntakeAsync(await LoadCallerAsync(), id, first, last))
+        {
+            var month = months.Single(m => m.Month == filed.Month.ToString());
+            (month.TapM3, month.SurfaceM3, month.GroundwaterM3, month.OtherSupplierM3) = (filed.TapM3, filed.SurfaceM3, filed.GroundwaterM3, filed.OtherSupplierM3);
+            filedMonths++;
+        }
     }
 
     private void SetWindow() =>
