@@ -109,7 +109,7 @@ public sealed class FeeCases(
             feeCase.Verification, feeCase.RecyclingRate.Key(), benchmark,
             [.. feeCase.Claims.OrderBy(c => c.Sequence).Select(c => new FeeClaimDto(c.Id, c.Kind.ToString(), c.Amount, c.CommittedM3, c.Note, c.Decision.ToString(), c.DecisionComment, c.DecidedAt))],
             evidence,
-            feeCase.CalculationJson is null ? null : JsonSerializer.Deserialize<FeeResultDto>(feeCase.CalculationJson, Json),
+            feeCase.CalculationJson is null ? null : FeeResultDto.From(JsonSerializer.Deserialize<FeeResult>(feeCase.CalculationJson, Json)!, l),
             feeCase.CalculatedAt, feeCase.DecidedAt, feeCase.NoticeNumber, feeCase.DueDate, audit);
     }
 
@@ -229,7 +229,8 @@ public sealed class FeeCases(
             var ruleSet = await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken);
             var result = FeeEngine.Calculate(ruleSet, feeCase.ToRequest());
             dto = FeeResultDto.From(result, l);
-            feeCase.RecordCalculation(result, JsonSerializer.Serialize(dto, Json), clock.GetUtcNow());
+            // The engine's result (codes and figures) is stored, so every reader sees it in their own language.
+            feeCase.RecordCalculation(result, JsonSerializer.Serialize(result, Json), clock.GetUtcNow());
         }, cancellationToken);
         return dto!;
     }

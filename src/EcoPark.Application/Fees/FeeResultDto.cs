@@ -29,14 +29,14 @@ public sealed record FeeResultDto(
         result.ReductionNtd,
         result.NetFeeNtd,
         result.HalfRateApplied,
-        [.. result.Steps.Select(s => new FeeStepDto(s.Code, Text(l, "Fee.Step." + s.Code, s.Label), s.Label, s.AmountNtd))],
+        [.. result.Steps.Select(s => new FeeStepDto(s.Code, Text(l, "Fee.Step." + s.Code, s.Label), Text(l, "Fee.Detail." + s.Code, s.Label, s.Args), s.AmountNtd))],
         new RuleSetRef(result.RuleSetCode, result.RuleSetVersion),
         [.. result.StepOrder.Select(s => s.ToString())],
-        [.. result.Warnings.Select(w => new FeeWarningDto(w.Code, Text(l, "Fee.Warning." + w.Code, w.Message)))]);
+        [.. result.Warnings.Select(w => new FeeWarningDto(w.Code, Text(l, "Fee.Warning." + w.Code, w.Message, w.Args)))]);
 
-    private static string Text(IStringLocalizer<Messages> l, string key, string fallback)
+    private static string Text(IStringLocalizer<Messages> l, string key, string fallback, IReadOnlyList<decimal>? args = null)
     {
-        var text = l[key];
+        var text = args is null ? l[key] : l[key, [.. args.Cast<object>()]];
         return text.ResourceNotFound ? fallback : text.Value;
     }
 }

@@ -43,11 +43,14 @@ public sealed record FeeRequest(
     bool? HalfRate = null,
     DraftPeriod DraftPeriod = DraftPeriod.Month);
 
-/// <summary>One line of the calculation. <see cref="Code"/> is a stable key the UI translates; <see cref="Label"/> is English.</summary>
-public sealed record FeeLine(string Code, string Label, decimal AmountNtd);
+/// <summary>
+/// One line of the calculation. <see cref="Code"/> and <see cref="Args"/> let a screen say it in the
+/// reader's language; <see cref="Label"/> is the English wording.
+/// </summary>
+public sealed record FeeLine(string Code, string Label, decimal AmountNtd, IReadOnlyList<decimal>? Args = null);
 
-/// <summary>A warning with a stable code and an English text.</summary>
-public sealed record FeeWarning(string Code, string Message);
+/// <summary>A warning with a stable code, its figures, and an English text.</summary>
+public sealed record FeeWarning(string Code, string Message, IReadOnlyList<decimal>? Args = null);
 
 public sealed record FeeResult(
     bool InScope,

@@ -35,8 +35,8 @@ public static class FeeEngine
         var rate = rules.TapSurfaceRates[request.RecyclingRate];
         var excess = request.Months.Sum(m => Math.Max(0, m.TapSurfaceOtherM3 - threshold));
         var groundwater = request.Months.Sum(m => m.GroundwaterM3);
-        lines.Add(new("tap-surface-charge", $"Tap, surface and contract water above {N(threshold)} m³ a month: {N(excess)} m³ × {N(rate)} NTD/m³", excess * rate));
-        lines.Add(new("groundwater-charge", $"Groundwater in the window: {N(groundwater)} m³ × {N(rules.GroundwaterRate)} NTD/m³", groundwater * rules.GroundwaterRate));
+        lines.Add(new("tap-surface-charge", $"Tap, surface and contract water above {N(threshold)} m³ a month: {N(excess)} m³ × {N(rate)} NTD/m³", excess * rate, [threshold, excess, rate]));
+        lines.Add(new("groundwater-charge", $"Groundwater in the window: {N(groundwater)} m³ × {N(rules.GroundwaterRate)} NTD/m³", groundwater * rules.GroundwaterRate, [groundwater, rules.GroundwaterRate]));
         var gross = (excess * rate) + (groundwater * rules.GroundwaterRate);
         var fee = gross;
         var halfRateApplied = false;
@@ -56,7 +56,7 @@ public static class FeeEngine
                     if (halfRateApplied)
                     {
                         var cut = fee * (1 - rules.HalfRateFactor);
-                        lines.Add(new("half-rate", $"Half rate (art. 12): × {N(rules.HalfRateFactor)}", -cut));
+                        lines.Add(new("half-rate", $"Half rate (art. 12): × {N(rules.HalfRateFactor)}", -cut, [rules.HalfRateFactor]));
                         fee -= cut;
                     }
 
@@ -98,7 +98,7 @@ public static class FeeEngine
             {
                 var band = rules.ReclaimedReductionTable.Where(b => b.FromM3 <= used).MaxBy(b => b.FromM3);
                 var share = band?.ReductionShare ?? 0;
-                lines.Add(new("reclaimed-reduction", $"Reclaimed and desalinated water {N(used)} m³: {N(share * 100)} % off", -(fee * share)));
+                lines.Add(new("reclaimed-reduction", $"Reclaimed and desalinated water {N(used)} m³: {N(share * 100)} % off", -(fee * share), [used, share * 100]));
                 total += fee * share;
             }
         }
@@ -118,8 +118,8 @@ public static class FeeEngine
         var cap = fee * rules.ReductionCapShare;
         if (total > cap)
         {
-            lines.Add(new("reduction-cap", $"Reductions and offsets capped at {N(rules.ReductionCapShare * 100)} % of {N(fee)} NTD", total - cap));
-            warnings.Add(new("reduction-capped", $"Reductions and offsets of {N(total)} NTD were capped at {N(cap)} NTD."));
+            lines.Add(new("reduction-cap", $"Reductions and offsets capped at {N(rules.ReductionCapShare * 100)} % of {N(fee)} NTD", total - cap, [rules.ReductionCapShare * 100, fee]));
+            warnings.Add(new("reduction-capped", $"Reductions and offsets of {N(total)} NTD were capped at {N(cap)} NTD.", [total, cap]));
             return cap;
         }
 
@@ -135,7 +135,7 @@ public static class FeeEngine
 
         if (conservation >= fee)
         {
-            lines.Add(new("article-8-exemption", $"Art. 8: source-protection cost in the tap price ({N(conservation)} NTD) covers the fee: exempt", -fee));
+            lines.Add(new("article-8-exemption", $"Art. 8: source-protection cost in the tap price ({N(conservation)} NTD) covers the fee: exempt", -fee, [conservation]));
             return fee;
         }
 
@@ -172,7 +172,8 @@ public static class FeeEngine
             var amount = (tapInTier * tier.TapRate) + (otherInTier * tier.OtherRate);
             if (tapInTier + otherInTier > 0)
             {
-                lines.Add(new("draft-tier", $"{N(from)}–{(to is null ? "∞" : N(to.Value))} m³: tap {N(tapInTier)} × {N(tier.TapRate)}, other {N(otherInTier)} × {N(tier.OtherRate)}", amount));
+                lines.Add(new(to is null ? "draft-tier-top" : "draft-tier", $"{N(from)}–{(to is null ? "∞" : N(to.Value))} m³: tap {N(tapInTier)} × {N(tier.TapRate)}, other {N(otherInTier)} × {N(tier.OtherRate)}", amount,
+                    [from, to ?? 0, tapInTier, tier.TapRate, otherInTier, tier.OtherRate]));
             }
 
             gross += amount;
@@ -181,14 +182,14 @@ public static class FeeEngine
         var share = request.Claims.DraftReductionPercent / 100;
         if (share > rules.ReductionCapShare)
         {
-            warnings.Add(new("reduction-capped", $"A {N(share * 100)} % reduction was capped at {N(rules.ReductionCapShare * 100)} %."));
+            warnings.Add(new("draft-reduction-capped", $"A {N(share * 100)} % reduction was capped at {N(rules.ReductionCapShare * 100)} %.", [share * 100, rules.ReductionCapShare * 100]));
             share = rules.ReductionCapShare;
         }
 
         var fee = gross;
         if (share > 0)
         {
-            lines.Add(new("draft-reduction", $"Draft reduction: {N(share * 100)} %", -(gross * share)));
+            lines.Add(new("draft-reduction", $"Draft reduction: {N(share * 100)} %", -(gross * share), [share * 100]));
             fee -= gross * share;
         }
 

@@ -118,6 +118,21 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
     }
 
     [Fact]
+    public async Task Calculation_IsShownInTheReadersLanguage_NotTheCalculatorsLanguage()
+    {
+        using var english = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
+        using var chinese = await app.SignedInAsync(DemoAccounts.Auditor.Email, "zh-TW");
+        var id = await OpenAsync(english, (await app.FactoryNamedAsync("清泉飲料股份有限公司")).Id, 2026);
+        await Ok(english.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = "2026-02", tapM3 = 20_000 }));
+        await Ok(english.PostAsync($"/api/v1/fee-cases/{id}/calculate", null));
+
+        var step = (await JsonAsync(await chinese.GetAsync($"/api/v1/fee-cases/{id}"))).GetProperty("calculation").GetProperty("steps")[0];
+
+        Assert.Equal("自來水、地面水及其他供水費", step.GetProperty("label").GetString());
+        Assert.Equal("每月超過 9,000 m³ 部分：11,000 m³ × 每度 3 元", step.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task OpenCase_PrefillsMonthsFromSubmittedMonthlyFilings()
     {
         using var engineer = await app.SignedInAsync(DemoAccounts.SecondEngineer.Email);
