@@ -19,6 +19,7 @@ public sealed record FeeCaseDto(
     string FactoryAddress,
     string Industry,
     int FeeYear,
+    IReadOnlyList<string> WindowMonths,
     int CaseVersion,
     Guid? PreviousVersionId,
     string Status,

@@ -93,6 +93,7 @@ public sealed class FeeCases(
         var evidence = await db.FeeEvidence.AsNoTracking().Where(e => e.FeeCaseId == id).OrderBy(e => e.UploadedAt)
             .Select(e => new EvidenceDto(e.Id, e.ClaimId, e.Kind.ToString(), e.FileName, e.ContentType, e.SizeBytes, e.Sha256, e.UploadedAt))
             .ToListAsync(cancellationToken);
+        var window = (await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken)).Regulation2023!.WindowMonths(feeCase.FeeYear);
         var benchmarkDate = feeCase.Verification?.IssuedOn ?? new DateOnly(feeCase.FeeYear, 7, 1);
         var benchmark = await db.IndustryBenchmarks.AsNoTracking()
             .Where(b => b.Industry == factory.Industry && b.EffectiveFrom <= benchmarkDate)
@@ -104,7 +105,8 @@ public sealed class FeeCases(
             .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new AuditDto(x.a.Action, x.a.UserId, u == null ? null : u.Email, x.a.At, x.a.Before, x.a.After))
             .ToListAsync(cancellationToken);
         return new FeeCaseDto(
-            feeCase.Id, feeCase.FactoryId, factory.Name.Zh, factory.Name.En, factory.Address, factory.Industry.ToKey(), feeCase.FeeYear, feeCase.CaseVersion,
+            feeCase.Id, feeCase.FactoryId, factory.Name.Zh, factory.Name.En, factory.Address, factory.Industry.ToKey(), feeCase.FeeYear,
+            [.. window.Select(m => m.ToString())], feeCase.CaseVersion,
             feeCase.PreviousVersionId, feeCase.Status.ToString(), feeCase.Payer.ToString(), [.. feeCase.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
             feeCase.Verification, feeCase.RecyclingRate.Key(), benchmark,
             [.. feeCase.Claims.OrderBy(c => c.Sequence).Select(c => new FeeClaimDto(c.Id, c.Kind.ToString(), c.Amount, c.CommittedM3, c.Note, c.Decision.ToString(), c.DecisionComment, c.DecidedAt))],

@@ -68,6 +68,18 @@ public sealed record Regulation2023Rules
     public YearMonth WindowStart(int feeYear) => new(feeYear - 1, WindowStartMonth);
 
     public YearMonth WindowEnd(int feeYear) => new(feeYear, WindowEndMonth);
+
+    /// <summary>Every month of the fee year's collection window, in order.</summary>
+    public IReadOnlyList<YearMonth> WindowMonths(int feeYear)
+    {
+        var months = new List<YearMonth>();
+        for (var month = WindowStart(feeYear); month <= WindowEnd(feeYear); month = month.AddMonths(1))
+        {
+            months.Add(month);
+        }
+
+        return months;
+    }
 }
 
 /// <summary>One row of the reclaimed/desalinated reduction table: from this volume (1 Jul – 30 Jun), this share off.</summary>

@@ -45,9 +45,8 @@ public partial class FeeCasePage
         set => verification.IssuedOn = value is null ? null : DateOnly.FromDateTime(value.Value);
     }
 
-    /// <summary>November of the previous year to April of the fee year.</summary>
-    private IEnumerable<string> WindowMonths =>
-        Enumerable.Range(0, 6).Select(i => new YearMonth(feeCase!.FeeYear - 1, 11).AddMonths(i).ToString());
+    /// <summary>The collection window of the rule set in force (November to April as the regulation stands).</summary>
+    private IEnumerable<string> WindowMonths => feeCase!.WindowMonths;
 
     protected override async Task OnParametersSetAsync()
     {

@@ -34,6 +34,9 @@ public partial class FeeEstimatePage
     private FeeCalculator Calculator { get; set; } = default!;
 
     [Inject]
+    private FeeRules FeeRules { get; set; } = default!;
+
+    [Inject]
     private Application.Filings.WaterBalanceFilings Filings { get; set; } = default!;
 
     [Inject]
@@ -47,7 +50,7 @@ public partial class FeeEstimatePage
         // The next bill: from May on, the coming window (Nov–Apr) belongs to next year's fee.
         var today = Clock.GetLocalNow();
         feeYear = today.Month >= 5 ? today.Year + 1 : today.Year;
-        SetWindow();
+        await SetWindowAsync();
         var caller = await LoadCallerAsync();
         factories = await FactoryQueries.ListAsync(caller);
         factoryId = factories.FirstOrDefault(f => caller.FactoryIds.Contains(f.Id))?.Id ?? factories.FirstOrDefault()?.Id;
@@ -57,14 +60,14 @@ public partial class FeeEstimatePage
     private async Task FactoryChanged(Guid? id)
     {
         factoryId = id;
-        SetWindow();
+        await SetWindowAsync();
         await PrefillFromFilingsAsync();
     }
 
     private async Task FeeYearChanged(int year)
     {
         feeYear = year;
-        SetWindow();
+        await SetWindowAsync();
         await PrefillFromFilingsAsync();
     }
 
@@ -73,6 +76,11 @@ public partial class FeeEstimatePage
     {
         baseline = scenario = null;
         if (factoryId is not { } id)
+        {
+            return;
+        }
+
+        if (months.Count == 0)
         {
             return;
         }
@@ -88,8 +96,21 @@ public partial class FeeEstimatePage
         }
     }
 
-    private void SetWindow() =>
-        months = [.. Enumerable.Range(0, 6).Select(i => new FeeMonthInput { Month = new YearMonth(feeYear - 1, 11).AddMonths(i).ToString() })];
+    /// <summary>The collection window of the rule set in force for the fee year.</summary>
+    private async Task SetWindowAsync()
+    {
+        errorMessage = null;
+        try
+        {
+            var rules = await FeeRules.EffectiveAsync(FeeScheme.Regulation2023, feeYear);
+            months = [.. rules.Regulation2023!.WindowMonths(feeYear).Select(m => new FeeMonthInput { Month = m.ToString() })];
+        }
+        catch (ValidationException e)
+        {
+            months = [];
+            errorMessage = string.Join(" ", e.Errors.Select(x => x.ErrorMessage));
+        }
+    }
 
     private void FillMonths()
     {
