@@ -57,7 +57,7 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
     }
 }
 
-/// <summary>Hands out one context per operation from EF Core's pooled factory.</summary>
+/// <summary>Hands out one context per operation from EF Core's context factory.</summary>
 internal sealed class EcoParkDbContextFactory(IDbContextFactory<EcoParkDbContext> inner) : IEcoParkDbContextFactory
 {
     public async Task<IEcoParkDbContext> CreateAsync(CancellationToken cancellationToken = default) =>

@@ -28,8 +28,4 @@ public sealed class FormValidation<T>(IValidator<T> validator)
     }
 
     public void ClearServerError(string propertyName) => serverErrors.Remove(propertyName);
-
-    /// <summary>Server errors on fields the form does not show (such as a list of scopes).</summary>
-    public IEnumerable<string> ServerErrorsFor(string propertyName) =>
-        serverErrors.TryGetValue(propertyName, out var messages) ? messages : [];
 }
