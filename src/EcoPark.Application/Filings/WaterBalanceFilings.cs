@@ -65,39 +65,23 @@ public sealed class WaterBalanceFilings(
     }
 
     /// <summary>Replaces a draft's figures. <paramref name="rowVersion"/> is what the editor read: a later save by someone else is a conflict.</summary>
-    public async Task<WaterBalanceDto> EditDraftAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest request, uint rowVersion,
-        CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var tolerance = await EditableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
-        var filing = await FindAsync(db, factoryId, filingId, tracking: true, cancellationToken);
-        request.Period = filing.Period;
-        await validator.ValidateAndThrowAsync(request, cancellationToken);
-        db.Entry(filing).Property(f => f.RowVersion).OriginalValue = rowVersion;
-        Guarded(() => filing.EditDraft(request.ToBalance(), caller.UserId, clock.GetUtcNow()));
-        if (request.Submit)
+    public Task<WaterBalanceDto> EditDraftAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest request, uint rowVersion,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, factoryId, filingId, request, rowVersion, (filing, tolerance) =>
         {
-            Guarded(() => filing.Submit(tolerance, request.Justification, caller.UserId, clock.GetUtcNow()));
-        }
-
-        await SaveAsync(db, cancellationToken);
-        return ToDto(filing, tolerance);
-    }
+            filing.EditDraft(request.ToBalance(), caller.UserId, clock.GetUtcNow());
+            if (request.Submit)
+            {
+                filing.Submit(tolerance, request.Justification, caller.UserId, clock.GetUtcNow());
+            }
+        }, cancellationToken);
 
     /// <summary>Adds the next version of a submitted filing; the old versions stay as they were.</summary>
-    public async Task<WaterBalanceDto> AmendAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest request, string reason, uint rowVersion,
-        CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var tolerance = await EditableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
-        var filing = await FindAsync(db, factoryId, filingId, tracking: true, cancellationToken);
-        request.Period = filing.Period;
-        await validator.ValidateAndThrowAsync(request, cancellationToken);
-        db.Entry(filing).Property(f => f.RowVersion).OriginalValue = rowVersion;
-        Guarded(() => filing.Amend(request.ToBalance(), reason, request.Justification, tolerance, caller.UserId, clock.GetUtcNow()));
-        await SaveAsync(db, cancellationToken);
-        return ToDto(filing, tolerance);
-    }
+    public Task<WaterBalanceDto> AmendAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest request, string reason, uint rowVersion,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, factoryId, filingId, request, rowVersion,
+            (filing, tolerance) => filing.Amend(request.ToBalance(), reason, request.Justification, tolerance, caller.UserId, clock.GetUtcNow()),
+            cancellationToken);
 
     /// <summary>The factory's filed monthly intake in a range of months, for a caller who may read the factory.</summary>
     public async Task<IReadOnlyList<Domain.Fees.MonthlyVolumes>> MonthlyIntakeAsync(Caller caller, Guid factoryId, Domain.Fees.YearMonth from,
@@ -187,6 +171,20 @@ public sealed class WaterBalanceFilings(
             Math.Round(figures.R1Percent, 2), Math.Round(figures.R2Percent, 2), Math.Round(figures.ClosureGapPercent, 2), Math.Round(figures.UseGapPercent, 2),
             Math.Round(figures.IntakeM3PerDay, 2), Math.Round(figures.WaterUseM3PerDay, 2), tolerance, figures.Closes(tolerance), warnings, current.Justification,
             WaterBalanceRequest.From(filing.Period, current.Balance), filing.RowVersion);
+    }
+
+    private async Task<WaterBalanceDto> ChangeAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest request, uint rowVersion,
+        Action<WaterBalanceFiling, decimal> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var tolerance = await EditableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
+        var filing = await FindAsync(db, factoryId, filingId, tracking: true, cancellationToken);
+        request.Period = filing.Period;
+        await validator.ValidateAndThrowAsync(request, cancellationToken);
+        db.Entry(filing).Property(f => f.RowVersion).OriginalValue = rowVersion;
+        Guarded(() => change(filing, tolerance));
+        await SaveAsync(db, cancellationToken);
+        return ToDto(filing, tolerance);
     }
 
     private async Task<decimal> ReadableFactoryToleranceAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using EcoPark.Application.Factories;
 using EcoPark.Infrastructure.Seeding;
 using EcoPark.IntegrationTests.Infrastructure;
@@ -20,7 +19,7 @@ public sealed class FactoryValidationTests(DemoAppFixture app)
 
         using var response = await staff.PostAsJsonAsync("/api/v1/factories", input);
 
-        var errors = await ErrorsAsync(response);
+        var errors = await ProblemDetailsAssert.ErrorsAsync(response);
         Assert.Equal("統一編號檢查碼不正確，請確認號碼。", Assert.Single(errors["unifiedBusinessNumber"]));
         Assert.Equal(before, (await app.AllFactoriesAsync()).Count);
     }
@@ -35,7 +34,7 @@ public sealed class FactoryValidationTests(DemoAppFixture app)
 
         using var response = await staff.PostAsJsonAsync("/api/v1/factories", input);
 
-        var errors = await ErrorsAsync(response);
+        var errors = await ProblemDetailsAssert.ErrorsAsync(response);
         Assert.Contains("Name (Chinese)", errors["nameZh"][0], StringComparison.Ordinal);
         Assert.Contains("Address", errors["address"][0], StringComparison.Ordinal);
         Assert.Contains("Latitude", errors["latitude"][0], StringComparison.Ordinal);
@@ -51,7 +50,7 @@ public sealed class FactoryValidationTests(DemoAppFixture app)
 
         using var response = await staff.PostAsJsonAsync("/api/v1/factories", input);
 
-        var errors = await ErrorsAsync(response);
+        var errors = await ProblemDetailsAssert.ErrorsAsync(response);
         Assert.Contains("already registered in this park", errors["unifiedBusinessNumber"][0], StringComparison.Ordinal);
         Assert.Contains("already registered in this park", errors["nameZh"][0], StringComparison.Ordinal);
         Assert.Equal(before, (await app.AllFactoriesAsync()).Count);
@@ -120,11 +119,4 @@ public sealed class FactoryValidationTests(DemoAppFixture app)
         };
     }
 
-    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
-    }
 }

@@ -74,7 +74,7 @@ public sealed class FeeCalculationApiTests(DemoAppFixture app)
             claims = new { draftReductionPercent = 101 },
         });
 
-        var errors = await ErrorsAsync(response);
+        var errors = await ProblemDetailsAssert.ErrorsAsync(response);
         Assert.Contains("scheme", errors.Keys);
         Assert.Contains("recyclingRate", errors.Keys);
         Assert.Contains("months", errors.Keys); // duplicate month
@@ -95,7 +95,7 @@ public sealed class FeeCalculationApiTests(DemoAppFixture app)
             recyclingRate = "unverified",
         });
 
-        var errors = await ErrorsAsync(response);
+        var errors = await ProblemDetailsAssert.ErrorsAsync(response);
         Assert.Equal("2026-05 不在徵收期間 2025-11 至 2026-04 之內。", Assert.Single(errors["months[1].month"]));
     }
 
@@ -109,7 +109,7 @@ public sealed class FeeCalculationApiTests(DemoAppFixture app)
 
         using var response = await auditor.PostAsync("/api/v1/fees/calculate", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.Contains(field, (await ErrorsAsync(response)).Keys);
+        Assert.Contains(field, (await ProblemDetailsAssert.ErrorsAsync(response)).Keys);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class FeeCalculationApiTests(DemoAppFixture app)
 
         using var response = await admin.PostAsJsonAsync("/api/v1/fees/rule-sets/draft-2019/versions", body);
 
-        var errors = await ErrorsAsync(response);
+        var errors = await ProblemDetailsAssert.ErrorsAsync(response);
         Assert.Contains("halfYearTiers", errors.Keys);
         Assert.Contains("monthlyDivisor", errors.Keys);
         Assert.Contains("reductionCapShare", errors.Keys);
@@ -140,7 +140,7 @@ public sealed class FeeCalculationApiTests(DemoAppFixture app)
 
         using var response = await auditor.PostAsJsonAsync("/api/v1/fees/calculate", Regulation(2022, "within", null, 30_000));
 
-        var errors = await ErrorsAsync(response);
+        var errors = await ProblemDetailsAssert.ErrorsAsync(response);
         Assert.Equal("No rule set of this scheme is in force for fee year 2022.", Assert.Single(errors["feeYear"]));
     }
 
@@ -178,10 +178,4 @@ public sealed class FeeCalculationApiTests(DemoAppFixture app)
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
-    }
 }

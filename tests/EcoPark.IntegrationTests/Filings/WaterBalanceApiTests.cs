@@ -74,7 +74,7 @@ public sealed class WaterBalanceApiTests(DemoAppFixture app)
         using var response = await engineer.PostAsJsonAsync($"/api/v1/factories/{factory.Id}/water-balances", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(field, (await ErrorsAsync(response)).Keys);
+        Assert.Contains(field, (await ProblemDetailsAssert.ErrorsAsync(response)).Keys);
         Assert.DoesNotContain("2024-01", await engineer.GetStringAsync($"/api/v1/factories/{factory.Id}/water-balances"), StringComparison.Ordinal);
     }
 
@@ -87,7 +87,7 @@ public sealed class WaterBalanceApiTests(DemoAppFixture app)
         unclosed.Outflows.SewerM3 = 10_000; // outflows far below intake
 
         using var refused = await engineer.PostAsJsonAsync($"/api/v1/factories/{factory.Id}/water-balances", unclosed);
-        Assert.Contains("justification", (await ErrorsAsync(refused)).Keys);
+        Assert.Contains("justification", (await ProblemDetailsAssert.ErrorsAsync(refused)).Keys);
 
         unclosed.Justification = "Meter on the sewer line was broken for two weeks";
         using var accepted = await engineer.PostAsJsonAsync($"/api/v1/factories/{factory.Id}/water-balances", unclosed);
@@ -96,13 +96,13 @@ public sealed class WaterBalanceApiTests(DemoAppFixture app)
         Assert.NotEmpty(filing.GetProperty("warnings").EnumerateArray());
 
         using var duplicate = await engineer.PostAsJsonAsync($"/api/v1/factories/{factory.Id}/water-balances", Balance("2025-06"));
-        Assert.Contains("period", (await ErrorsAsync(duplicate)).Keys);
+        Assert.Contains("period", (await ProblemDetailsAssert.ErrorsAsync(duplicate)).Keys);
 
         var id = filing.GetProperty("id").GetGuid();
         var corrected = Balance("2025-06");
         using var noReason = await engineer.PostAsJsonAsync($"/api/v1/factories/{factory.Id}/water-balances/{id}/amendments",
             new { balance = corrected, rowVersion = filing.GetProperty("rowVersion").GetUInt32() });
-        Assert.Contains("reason", (await ErrorsAsync(noReason)).Keys);
+        Assert.Contains("reason", (await ProblemDetailsAssert.ErrorsAsync(noReason)).Keys);
         using var amended = await engineer.PostAsJsonAsync($"/api/v1/factories/{factory.Id}/water-balances/{id}/amendments",
             new { balance = corrected, rowVersion = filing.GetProperty("rowVersion").GetUInt32(), reason = "Sewer meter repaired; volume from the park WWTP bill" });
         Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
@@ -170,12 +170,6 @@ public sealed class WaterBalanceApiTests(DemoAppFixture app)
         Outflows = new OutflowsBody { SewerM3 = 25_000, EvaporationLossM3 = 5_000, InProductM3 = 500 },
     };
 
-    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
-    }
 
     private sealed class BalanceBody
     {
