@@ -33,6 +33,8 @@ public sealed class AppUnderTest : IAsyncLifetime
         app = StartApp(server.ConnectionString(PostgresServer.NewDatabaseName()));
         await WaitUntilReadyAsync();
 
+        // CI runs the integration tests beside these on two cores: give assertions the same patience as actions.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
