@@ -56,12 +56,11 @@ public sealed class FeeCalculator(FeeRules rules, IValidator<FeeCalculationReque
 
     private void CheckWindow(FeeRequest request, Regulation2023Rules regulation, int feeYear)
     {
-        var start = regulation.WindowStart(feeYear);
-        var end = regulation.WindowEnd(feeYear);
         var failures = request.Months
             .Select((m, i) => (m.Month, Index: i))
-            .Where(x => x.Month < start || x.Month > end)
-            .Select(x => new ValidationFailure($"Months[{x.Index}].Month", l["Fee.Month.OutsideWindow", x.Month, start, end]))
+            .Where(x => !regulation.InWindow(x.Month, feeYear))
+            .Select(x => new ValidationFailure($"Months[{x.Index}].Month",
+                l["Fee.Month.OutsideWindow", x.Month, regulation.WindowStart(feeYear), regulation.WindowEnd(feeYear)]))
             .ToList();
         if (failures.Count > 0)
         {

@@ -17,6 +17,7 @@ public sealed record FeeCaseDto(
     string FactoryNameZh,
     string FactoryNameEn,
     string FactoryAddress,
+    string UnifiedBusinessNumber,
     string Industry,
     int FeeYear,
     IReadOnlyList<string> WindowMonths,

@@ -105,7 +105,7 @@ public sealed class FeeCases(
             .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new AuditDto(x.a.Action, x.a.UserId, u == null ? null : u.Email, x.a.At, x.a.Before, x.a.After))
             .ToListAsync(cancellationToken);
         return new FeeCaseDto(
-            feeCase.Id, feeCase.FactoryId, factory.Name.Zh, factory.Name.En, factory.Address, factory.Industry.ToKey(), feeCase.FeeYear,
+            feeCase.Id, feeCase.FactoryId, factory.Name.Zh, factory.Name.En, factory.Address, factory.UnifiedBusinessNumber.Value, factory.Industry.ToKey(), feeCase.FeeYear,
             [.. window.Select(m => m.ToString())], feeCase.CaseVersion,
             feeCase.PreviousVersionId, feeCase.Status.ToString(), feeCase.Payer.ToString(), [.. feeCase.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
             feeCase.Verification, feeCase.RecyclingRate.Key(), benchmark,
@@ -122,7 +122,7 @@ public sealed class FeeCases(
         {
             YearMonth.TryParse(input.Month, out var month);
             var window = (await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken)).Regulation2023!;
-            if (month < window.WindowStart(feeCase.FeeYear) || month > window.WindowEnd(feeCase.FeeYear))
+            if (!window.InWindow(month, feeCase.FeeYear))
             {
                 throw Invalid(nameof(FeeCaseMonthInput.Month), l["Fee.Month.OutsideWindow", month, window.WindowStart(feeCase.FeeYear), window.WindowEnd(feeCase.FeeYear)]);
             }
@@ -280,9 +280,7 @@ public sealed class FeeCases(
             throw new ConflictException(l["Fee.Notice.NotDecided"]);
         }
 
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var ubn = await db.Factories.Where(f => f.Id == dto.FactoryId).Select(f => f.UnifiedBusinessNumber).SingleAsync(cancellationToken);
-        return new PaymentNoticeDto(dto.NoticeNumber, dto.FactoryNameZh, dto.FactoryNameEn, dto.FactoryAddress, ubn.Value, dto.Industry, dto.FeeYear,
+        return new PaymentNoticeDto(dto.NoticeNumber, dto.FactoryNameZh, dto.FactoryNameEn, dto.FactoryAddress, dto.UnifiedBusinessNumber, dto.Industry, dto.FeeYear,
             dto.CaseVersion, dto.Months, dto.RecyclingRate, dto.Calculation.Steps, dto.Calculation.GrossFeeNtd, dto.Calculation.ReductionNtd,
             dto.Calculation.NetFeeNtd, dto.DueDate.Value, dto.DecidedAt.Value, dto.Calculation.RuleSet);
     }

@@ -201,14 +201,10 @@ public static class FeeEngine
 
     private static void CheckMonths(FeeRequest request, Regulation2023Rules rules)
     {
-        var start = rules.WindowStart(request.FeeYear);
-        var end = rules.WindowEnd(request.FeeYear);
-        foreach (var month in request.Months)
+        foreach (var month in request.Months.Where(m => !rules.InWindow(m.Month, request.FeeYear)))
         {
-            if (month.Month < start || month.Month > end)
-            {
-                throw new DomainException("months", "outside-window", $"{month.Month} lies outside the collection window {start} to {end}.");
-            }
+            throw new DomainException("months", "outside-window",
+                $"{month.Month} lies outside the collection window {rules.WindowStart(request.FeeYear)} to {rules.WindowEnd(request.FeeYear)}.");
         }
 
         if (request.Months.GroupBy(m => m.Month).Any(g => g.Count() > 1))

@@ -69,11 +69,14 @@ public sealed record Regulation2023Rules
 
     public YearMonth WindowEnd(int feeYear) => new(feeYear, WindowEndMonth);
 
+    /// <summary>Whether a month lies in the fee year's collection window.</summary>
+    public bool InWindow(YearMonth month, int feeYear) => month >= WindowStart(feeYear) && month <= WindowEnd(feeYear);
+
     /// <summary>Every month of the fee year's collection window, in order.</summary>
     public IReadOnlyList<YearMonth> WindowMonths(int feeYear)
     {
         var months = new List<YearMonth>();
-        for (var month = WindowStart(feeYear); month <= WindowEnd(feeYear); month = month.AddMonths(1))
+        for (var month = WindowStart(feeYear); InWindow(month, feeYear); month = month.AddMonths(1))
         {
             months.Add(month);
         }
