@@ -3,6 +3,7 @@ using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Parks;
+using EcoPark.Domain.Streams;
 using EcoPark.Domain.Water;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,16 @@ public interface IEcoParkDbContext : IAsyncDisposable
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<WaterBalanceFiling> WaterBalanceFilings { get; }
+
+    DbSet<EffluentStream> EffluentStreams { get; }
+
+    DbSet<WaterDemand> WaterDemands { get; }
+
+    DbSet<HeatStream> HeatStreams { get; }
+
+    DbSet<ByproductStream> ByproductStreams { get; }
+
+    DbSet<BaselineLimitSet> BaselineLimitSets { get; }
 
     DatabaseFacade Database { get; }
 

@@ -4,6 +4,7 @@ using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Parks;
+using EcoPark.Domain.Streams;
 using EcoPark.Domain.Water;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +36,16 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<WaterBalanceFiling> WaterBalanceFilings => Set<WaterBalanceFiling>();
+
+    public DbSet<EffluentStream> EffluentStreams => Set<EffluentStream>();
+
+    public DbSet<WaterDemand> WaterDemands => Set<WaterDemand>();
+
+    public DbSet<HeatStream> HeatStreams => Set<HeatStream>();
+
+    public DbSet<ByproductStream> ByproductStreams => Set<ByproductStream>();
+
+    public DbSet<BaselineLimitSet> BaselineLimitSets => Set<BaselineLimitSet>();
 
     /// <summary>ASP.NET Core's data-protection keys, so that cookies and tokens survive restarts and span instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -48,8 +48,8 @@ public sealed class DatabaseInitializer(
         }
     }
 
-    /// <summary>The first version of each fee rule set; never overwrites what administrators changed.</summary>
-    public async Task EnsureFeeRuleSetsAsync(CancellationToken cancellationToken)
+    /// <summary>The first version of each fee rule set and quality baseline; never overwrites what administrators changed.</summary>
+    public async Task EnsureReferenceDataAsync(CancellationToken cancellationToken)
     {
         foreach (var rules in new[] { FeeReferenceData.Regulation2023, FeeReferenceData.Draft2019 })
         {
@@ -59,13 +59,18 @@ public sealed class DatabaseInitializer(
             }
         }
 
+        if (!await db.BaselineLimitSets.AnyAsync(s => s.Version == QualityReferenceData.Baseline2019.Version, cancellationToken))
+        {
+            db.BaselineLimitSets.Add(QualityReferenceData.Baseline2019);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task SeedDemoAsync(CancellationToken cancellationToken)
     {
         await EnsureRolesAsync();
-        await EnsureFeeRuleSetsAsync(cancellationToken);
+        await EnsureReferenceDataAsync(cancellationToken);
         if (!await db.IndustryBenchmarks.AnyAsync(cancellationToken))
         {
             foreach (var (industry, lower, upper) in FeeReferenceData.IllustrativeBenchmarks)
@@ -142,7 +147,7 @@ public sealed class DatabaseInitializer(
         }
 
         await EnsureRolesAsync();
-        await EnsureFeeRuleSetsAsync(cancellationToken);
+        await EnsureReferenceDataAsync(cancellationToken);
         if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
         {
             return;

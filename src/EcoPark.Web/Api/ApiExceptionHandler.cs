@@ -11,7 +11,7 @@ namespace EcoPark.Web.Api;
 /// Turns the use cases' exceptions into RFC 7807 problem details for API callers: 400 naming each bad
 /// field (camelCase, as in the request body), 403, 404 and 409, in the caller's language.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> l) : IExceptionHandler
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> l, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -34,6 +34,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IStri
             _ => new ProblemDetails { Title = l["Problem.Unexpected"], Status = StatusCodes.Status500InternalServerError },
         };
         problem.Status ??= StatusCodes.Status400BadRequest;
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unexpected failure of {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
         httpContext.Response.StatusCode = problem.Status.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

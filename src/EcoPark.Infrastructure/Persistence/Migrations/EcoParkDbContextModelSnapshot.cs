@@ -590,6 +590,437 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     b.ToTable("parks", (string)null);
                 });
 
+            modelBuilder.Entity("EcoPark.Domain.Streams.BaselineLimitSet", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Version")
+                        .HasName("pk_baseline_limit_sets");
+
+                    b.ToTable("baseline_limit_sets", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Streams.ByproductStream", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("AcceptedCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("accepted_codes");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Confidential")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("confidential");
+
+                    b.Property<decimal?>("CostNtdPerTonne")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("cost_ntd_per_tonne");
+
+                    b.Property<string>("CurrentRoute")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("current_route");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<Guid>("FactoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("factory_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Permit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("permit");
+
+                    b.Property<string>("Regularity")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("regularity");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<decimal>("TonnesPerMonth")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("tonnes_per_month");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<decimal?>("VirginFactorKgCo2ePerTonne")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("virgin_factor_kg_co2e_per_tonne");
+
+                    b.Property<string>("VirginMaterial")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("virgin_material");
+
+                    b.Property<string>("WasteCode")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("waste_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_byproduct_streams");
+
+                    b.HasIndex("FactoryId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_byproduct_streams_factory_id_name");
+
+                    b.ToTable("byproduct_streams", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Streams.EffluentStream", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AvgM3PerDay")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("avg_m3per_day");
+
+                    b.Property<string>("Confidential")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("confidential");
+
+                    b.Property<int>("DaysPerWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_per_week");
+
+                    b.Property<decimal?>("DischargeFeeNtdPerM3")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("discharge_fee_ntd_per_m3");
+
+                    b.Property<Guid>("FactoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("factory_id");
+
+                    b.Property<decimal>("HoursPerDay")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("hours_per_day");
+
+                    b.Property<decimal>("MaxM3PerDay")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("max_m3per_day");
+
+                    b.Property<decimal>("MinM3PerDay")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("min_m3per_day");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("route");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_effluent_streams");
+
+                    b.HasIndex("FactoryId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_effluent_streams_factory_id_name");
+
+                    b.ToTable("effluent_streams", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Streams.HeatStream", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Confidential")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("confidential");
+
+                    b.Property<decimal?>("CostNtdPerKwh")
+                        .HasPrecision(10, 3)
+                        .HasColumnType("numeric(10,3)")
+                        .HasColumnName("cost_ntd_per_kwh");
+
+                    b.Property<string>("CurrentFuel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("current_fuel");
+
+                    b.Property<int>("DaysPerYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_per_year");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<Guid>("FactoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("factory_id");
+
+                    b.Property<decimal>("HoursPerDay")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("hours_per_day");
+
+                    b.Property<decimal>("LoadKw")
+                        .HasPrecision(12, 1)
+                        .HasColumnType("numeric(12,1)")
+                        .HasColumnName("load_kw");
+
+                    b.Property<decimal?>("MassFlowKgPerHour")
+                        .HasPrecision(14, 1)
+                        .HasColumnType("numeric(14,1)")
+                        .HasColumnName("mass_flow_kg_per_hour");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("medium");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<decimal>("ReturnTemperatureC")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("return_temperature_c");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<decimal?>("SpecificHeatKjPerKgK")
+                        .HasPrecision(6, 3)
+                        .HasColumnType("numeric(6,3)")
+                        .HasColumnName("specific_heat_kj_per_kg_k");
+
+                    b.Property<int>("StartHour")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_hour");
+
+                    b.Property<decimal?>("SteamPressureBarG")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("steam_pressure_bar_g");
+
+                    b.Property<decimal>("SupplyTemperatureC")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("supply_temperature_c");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_heat_streams");
+
+                    b.HasIndex("FactoryId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_heat_streams_factory_id_name");
+
+                    b.ToTable("heat_streams", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Streams.WaterDemand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("BlendingAllowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blending_allowed");
+
+                    b.Property<string>("Confidential")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("confidential");
+
+                    b.Property<decimal?>("CurrentWaterPriceNtdPerM3")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("current_water_price_ntd_per_m3");
+
+                    b.Property<Guid>("FactoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("factory_id");
+
+                    b.Property<decimal>("FlowM3PerDay")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("flow_m3per_day");
+
+                    b.Property<decimal?>("MaxPipeDistanceM")
+                        .HasPrecision(10)
+                        .HasColumnType("numeric(10,0)")
+                        .HasColumnName("max_pipe_distance_m");
+
+                    b.Property<decimal?>("MaxPriceNtdPerM3")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("max_price_ntd_per_m3");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<bool>("ReclaimedAllowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reclaimed_allowed");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("use");
+
+                    b.HasKey("Id")
+                        .HasName("pk_water_demands");
+
+                    b.HasIndex("FactoryId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_water_demands_factory_id_name");
+
+                    b.ToTable("water_demands", (string)null);
+                });
+
             modelBuilder.Entity("EcoPark.Domain.Water.WaterBalanceFiling", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1203,6 +1634,262 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Name")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Streams.BaselineLimitSet", b =>
+                {
+                    b.OwnsMany("EcoPark.Domain.Streams.BaselineLimit", "Limits", b1 =>
+                        {
+                            b1.Property<string>("BaselineLimitSetVersion");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasJsonPropertyName("key");
+
+                            b1.Property<decimal?>("Max")
+                                .HasJsonPropertyName("max");
+
+                            b1.Property<decimal?>("Min")
+                                .HasJsonPropertyName("min");
+
+                            b1.Property<string>("Use")
+                                .IsRequired()
+                                .HasJsonPropertyName("use");
+
+                            b1.HasKey("BaselineLimitSetVersion", "__synthesizedOrdinal")
+                                .HasName("pk_baseline_limit_sets");
+
+                            b1.ToTable("baseline_limit_sets");
+
+                            b1
+                                .ToJson("limits")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BaselineLimitSetVersion")
+                                .HasConstraintName("fk_baseline_limit_sets_baseline_limit_sets_baseline_limit_set_ver");
+                        });
+
+                    b.Navigation("Limits");
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Streams.ByproductStream", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Factories.Factory", null)
+                        .WithMany()
+                        .HasForeignKey("FactoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_byproduct_streams_factories_factory_id");
+
+                    b.OwnsMany("EcoPark.Domain.Streams.ParameterValue", "Properties", b1 =>
+                        {
+                            b1.Property<Guid>("ByproductStreamId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Basis")
+                                .IsRequired()
+                                .HasJsonPropertyName("basis");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasJsonPropertyName("key");
+
+                            b1.Property<DateOnly?>("SampleDate")
+                                .HasJsonPropertyName("sampleDate");
+
+                            b1.Property<decimal>("Value")
+                                .HasJsonPropertyName("value");
+
+                            b1.HasKey("ByproductStreamId", "__synthesizedOrdinal")
+                                .HasName("pk_byproduct_streams");
+
+                            b1.ToTable("byproduct_streams");
+
+                            b1
+                                .ToJson("properties")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ByproductStreamId")
+                                .HasConstraintName("fk_byproduct_streams_byproduct_streams_byproduct_stream_id");
+                        });
+
+                    b.OwnsMany("EcoPark.Domain.Streams.ParameterLimit", "PropertyLimits", b1 =>
+                        {
+                            b1.Property<Guid>("ByproductStreamId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasJsonPropertyName("key");
+
+                            b1.Property<decimal?>("Max")
+                                .HasJsonPropertyName("max");
+
+                            b1.Property<decimal?>("Min")
+                                .HasJsonPropertyName("min");
+
+                            b1.HasKey("ByproductStreamId", "__synthesizedOrdinal");
+
+                            b1.ToTable("byproduct_streams");
+
+                            b1
+                                .ToJson("property_limits")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ByproductStreamId")
+                                .HasConstraintName("fk_byproduct_streams_byproduct_streams_byproduct_stream_id");
+                        });
+
+                    b.Navigation("Properties");
+
+                    b.Navigation("PropertyLimits");
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Streams.EffluentStream", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Factories.Factory", null)
+                        .WithMany()
+                        .HasForeignKey("FactoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_effluent_streams_factories_factory_id");
+
+                    b.OwnsMany("EcoPark.Domain.Streams.ParameterValue", "Quality", b1 =>
+                        {
+                            b1.Property<Guid>("EffluentStreamId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Basis")
+                                .IsRequired()
+                                .HasJsonPropertyName("basis");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasJsonPropertyName("key");
+
+                            b1.Property<DateOnly?>("SampleDate")
+                                .HasJsonPropertyName("sampleDate");
+
+                            b1.Property<decimal>("Value")
+                                .HasJsonPropertyName("value");
+
+                            b1.HasKey("EffluentStreamId", "__synthesizedOrdinal")
+                                .HasName("pk_effluent_streams");
+
+                            b1.ToTable("effluent_streams");
+
+                            b1
+                                .ToJson("quality")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EffluentStreamId")
+                                .HasConstraintName("fk_effluent_streams_effluent_streams_effluent_stream_id");
+                        });
+
+                    b.Navigation("Quality");
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Streams.HeatStream", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Factories.Factory", null)
+                        .WithMany()
+                        .HasForeignKey("FactoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_heat_streams_factories_factory_id");
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Streams.WaterDemand", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Factories.Factory", null)
+                        .WithMany()
+                        .HasForeignKey("FactoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_water_demands_factories_factory_id");
+
+                    b.OwnsMany("EcoPark.Domain.Streams.ParameterValue", "CurrentWaterQuality", b1 =>
+                        {
+                            b1.Property<Guid>("WaterDemandId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Basis")
+                                .IsRequired()
+                                .HasJsonPropertyName("basis");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasJsonPropertyName("key");
+
+                            b1.Property<DateOnly?>("SampleDate")
+                                .HasJsonPropertyName("sampleDate");
+
+                            b1.Property<decimal>("Value")
+                                .HasJsonPropertyName("value");
+
+                            b1.HasKey("WaterDemandId", "__synthesizedOrdinal")
+                                .HasName("pk_water_demands");
+
+                            b1.ToTable("water_demands");
+
+                            b1
+                                .ToJson("current_water_quality")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WaterDemandId")
+                                .HasConstraintName("fk_water_demands_water_demands_water_demand_id");
+                        });
+
+                    b.OwnsMany("EcoPark.Domain.Streams.ParameterLimit", "Limits", b1 =>
+                        {
+                            b1.Property<Guid>("WaterDemandId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasJsonPropertyName("key");
+
+                            b1.Property<decimal?>("Max")
+                                .HasJsonPropertyName("max");
+
+                            b1.Property<decimal?>("Min")
+                                .HasJsonPropertyName("min");
+
+                            b1.HasKey("WaterDemandId", "__synthesizedOrdinal")
+                                .HasName("pk_water_demands");
+
+                            b1.ToTable("water_demands");
+
+                            b1
+                                .ToJson("limits")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WaterDemandId")
+                                .HasConstraintName("fk_water_demands_water_demands_water_demand_id");
+                        });
+
+                    b.Navigation("CurrentWaterQuality");
+
+                    b.Navigation("Limits");
                 });
 
             modelBuilder.Entity("EcoPark.Domain.Water.WaterBalanceFiling", b =>

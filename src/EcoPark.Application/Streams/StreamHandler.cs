@@ -1,0 +1,242 @@
+using System.Text.Json;
+using EcoPark.Application.Abstractions;
+using EcoPark.Application.Common;
+using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
+using EcoPark.Domain.Factories;
+using EcoPark.Domain.Streams;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Application.Streams;
+
+/// <summary>What a stream's rules need to know about its factory.</summary>
+public sealed record FactoryFacts(Guid Id, Guid ParkId, Industry Industry);
+
+/// <summary>
+/// A stream as its own factory, its park's staff, auditors and administrators see it: every field as
+/// filed, the figures derived from them (e.g. a heat load from flow × specific heat × ΔT), and warnings.
+/// </summary>
+public sealed record StreamDto<TInput>(
+    Guid Id,
+    Guid FactoryId,
+    TInput Stream,
+    IReadOnlyDictionary<string, decimal> Figures,
+    IReadOnlyList<string> Warnings,
+    DateTimeOffset UpdatedAt,
+    uint RowVersion);
+
+/// <summary>
+/// Create, read, update and delete for one kind of stream. The factory's engineers, its park's staff and
+/// administrators edit; auditors read; nobody else learns that the stream exists. Every change is audited
+/// with the stream before and after.
+/// </summary>
+public abstract class StreamHandler<TStream, TInput>(
+    IEcoParkDbContextFactory dbFactory,
+    IValidator<TInput> validator,
+    TimeProvider clock,
+    IStringLocalizer<Messages> l)
+    where TStream : FactoryStream
+    where TInput : StreamInput
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Lab and online values older than this are flagged as stale.</summary>
+    public const int StaleAfterDays = 365;
+
+    protected IStringLocalizer<Messages> L => l;
+
+    protected DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public abstract DbSet<TStream> Set(IEcoParkDbContext db);
+
+    public abstract TInput ToInput(TStream stream);
+
+    public abstract TStream Create(FactoryFacts factory, TInput input, DateOnly today, Guid by, DateTimeOffset at);
+
+    public abstract void Update(TStream stream, FactoryFacts factory, TInput input, DateOnly today, Guid by, DateTimeOffset at);
+
+    public async Task<IReadOnlyList<StreamDto<TInput>>> ListAsync(Caller caller, Guid factoryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await ReadableAsync(db, caller, factoryId, cancellationToken);
+        var streams = await Set(db).AsNoTracking().Where(s => s.FactoryId == factoryId).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        return [.. streams.Select(ToDto)];
+    }
+
+    public async Task<StreamDto<TInput>> GetAsync(Caller caller, Guid factoryId, Guid streamId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await ReadableAsync(db, caller, factoryId, cancellationToken);
+        return ToDto(await FindAsync(db, factoryId, streamId, tracking: false, cancellationToken));
+    }
+
+    public async Task<StreamDto<TInput>> CreateAsync(Caller caller, Guid factoryId, TInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var factory = await EditableAsync(db, caller, factoryId, cancellationToken);
+        await ValidateAsync(input, factory, cancellationToken);
+        var stream = Guarded(() => Create(factory, input, Today, caller.UserId, clock.GetUtcNow()));
+        Set(db).Add(stream);
+        Audit(db, stream, "created", null, caller);
+        await SaveAsync(db, input.Name, cancellationToken);
+        return ToDto(stream);
+    }
+
+    /// <summary>Replaces the stream's fields. <see cref="StreamInput.RowVersion"/> is what the editor read: a later save by someone else is a conflict.</summary>
+    public async Task<StreamDto<TInput>> UpdateAsync(Caller caller, Guid factoryId, Guid streamId, TInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var factory = await EditableAsync(db, caller, factoryId, cancellationToken);
+        if (input.RowVersion is not { } rowVersion)
+        {
+            throw Invalid("rowVersion", l["Stream.RowVersion.Required"]);
+        }
+
+        await ValidateAsync(input, factory, cancellationToken);
+        var stream = await FindAsync(db, factoryId, streamId, tracking: true, cancellationToken);
+        var before = Snapshot(stream);
+        db.Entry(stream).Property(s => s.RowVersion).OriginalValue = rowVersion;
+        Guarded(() => Update(stream, factory, input, Today, caller.UserId, clock.GetUtcNow()));
+        Audit(db, stream, "updated", before, caller);
+        await SaveAsync(db, input.Name, cancellationToken);
+        return ToDto(stream);
+    }
+
+    public async Task DeleteAsync(Caller caller, Guid factoryId, Guid streamId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await EditableAsync(db, caller, factoryId, cancellationToken);
+        var stream = await FindAsync(db, factoryId, streamId, tracking: true, cancellationToken);
+        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, "deleted", caller.UserId, clock.GetUtcNow(), Snapshot(stream), null));
+        Set(db).Remove(stream);
+        await SaveAsync(db, stream.Name, cancellationToken);
+    }
+
+    /// <summary>Checks an input the way the form and the API do, with the factory's industry for the rules that depend on it.</summary>
+    public async Task<ValidationResult> CheckAsync(TInput input, FactoryFacts factory, CancellationToken cancellationToken = default)
+    {
+        var context = new ValidationContext<TInput>(input);
+        context.RootContextData[WaterDemandStreamInputValidator.IndustryKey] = factory.Industry;
+        return await validator.ValidateAsync(context, cancellationToken);
+    }
+
+    /// <summary>Creates or updates (by name) a stream inside the caller's unit of work, for the import; the caller saves.</summary>
+    public async Task UpsertByNameAsync(IEcoParkDbContext db, FactoryFacts factory, TInput input, Guid by, CancellationToken cancellationToken)
+    {
+        var name = input.Name.Trim();
+        var existing = await Set(db).SingleOrDefaultAsync(s => s.FactoryId == factory.Id && s.Name == name, cancellationToken);
+        if (existing is null)
+        {
+            var stream = Create(factory, input, Today, by, clock.GetUtcNow());
+            Set(db).Add(stream);
+            db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, "imported", by, clock.GetUtcNow(), null, Snapshot(stream)));
+        }
+        else
+        {
+            var before = Snapshot(existing);
+            Update(existing, factory, input, Today, by, clock.GetUtcNow());
+            db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, existing.Id, "imported", by, clock.GetUtcNow(), before, Snapshot(existing)));
+        }
+    }
+
+    protected virtual IEnumerable<ParameterValue> MeasuredValues(TStream stream) => [];
+
+    protected virtual IReadOnlyDictionary<string, decimal> Figures(TStream stream) => new Dictionary<string, decimal>();
+
+    private StreamDto<TInput> ToDto(TStream stream)
+    {
+        var today = Today;
+        var warnings = new List<string>();
+        foreach (var value in MeasuredValues(stream))
+        {
+            if (value.IsStale(today, StaleAfterDays))
+            {
+                warnings.Add(l["Stream.Warning.Stale", value.Key, StaleAfterDays]);
+            }
+            else if (value.Basis == ValueBasis.Declared)
+            {
+                warnings.Add(l["Stream.Warning.Declared", value.Key]);
+            }
+        }
+
+        var input = ToInput(stream);
+        return new StreamDto<TInput>(stream.Id, stream.FactoryId, input, Figures(stream), warnings, stream.UpdatedAt, stream.RowVersion);
+    }
+
+    private string Snapshot(TStream stream) => JsonSerializer.Serialize(ToInput(stream), Json);
+
+    private void Audit(IEcoParkDbContext db, TStream stream, string action, string? before, Caller caller) =>
+        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, action, caller.UserId, clock.GetUtcNow(), before, Snapshot(stream)));
+
+    private async Task ValidateAsync(TInput input, FactoryFacts factory, CancellationToken cancellationToken)
+    {
+        var result = await CheckAsync(input, factory, cancellationToken);
+        if (!result.IsValid)
+        {
+            throw new ValidationException(result.Errors);
+        }
+    }
+
+    public static async Task<FactoryFacts?> FactoryAsync(IEcoParkDbContext db, Guid factoryId, CancellationToken cancellationToken) =>
+        await db.Factories.AsNoTracking().Where(f => f.Id == factoryId)
+            .Select(f => new FactoryFacts(f.Id, f.ParkId, f.Industry)).SingleOrDefaultAsync(cancellationToken);
+
+    private async Task<FactoryFacts> ReadableAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken)
+    {
+        var factory = await FactoryAsync(db, factoryId, cancellationToken);
+        return factory is not null && caller.CanReadFactory(factory.Id, factory.ParkId) ? factory : throw new NotFoundException(l["Factory.NotFound"]);
+    }
+
+    private async Task<FactoryFacts> EditableAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken)
+    {
+        var factory = await ReadableAsync(db, caller, factoryId, cancellationToken);
+        return caller.CanEditFactory(factory.Id, factory.ParkId) ? factory : throw new ForbiddenException(l["Factory.Forbidden"]);
+    }
+
+    private async Task<TStream> FindAsync(IEcoParkDbContext db, Guid factoryId, Guid streamId, bool tracking, CancellationToken cancellationToken)
+    {
+        var query = tracking ? Set(db) : Set(db).AsNoTracking();
+        return await query.SingleOrDefaultAsync(s => s.Id == streamId && s.FactoryId == factoryId, cancellationToken)
+            ?? throw new NotFoundException(l["Stream.NotFound"]);
+    }
+
+    private async Task SaveAsync(IEcoParkDbContext db, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(l["Stream.Conflict"]);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            throw Invalid("name", l["Stream.Name.Duplicate", name.Trim()]);
+        }
+    }
+
+    private T Guarded<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (DomainException e)
+        {
+            var text = l["Domain." + e.Code];
+            throw Invalid(e.Field, text.ResourceNotFound ? e.Message : text.Value);
+        }
+    }
+
+    private void Guarded(Action action) => Guarded(() =>
+    {
+        action();
+        return true;
+    });
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}
