@@ -4,6 +4,7 @@ using EcoPark.Application.Filings;
 using EcoPark.Application.Parks;
 using EcoPark.Application.Streams;
 using EcoPark.Application.Users;
+using EcoPark.Application.Workbooks;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton<HeatStreams>();
         services.AddSingleton<ByproductStreams>();
         services.AddSingleton<QualityReference>();
+        services.AddSingleton<FilingWorkbooks>();
         services.AddSingleton<FeeRules>();
         services.AddSingleton<FeeCalculator>();
         services.AddSingleton<FeeCases>();

@@ -123,23 +123,26 @@ public abstract class StreamHandler<TStream, TInput>(
         return await validator.ValidateAsync(context, cancellationToken);
     }
 
+    /// <summary>The factory's streams by name, tracked, for an import to update in place.</summary>
+    public async Task<Dictionary<string, TStream>> ByNameAsync(IEcoParkDbContext db, Guid factoryId, CancellationToken cancellationToken) =>
+        await Set(db).Where(s => s.FactoryId == factoryId).ToDictionaryAsync(s => s.Name, StringComparer.Ordinal, cancellationToken);
+
     /// <summary>Creates or updates (by name) a stream inside the caller's unit of work, for the import; the caller saves.</summary>
-    public async Task UpsertByNameAsync(IEcoParkDbContext db, FactoryFacts factory, TInput input, Guid by, CancellationToken cancellationToken)
+    public void Upsert(IEcoParkDbContext db, FactoryFacts factory, Dictionary<string, TStream> existing, TInput input, Guid by)
     {
-        var name = input.Name.Trim();
-        var existing = await Set(db).SingleOrDefaultAsync(s => s.FactoryId == factory.Id && s.Name == name, cancellationToken);
-        if (existing is null)
+        var at = clock.GetUtcNow();
+        if (existing.TryGetValue(input.Name.Trim(), out var stream))
         {
-            var stream = Create(factory, input, Today, by, clock.GetUtcNow());
-            Set(db).Add(stream);
-            db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, "imported", by, clock.GetUtcNow(), null, Snapshot(stream)));
+            var before = Snapshot(stream);
+            Update(stream, factory, input, Today, by, at);
+            db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, "imported", by, at, before, Snapshot(stream)));
+            return;
         }
-        else
-        {
-            var before = Snapshot(existing);
-            Update(existing, factory, input, Today, by, clock.GetUtcNow());
-            db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, existing.Id, "imported", by, clock.GetUtcNow(), before, Snapshot(existing)));
-        }
+
+        stream = Create(factory, input, Today, by, at);
+        Set(db).Add(stream);
+        existing[stream.Name] = stream;
+        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, "imported", by, at, null, Snapshot(stream)));
     }
 
     protected virtual IEnumerable<ParameterValue> MeasuredValues(TStream stream) => [];

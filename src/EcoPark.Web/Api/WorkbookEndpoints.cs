@@ -1,0 +1,44 @@
+using EcoPark.Application.Users;
+using EcoPark.Application.Workbooks;
+using EcoPark.Web.Security;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Web.Api;
+
+/// <summary>The filing workbook of a factory: template, export and all-or-nothing import.</summary>
+internal static class WorkbookEndpoints
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Uploads above this are refused before they are read.</summary>
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapWorkbookEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/factories/{factoryId:guid}/workbook").WithTags("Excel workbook");
+        group.MapGet("/template", async (Guid factoryId, HttpContext http, CallerLoader callers, FilingWorkbooks workbooks, CancellationToken ct) =>
+                TypedResults.File(await workbooks.TemplateAsync(await callers.LoadAsync(http.User, ct), factoryId, ct), ContentType, "ecopark-filing-template.xlsx"))
+            .WithSummary("A blank .xlsx with bilingual headers: a month's water balance and every stream sheet");
+        group.MapGet("/", async (Guid factoryId, HttpContext http, CallerLoader callers, FilingWorkbooks workbooks, CancellationToken ct) =>
+                TypedResults.File(await workbooks.ExportAsync(await callers.LoadAsync(http.User, ct), factoryId, ct), ContentType, "ecopark-filings.xlsx"))
+            .WithSummary("Every filing and stream of the factory, in the template's layout");
+        group.MapPost("/", async (Guid factoryId, IFormFile file, HttpContext http, CallerLoader callers, FilingWorkbooks workbooks,
+                IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                if (file.Length > MaxBytes)
+                {
+                    throw new BadHttpRequestException(l["Workbook.TooLarge", MaxBytes / 1024 / 1024]);
+                }
+
+                await using var content = file.OpenReadStream();
+                var result = await workbooks.ImportAsync(await callers.LoadAsync(http.User, ct), factoryId, content, ct);
+                return result.Saved
+                    ? Results.Ok(result)
+                    : Results.Problem(title: l["Workbook.Refused", result.Problems.Count], statusCode: StatusCodes.Status400BadRequest,
+                        extensions: new Dictionary<string, object?> { ["problems"] = result.Problems, ["rows"] = result.Rows });
+            })
+            .DisableAntiforgery()
+            .WithSummary("Import a workbook: every row is checked; all of it is saved, or nothing and every problem by sheet, row and column");
+        return api;
+    }
+}
