@@ -86,10 +86,10 @@ public sealed class DatabaseInitializer(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Parks.AddRange(DemoPark.Qingxi, DemoPark.Xinan);
-            foreach (var (park, details) in DemoPark.Factories())
-            {
-                db.Factories.Add(new Factory(Guid.NewGuid(), park.Id, details));
-            }
+            var factories = DemoPark.Factories().Select(x => new Factory(Guid.NewGuid(), x.Park.Id, x.Factory)).ToDictionary(f => f.Name.Zh);
+            db.Factories.AddRange(factories.Values);
+            var now = DateTimeOffset.UtcNow;
+            db.AddRange(DemoStreams.For(factories, DateOnly.FromDateTime(now.UtcDateTime), now));
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
