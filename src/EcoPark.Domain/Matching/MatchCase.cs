@@ -1,0 +1,315 @@
+using EcoPark.Domain.Common;
+using EcoPark.Domain.Fees;
+
+namespace EcoPark.Domain.Matching;
+
+public enum ResourceKind
+{
+    Water,
+    Heat,
+    Byproduct,
+}
+
+/// <summary>
+/// Where a match stands. <see cref="Permits"/> covers the effluent use plan (park WWTP to a factory) or
+/// both factories' water-pollution-permit amendments (factory to factory).
+/// </summary>
+public enum MatchState
+{
+    Candidate,
+    Proposed,
+    Contacted,
+    Negotiating,
+    Agreed,
+    Permits,
+    Built,
+    Operating,
+    Ended,
+    Declined,
+}
+
+/// <summary>
+/// Who is credited with which share of a match's savings, in percent for the supplier (the buyer has the
+/// rest), so that park totals count each saving once.
+/// </summary>
+public sealed record CreditSplit(decimal SupplierWaterPercent, decimal SupplierEnergyPercent, decimal SupplierCo2ePercent)
+{
+    public static CreditSplit Checked(decimal water, decimal energy, decimal co2e)
+    {
+        foreach (var (field, value) in new[] { ("supplierWaterPercent", water), ("supplierEnergyPercent", energy), ("supplierCo2ePercent", co2e) })
+        {
+            if (value is < 0 or > 100)
+            {
+                throw new DomainException(field, "out-of-range", "A share is a percentage from 0 to 100.");
+            }
+        }
+
+        return new CreditSplit(water, energy, co2e);
+    }
+}
+
+/// <summary>
+/// What a match starts from: the two streams and their factories, and what the engine predicted. The
+/// evaluation (as JSON) is kept as the basis of what was proposed.
+/// </summary>
+public sealed record MatchProposal(
+    Guid ParkId,
+    ResourceKind Resource,
+    Guid SupplyStreamId,
+    Guid DemandStreamId,
+    Guid SupplyFactoryId,
+    Guid DemandFactoryId,
+    decimal PredictedQuantity,
+    string Unit,
+    decimal PredictedAnnualBenefitNtd,
+    decimal PredictedCo2eKgPerYear,
+    string EvaluationJson);
+
+/// <summary>One step of a match's history: the state it entered, the date it happened, who recorded it, and why.</summary>
+public sealed record MatchStep(MatchState State, DateOnly EventDate, string? Note, Guid By, DateTimeOffset At);
+
+/// <summary>One month of an operating match: what flowed against what was predicted.</summary>
+public sealed record MatchMonth(string Month, decimal MeasuredQuantity, decimal PredictedQuantity, Guid By, DateTimeOffset At);
+
+/// <summary>
+/// A match between a supply stream and a demand stream, followed by park staff from candidate to operation.
+/// Each step moves one state forward (or declines with a reason); an agreement records the quantity and the
+/// credit split; an operating match records measured months. The parties learn each other's names only once
+/// both consented and staff introduced them.
+/// </summary>
+public sealed class MatchCase
+{
+    private static readonly MatchState[] Forward =
+    [
+        MatchState.Candidate, MatchState.Proposed, MatchState.Contacted, MatchState.Negotiating, MatchState.Agreed,
+        MatchState.Permits, MatchState.Built, MatchState.Operating, MatchState.Ended,
+    ];
+
+    private readonly List<MatchStep> steps = [];
+    private readonly List<MatchMonth> months = [];
+
+    private MatchCase()
+    {
+        Unit = null!;
+        EvaluationJson = null!;
+    }
+
+    public MatchCase(Guid id, MatchProposal proposal, DateOnly eventDate, Guid by, DateTimeOffset at)
+        : this()
+    {
+        if (proposal.SupplyFactoryId == proposal.DemandFactoryId)
+        {
+            throw new DomainException("demandStreamId", "same-factory", "A match joins two different factories.");
+        }
+
+        Id = id;
+        ParkId = proposal.ParkId;
+        Resource = proposal.Resource;
+        SupplyStreamId = proposal.SupplyStreamId;
+        DemandStreamId = proposal.DemandStreamId;
+        SupplyFactoryId = proposal.SupplyFactoryId;
+        DemandFactoryId = proposal.DemandFactoryId;
+        PredictedQuantity = proposal.PredictedQuantity;
+        Unit = proposal.Unit;
+        PredictedAnnualBenefitNtd = proposal.PredictedAnnualBenefitNtd;
+        PredictedCo2eKgPerYear = proposal.PredictedCo2eKgPerYear;
+        EvaluationJson = proposal.EvaluationJson;
+        steps.Add(new MatchStep(MatchState.Candidate, eventDate, null, by, at));
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ParkId { get; private set; }
+
+    public ResourceKind Resource { get; private set; }
+
+    public Guid SupplyStreamId { get; private set; }
+
+    public Guid DemandStreamId { get; private set; }
+
+    public Guid SupplyFactoryId { get; private set; }
+
+    public Guid DemandFactoryId { get; private set; }
+
+    public MatchState State { get; private set; }
+
+    /// <summary>m³/day for water, kW for heat, t/month for by-products.</summary>
+    public decimal PredictedQuantity { get; private set; }
+
+    public string Unit { get; private set; }
+
+    public decimal PredictedAnnualBenefitNtd { get; private set; }
+
+    public decimal PredictedCo2eKgPerYear { get; private set; }
+
+    public string EvaluationJson { get; private set; }
+
+    public string? DeclineReason { get; private set; }
+
+    public bool SupplierConsented { get; private set; }
+
+    public bool BuyerConsented { get; private set; }
+
+    public DateTimeOffset? IntroducedAt { get; private set; }
+
+    public decimal? AgreedQuantity { get; private set; }
+
+    public CreditSplit? Split { get; private set; }
+
+    public IReadOnlyList<MatchStep> Steps => steps;
+
+    public IReadOnlyList<MatchMonth> Months => months;
+
+    public uint RowVersion { get; private set; }
+
+    /// <summary>Whether the match still holds the supplier's volume (agreed and later, until it ends).</summary>
+    public bool Commits => State is MatchState.Agreed or MatchState.Permits or MatchState.Built or MatchState.Operating;
+
+    public bool IsClosed => State is MatchState.Ended or MatchState.Declined;
+
+    /// <summary>The next state forward, or null once operating has ended or the match was declined.</summary>
+    public MatchState? Next => IsClosed ? null : Forward[Array.IndexOf(Forward, State) + 1];
+
+    /// <summary>Moves one state forward. Agreeing needs the quantity and credit split, so it goes through <see cref="Agree"/>.</summary>
+    public void Advance(MatchState to, DateOnly eventDate, string? note, Guid by, DateTimeOffset at)
+    {
+        if (to != Next)
+        {
+            throw new DomainException("state", "invalid-transition", $"A {State} match cannot move to {to}.");
+        }
+
+        if (to == MatchState.Agreed)
+        {
+            throw new DomainException("agreement", "agreement-required", "Agreeing records the agreed quantity and the credit split.");
+        }
+
+        Enter(to, eventDate, note, by, at);
+    }
+
+    public void Agree(decimal quantity, CreditSplit split, DateOnly eventDate, string? note, Guid by, DateTimeOffset at)
+    {
+        if (State != MatchState.Negotiating)
+        {
+            throw new DomainException("state", "invalid-transition", $"A {State} match cannot be agreed; it must be negotiating.");
+        }
+
+        if (quantity <= 0)
+        {
+            throw new DomainException("quantity", "zero-quantity", "The agreed quantity must be above zero.");
+        }
+
+        AgreedQuantity = quantity;
+        Split = split;
+        Enter(MatchState.Agreed, eventDate, note, by, at);
+    }
+
+    /// <summary>Any match not yet operating may be declined, with a reason.</summary>
+    public void Decline(string reason, DateOnly eventDate, Guid by, DateTimeOffset at)
+    {
+        if (State is MatchState.Operating || IsClosed)
+        {
+            throw new DomainException("state", "invalid-transition", $"A {State} match cannot be declined; an operating match is ended.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("reason", "reason-required", "Declining needs a reason.");
+        }
+
+        DeclineReason = reason.Trim();
+        Enter(MatchState.Declined, eventDate, DeclineReason, by, at);
+    }
+
+    /// <summary>A note on the current step, with the date it refers to.</summary>
+    public void AddNote(string note, DateOnly eventDate, Guid by, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainException("note", "note-required", "A note needs text.");
+        }
+
+        steps.Add(new MatchStep(State, eventDate, note.Trim(), by, at));
+    }
+
+    public void Consent(bool supplier)
+    {
+        if (IsClosed)
+        {
+            throw new DomainException("state", "closed", "This match is closed.");
+        }
+
+        if (supplier)
+        {
+            SupplierConsented = true;
+        }
+        else
+        {
+            BuyerConsented = true;
+        }
+    }
+
+    /// <summary>Staff introduce the parties by name, once both consented.</summary>
+    public void Introduce(DateTimeOffset at)
+    {
+        if (!SupplierConsented || !BuyerConsented)
+        {
+            throw new DomainException("consent", "consent-required", "Both factories must consent before staff introduce them.");
+        }
+
+        IntroducedAt ??= at;
+    }
+
+    /// <summary>Records (or corrects) one month's measured quantity of an operating match.</summary>
+    public void RecordMonth(YearMonth month, decimal measured, Guid by, DateTimeOffset at)
+    {
+        if (State != MatchState.Operating)
+        {
+            throw new DomainException("state", "not-operating", "Measured months belong to an operating match.");
+        }
+
+        if (measured < 0)
+        {
+            throw new DomainException("measuredQuantity", "negative", "A measured quantity cannot be negative.");
+        }
+
+        months.RemoveAll(m => m.Month == month.ToString());
+        months.Add(new MatchMonth(month.ToString(), measured, AgreedQuantity ?? PredictedQuantity, by, at));
+    }
+
+    private void Enter(MatchState to, DateOnly eventDate, string? note, Guid by, DateTimeOffset at)
+    {
+        State = to;
+        steps.Add(new MatchStep(to, eventDate, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), by, at));
+    }
+}
+
+/// <summary>What a park's committed matches save, credited to each side by its split, each saving counted once.</summary>
+public sealed record ParkCredit(Guid FactoryId, decimal BenefitNtdPerYear, decimal Co2eKgPerYear);
+
+public static class ParkCredits
+{
+    /// <summary>
+    /// Splits each committed match's benefit and CO₂e between its two factories by the agreed shares;
+    /// the credits of a match add up to exactly the match's figure, so the park total counts it once.
+    /// </summary>
+    public static IReadOnlyList<ParkCredit> Of(IEnumerable<MatchCase> matches)
+    {
+        var credits = new Dictionary<Guid, (decimal Benefit, decimal Co2e)>();
+        void Add(Guid factory, decimal benefit, decimal co2e)
+        {
+            var (b, c) = credits.GetValueOrDefault(factory);
+            credits[factory] = (b + benefit, c + co2e);
+        }
+
+        foreach (var match in matches.Where(m => m.Commits && m.Split is not null))
+        {
+            var share = match.Resource == ResourceKind.Water ? match.Split!.SupplierWaterPercent : match.Split!.SupplierEnergyPercent;
+            var supplierBenefit = match.PredictedAnnualBenefitNtd * share / 100;
+            var supplierCo2e = match.PredictedCo2eKgPerYear * match.Split.SupplierCo2ePercent / 100;
+            Add(match.SupplyFactoryId, supplierBenefit, supplierCo2e);
+            Add(match.DemandFactoryId, match.PredictedAnnualBenefitNtd - supplierBenefit, match.PredictedCo2eKgPerYear - supplierCo2e);
+        }
+
+        return [.. credits.Select(c => new ParkCredit(c.Key, c.Value.Benefit, c.Value.Co2e))];
+    }
+}

@@ -1,0 +1,127 @@
+using EcoPark.Domain.Common;
+using EcoPark.Domain.Fees;
+using EcoPark.Domain.Matching;
+
+namespace EcoPark.Domain.Tests.Matching;
+
+public sealed class MatchCaseTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 22);
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly Guid Staff = Guid.NewGuid();
+
+    [Fact]
+    public void Lifecycle_FromCandidateToEnded_RecordsEveryStep()
+    {
+        var match = NewMatch();
+
+        foreach (var state in new[] { MatchState.Proposed, MatchState.Contacted, MatchState.Negotiating })
+        {
+            match.Advance(state, Day, null, Staff, Now);
+        }
+
+        match.Agree(40, CreditSplit.Checked(50, 50, 30), Day, "signed", Staff, Now);
+        foreach (var state in new[] { MatchState.Permits, MatchState.Built, MatchState.Operating })
+        {
+            match.Advance(state, Day, null, Staff, Now);
+        }
+
+        match.RecordMonth(new YearMonth(2027, 3), 38, Staff, Now);
+        match.Advance(MatchState.Ended, Day, "contract over", Staff, Now);
+
+        Assert.Equal(
+            [MatchState.Candidate, MatchState.Proposed, MatchState.Contacted, MatchState.Negotiating, MatchState.Agreed, MatchState.Permits, MatchState.Built,
+                MatchState.Operating, MatchState.Ended],
+            match.Steps.Select(s => s.State));
+        Assert.Equal(new MatchMonth("2027-03", 38, 40, Staff, Now), match.Months.Single());
+        Assert.Null(match.Next);
+    }
+
+    [Theory]
+    [InlineData(MatchState.Contacted)]
+    [InlineData(MatchState.Operating)]
+    [InlineData(MatchState.Declined)]
+    public void Advance_SkippingAState_IsRefused(MatchState to) =>
+        Assert.Equal("invalid-transition", Assert.Throws<DomainException>(() => NewMatch().Advance(to, Day, null, Staff, Now)).Code);
+
+    [Fact]
+    public void Advance_ToAgreed_NeedsTheAgreement()
+    {
+        var match = AtNegotiating();
+
+        Assert.Equal("agreement-required", Assert.Throws<DomainException>(() => match.Advance(MatchState.Agreed, Day, null, Staff, Now)).Code);
+    }
+
+    [Fact]
+    public void Decline_NeedsAReason_AndAnOperatingMatchIsEndedInstead()
+    {
+        var match = NewMatch();
+        Assert.Equal("reason-required", Assert.Throws<DomainException>(() => match.Decline(" ", Day, Staff, Now)).Code);
+
+        match.Decline("buyer chose RO on tap water", Day, Staff, Now);
+
+        Assert.Equal(MatchState.Declined, match.State);
+        Assert.Equal("buyer chose RO on tap water", match.DeclineReason);
+        Assert.Throws<DomainException>(() => match.Advance(MatchState.Proposed, Day, null, Staff, Now));
+    }
+
+    [Fact]
+    public void Introduce_NeedsBothConsents()
+    {
+        var match = NewMatch();
+        match.Consent(supplier: true);
+
+        Assert.Equal("consent-required", Assert.Throws<DomainException>(() => match.Introduce(Now)).Code);
+        match.Consent(supplier: false);
+        match.Introduce(Now);
+        Assert.Equal(Now, match.IntroducedAt);
+    }
+
+    [Fact]
+    public void RecordMonth_BeforeOperation_IsRefused() =>
+        Assert.Equal("not-operating", Assert.Throws<DomainException>(() => AtNegotiating().RecordMonth(new YearMonth(2027, 1), 10, Staff, Now)).Code);
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(100.5)]
+    public void CreditSplit_OutsideZeroToHundred_IsRefused(decimal share) =>
+        Assert.Throws<DomainException>(() => CreditSplit.Checked(share, 50, 50));
+
+    [Fact]
+    public void ParkCredits_SplitEachSavingOnce_AndIgnoreMatchesNotAgreed()
+    {
+        var agreed = AtNegotiating(benefit: 1_000_000, co2e: 10_000);
+        agreed.Agree(40, CreditSplit.Checked(30, 50, 25), Day, null, Staff, Now);
+        var open = NewMatch(benefit: 5_000_000);
+
+        var credits = ParkCredits.Of([agreed, open]);
+
+        Assert.Equal(1_000_000, credits.Sum(c => c.BenefitNtdPerYear));
+        Assert.Equal(10_000, credits.Sum(c => c.Co2eKgPerYear));
+        Assert.Equal(300_000, credits.Single(c => c.FactoryId == agreed.SupplyFactoryId).BenefitNtdPerYear);
+        Assert.Equal(7_500, credits.Single(c => c.FactoryId == agreed.DemandFactoryId).Co2eKgPerYear);
+    }
+
+    [Fact]
+    public void New_BetweenStreamsOfOneFactory_IsRefused()
+    {
+        var factory = Guid.NewGuid();
+
+        Assert.Throws<DomainException>(() => new MatchCase(Guid.NewGuid(), Proposal(factory, factory, 0, 0), Day, Staff, Now));
+    }
+
+    private static MatchCase AtNegotiating(decimal benefit = 100_000, decimal co2e = 1_000)
+    {
+        var match = NewMatch(benefit, co2e);
+        match.Advance(MatchState.Proposed, Day, null, Staff, Now);
+        match.Advance(MatchState.Contacted, Day, null, Staff, Now);
+        match.Advance(MatchState.Negotiating, Day, null, Staff, Now);
+        return match;
+    }
+
+    private static MatchCase NewMatch(decimal benefit = 100_000, decimal co2e = 1_000) =>
+        new(Guid.NewGuid(), Proposal(Guid.NewGuid(), Guid.NewGuid(), benefit, co2e), Day, Staff, Now);
+
+    private static MatchProposal Proposal(Guid supplier, Guid buyer, decimal benefit, decimal co2e) =>
+        new(Guid.NewGuid(), ResourceKind.Water, Guid.NewGuid(), Guid.NewGuid(), supplier, buyer, 40, "m³/day", benefit, co2e, "{}");
+}
