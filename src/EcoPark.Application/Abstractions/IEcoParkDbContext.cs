@@ -2,6 +2,7 @@ using EcoPark.Application.Users;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
+using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
 using EcoPark.Domain.Streams;
 using EcoPark.Domain.Water;
@@ -53,6 +54,10 @@ public interface IEcoParkDbContext : IAsyncDisposable
     DbSet<ByproductStream> ByproductStreams { get; }
 
     DbSet<BaselineLimitSet> BaselineLimitSets { get; }
+
+    DbSet<MatchCase> MatchCases { get; }
+
+    DbSet<MatchingRuleSetRecord> MatchingRuleSets { get; }
 
     DatabaseFacade Database { get; }
 

@@ -3,6 +3,7 @@ using EcoPark.Application.Users;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
+using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
 using EcoPark.Domain.Streams;
 using EcoPark.Domain.Water;
@@ -46,6 +47,10 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
     public DbSet<ByproductStream> ByproductStreams => Set<ByproductStream>();
 
     public DbSet<BaselineLimitSet> BaselineLimitSets => Set<BaselineLimitSet>();
+
+    public DbSet<MatchCase> MatchCases => Set<MatchCase>();
+
+    public DbSet<MatchingRuleSetRecord> MatchingRuleSets => Set<MatchingRuleSetRecord>();
 
     /// <summary>ASP.NET Core's data-protection keys, so that cookies and tokens survive restarts and span instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

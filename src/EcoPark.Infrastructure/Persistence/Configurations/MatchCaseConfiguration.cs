@@ -1,0 +1,60 @@
+using EcoPark.Domain.Matching;
+using EcoPark.Domain.Parks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcoPark.Infrastructure.Persistence.Configurations;
+
+internal sealed class MatchCaseConfiguration : IEntityTypeConfiguration<MatchCase>
+{
+    public void Configure(EntityTypeBuilder<MatchCase> builder)
+    {
+        builder.ToTable("match_cases");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.HasOne<Park>().WithMany().HasForeignKey(m => m.ParkId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(m => m.Resource).HasConversion<string>().HasMaxLength(10);
+        builder.Property(m => m.State).HasConversion<string>().HasMaxLength(12);
+        builder.Property(m => m.Unit).HasMaxLength(20);
+        builder.Property(m => m.PredictedQuantity).HasPrecision(14, 2);
+        builder.Property(m => m.PredictedAnnualBenefitNtd).HasPrecision(16, 0);
+        builder.Property(m => m.PredictedCo2eKgPerYear).HasPrecision(16, 0);
+        builder.Property(m => m.AgreedQuantity).HasPrecision(14, 2);
+        builder.Property(m => m.EvaluationJson).HasColumnType("jsonb");
+        builder.Property(m => m.DeclineReason).HasMaxLength(1000);
+        builder.Property(m => m.RowVersion).IsRowVersion();
+        builder.Ignore(m => m.Commits);
+        builder.Ignore(m => m.IsClosed);
+        builder.Ignore(m => m.Next);
+        builder.OwnsOne(m => m.Split, s =>
+        {
+            s.Property(x => x.SupplierWaterPercent).HasColumnName("supplier_water_percent").HasPrecision(5, 2);
+            s.Property(x => x.SupplierEnergyPercent).HasColumnName("supplier_energy_percent").HasPrecision(5, 2);
+            s.Property(x => x.SupplierCo2ePercent).HasColumnName("supplier_co2e_percent").HasPrecision(5, 2);
+        });
+        builder.OwnsMany(m => m.Steps, s =>
+        {
+            s.ToJson("steps");
+            s.Property(x => x.State).HasConversion<string>();
+        });
+        builder.Navigation(m => m.Steps).HasField("steps");
+        builder.OwnsMany(m => m.Months, s => s.ToJson("months"));
+        builder.Navigation(m => m.Months).HasField("months");
+        // A pair is taken up once while it is open; the engine's candidates link to it.
+        builder.HasIndex(m => new { m.SupplyStreamId, m.DemandStreamId });
+        builder.HasIndex(m => new { m.ParkId, m.State });
+    }
+}
+
+internal sealed class MatchingRuleSetRecordConfiguration : IEntityTypeConfiguration<MatchingRuleSetRecord>
+{
+    public void Configure(EntityTypeBuilder<MatchingRuleSetRecord> builder)
+    {
+        builder.ToTable("matching_rule_sets");
+        builder.HasKey(r => new { r.Kind, r.Version });
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(12);
+        builder.Property(r => r.Version).HasMaxLength(40);
+        builder.Property(r => r.Json).HasColumnType("jsonb");
+        builder.Property(r => r.Note).HasMaxLength(1000);
+    }
+}
