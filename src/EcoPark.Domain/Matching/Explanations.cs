@@ -76,6 +76,7 @@ public static class MatchCodes
     public const string DeclaredValue = "declared-value";
     public const string NoCoordinates = "no-coordinates";
     public const string DefaultUsed = "default-used";
+    public const string MissingInput = "missing-input";
     public const string NoLimits = "no-limits";
     public const string BlendUnknownParameter = "blend-unknown-parameter";
 }
