@@ -37,7 +37,8 @@ public sealed record TreatmentPlan(
 
 /// <summary>
 /// Finds the cheapest train by an exact search over ordered subsets of the catalogue. Only steps that
-/// act on a failing parameter are considered (any other step only adds cost). The search is a
+/// act on a failing parameter, or set pH while pH is judged, are considered (any other step leaves every
+/// judged value as it is and only adds cost). The search is a
 /// depth-first include/exclude over those steps, pruned because the cost of a train never falls when a
 /// step is added (every step costs ≥ 0 and has recovery ≤ 1): a partial train that already costs as much
 /// as the best found, and every superset of a feasible train, are skipped.
@@ -49,9 +50,10 @@ public static class TreatmentPlanner
         var known = checks.Where(c => c.Value is not null).ToArray();
         var failing = known.Where(c => c.Verdict == Verdict.Fail).ToArray();
         var failingKeys = failing.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var phFails = failingKeys.Contains(WaterQuality.Ph);
+        // A step that sets pH matters whenever pH is judged: it may repair a failing pH, or undo what another step did to it.
+        var phJudged = known.Any(c => c.Key == WaterQuality.Ph);
         var relevant = catalogue.Steps
-            .Where(s => s.Removal.Any(r => r.Value > 0 && failingKeys.Contains(r.Key)) || (phFails && s.PhAfter is not null))
+            .Where(s => s.Removal.Any(r => r.Value > 0 && failingKeys.Contains(r.Key)) || (phJudged && s.PhAfter is not null))
             .ToArray();
 
         var unfixable = failing.Where(c => !Fixable(c, relevant)).Select(c => c.Key).ToList();
