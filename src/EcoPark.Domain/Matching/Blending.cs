@@ -106,7 +106,7 @@ public static class Blending
                 continue;
             }
 
-            var s = (b - c) / d;
+            var s = Crossing(b - c, d);
             if (upper == d > 0)
             {
                 hi = Math.Min(hi, s);
@@ -118,6 +118,21 @@ public static class Blending
         }
 
         return (lo, hi);
+    }
+
+    /// <summary>
+    /// gap ÷ d, the share at which the blend reaches a bound. Only a share in [−1, 1] matters to the
+    /// interval; beyond that ±2 stands in, so that the division never overflows.
+    /// </summary>
+    private static decimal Crossing(decimal gap, decimal d)
+    {
+        if (Math.Abs(gap) < Math.Abs(d))
+        {
+            return gap / d;
+        }
+
+        var sign = gap > 0 == d > 0 ? 1 : -1;
+        return Math.Abs(gap) == Math.Abs(d) ? sign : 2 * sign;
     }
 
     private static List<ParameterCheck> Judge(IReadOnlyList<ParameterLimit> limits, IReadOnlyList<ParameterValue> effluent, IReadOnlyList<ParameterValue> current, decimal share, DateOnly today, int staleAfterDays)

@@ -176,7 +176,7 @@ public static class HeatMatcher
         {
             var span = supply.SupplyTemperatureC - supply.CooledToC;
             var floor = Math.Max(supply.CooledToC, demand.ReturnTemperatureC + deltaT);
-            fraction = span > 0 ? Math.Clamp((supply.SupplyTemperatureC - floor) / span, 0, 1) : 0;
+            fraction = span >= 0.001m ? Math.Clamp((supply.SupplyTemperatureC - floor) / span, 0, 1) : 0;
             sent = Math.Min(supply.LoadKw * fraction, demand.LoadKw);
             status = HeatMatchStatus.FeasibleDirect;
         }

@@ -20,7 +20,7 @@ public enum Verdict
 /// how much. <c>Headroom</c> is the signed distance to the nearest bound in the parameter's unit (positive:
 /// inside the limit; negative: how far beyond it). <c>Margin</c> is that headroom relative to the bound
 /// (headroom ÷ |bound|, so −0.25 means 25 % beyond a maximum); for a range the tighter side counts; for a
-/// bound of 0 it is 0 at the bound and −1 beyond it. Both are null when the value is unknown.
+/// bound of 0 it is 0 at or inside the bound and −1 beyond it. Both are null when the value is unknown.
 /// </summary>
 public sealed record ParameterCheck(
     string Key,
@@ -131,6 +131,9 @@ public static class LimitJudge
         }
     }
 
+    /// <summary>Bounds nearer zero than this count as zero (a numerical floor that keeps the division finite).</summary>
+    private const decimal Tiny = 0.000_000_000_001m;
+
     private static decimal Relative(decimal headroom, decimal bound) =>
-        bound != 0 ? headroom / Math.Abs(bound) : headroom >= 0 ? 0 : -1;
+        Math.Abs(bound) >= Tiny ? headroom / Math.Abs(bound) : headroom >= 0 ? 0 : -1;
 }

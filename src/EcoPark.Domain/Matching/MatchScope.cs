@@ -57,7 +57,13 @@ public readonly record struct MatchScope(bool InRange, double? DistanceM, decima
 /// <summary>Small formulas shared by the matchers.</summary>
 public static class MatchMath
 {
-    /// <summary>Investment ÷ net monthly saving; null when the saving is zero or less.</summary>
-    public static decimal? PaybackMonths(decimal investmentNtd, decimal monthlySavingNtd) =>
-        monthlySavingNtd > 0 ? investmentNtd / monthlySavingNtd : null;
+    /// <summary>
+    /// Investment ÷ net monthly saving; null when the saving is zero or less. A saving is counted to
+    /// 0.0001 NTD a month, so that a rounding residue of a zero saving cannot give an absurd (or overflowing) payback.
+    /// </summary>
+    public static decimal? PaybackMonths(decimal investmentNtd, decimal monthlySavingNtd)
+    {
+        var saving = Math.Round(monthlySavingNtd, 4, MidpointRounding.AwayFromZero);
+        return saving > 0 ? investmentNtd / saving : null;
+    }
 }

@@ -101,7 +101,7 @@ public static class MatchingChecks
             var at = $"steps[{i}]";
             Require(!string.IsNullOrWhiteSpace(step.Code), at + ".code", "required", "A step needs a code.");
             Require(catalogue.Steps.Take(i).All(s => s.Code != step.Code), at + ".code", "duplicate-key", $"{step.Code} is given twice.");
-            Require(step.Recovery is > 0 and <= 1, at + ".recovery", "out-of-range", "A recovery lies in (0, 1].");
+            Require(step.Recovery is >= 0.01m and <= 1, at + ".recovery", "out-of-range", "A recovery lies between 0.01 and 1.");
             NonNegative(at + ".unitCostNtdPerM3", step.UnitCostNtdPerM3);
             NonNegative(at + ".capexNtdPerM3PerDay", step.CapexNtdPerM3PerDay);
             NonNegative(at + ".kwhPerM3", step.KwhPerM3);

@@ -9,6 +9,9 @@ namespace EcoPark.Domain.Matching;
 /// </summary>
 public static class WaterMatcher
 {
+    /// <summary>Below this a route carries nothing (a numerical floor, not a rule).</summary>
+    public const decimal MinimumFlowM3PerDay = 0.001m;
+
     public static WaterMatchResult Evaluate(WaterSupplyInput supply, WaterDemandInput demand, WaterMatchContext context)
     {
         var p = context.Parameters;
@@ -95,6 +98,8 @@ public static class WaterMatcher
         }
 
         // The route with the higher net annual benefit; on a tie the one listed first (as is, blending, treatment).
+        // A flow below a thousandth of a m³ a day is no route (a numerical floor, e.g. a blend share of 10⁻²⁰).
+        options.RemoveAll(o => o.Economics.FlowM3PerDay < MinimumFlowM3PerDay);
         var chosen = options.Count == 0 ? null : options.Aggregate((a, b) => b.Economics.NetAnnualBenefitNtd > a.Economics.NetAnnualBenefitNtd ? b : a);
         var status = chosen is null ? WaterMatchStatus.Infeasible
             : anyUnknown ? WaterMatchStatus.NeedsLabTest

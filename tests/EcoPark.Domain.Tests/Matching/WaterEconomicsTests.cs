@@ -95,6 +95,7 @@ public sealed class WaterEconomicsTests
     [InlineData(0.0, 100.0, 0.0)]
     [InlineData(1_000.0, 0.0, null)]
     [InlineData(1_000.0, -5.0, null)]
+    [InlineData(1_000_000.0, 0.000_01, null)] // a rounding residue is no saving
     public void PaybackMonths_IsInvestmentOverMonthlySaving_NullWithoutSaving(double investment, double monthly, double? months) =>
         Assert.Equal((decimal?)months, MatchMath.PaybackMonths((decimal)investment, (decimal)monthly));
 
