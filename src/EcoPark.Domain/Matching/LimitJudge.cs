@@ -61,6 +61,9 @@ public static class LimitJudge
             SourceOf(value.Basis), value.SampleDate, value.IsStale(today, staleAfterDays));
     }
 
+    /// <summary>Whether a known value is within its bounds (a value exactly at a bound passes).</summary>
+    public static bool Passes(decimal value, decimal? min, decimal? max) => (min is null || value >= min) && (max is null || value <= max);
+
     /// <summary>A known value against a bound or two; a value exactly at a bound passes.</summary>
     public static (Verdict Verdict, decimal Headroom, decimal Margin) Compare(decimal value, decimal? min, decimal? max)
     {
@@ -82,8 +85,7 @@ public static class LimitJudge
             }
         }
 
-        var pass = (min is null || value >= min) && (max is null || value <= max);
-        return (pass ? Verdict.Pass : Verdict.Fail, headroom ?? 0, margin ?? 0);
+        return (Passes(value, min, max) ? Verdict.Pass : Verdict.Fail, headroom ?? 0, margin ?? 0);
     }
 
     public static ParameterValue? Find(IReadOnlyList<ParameterValue> values, string key)

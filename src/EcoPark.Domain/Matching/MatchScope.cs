@@ -10,38 +10,43 @@ namespace EcoPark.Domain.Matching;
 /// </summary>
 /// <remarks>
 /// <para><c>DistanceM</c>: the great-circle distance, null when a coordinate is missing.</para>
+/// <para><c>BeyondM</c>: when out of range with a known distance, the reach it exceeds.</para>
 /// <para><c>CostDistanceM</c>: the distance priced (the great-circle distance, or the in-park default).</para>
 /// </remarks>
-public readonly record struct MatchScope(bool InRange, double? DistanceM, decimal CostDistanceM, bool NoCoordinates, string? Why)
+public readonly record struct MatchScope(bool InRange, double? DistanceM, decimal? BeyondM, bool SamePark, decimal InParkWhenUnknownM)
 {
+    public bool NoCoordinates => DistanceM is null;
+
+    public decimal CostDistanceM => DistanceM is { } d ? (decimal)d : InParkWhenUnknownM;
+
     public static MatchScope Judge(GeoPoint? a, GeoPoint? b, bool samePark, decimal maxBetweenParksM, decimal? ownMaxM, decimal inParkWhenUnknownM)
     {
         if (a is null || b is null)
         {
-            return samePark
-                ? new(true, null, inParkWhenUnknownM, true, null)
-                : new(false, null, 0, true, "A coordinate is missing, so the distance between the two parks is unknown.");
+            return new(samePark, null, null, samePark, inParkWhenUnknownM);
         }
 
         var distance = a.DistanceMetresTo(b);
         if (!samePark && distance > (double)maxBetweenParksM)
         {
-            return new(false, distance, (decimal)distance, false, $"{distance:F0} m apart, beyond the {maxBetweenParksM:0.#} m reach between parks.");
+            return new(false, distance, maxBetweenParksM, samePark, inParkWhenUnknownM);
         }
 
         if (ownMaxM is { } own && distance > (double)own)
         {
-            return new(false, distance, (decimal)distance, false, $"{distance:F0} m apart, beyond the buyer's own {own:0.#} m.");
+            return new(false, distance, own, samePark, inParkWhenUnknownM);
         }
 
-        return new(true, distance, (decimal)distance, false, null);
+        return new(true, distance, null, samePark, inParkWhenUnknownM);
     }
 
     internal void AddReasons(List<MatchReason> reasons, List<MatchInput> inputs)
     {
         if (!InRange)
         {
-            reasons.Add(new(MatchCodes.OutOfRange, ReasonKind.HardBlock, Why!));
+            reasons.Add(new(MatchCodes.OutOfRange, ReasonKind.HardBlock, DistanceM is { } d
+                ? $"{d:F0} m apart, beyond the reach of {BeyondM:0.#} m."
+                : "A coordinate is missing, so the distance between the two parks is unknown."));
         }
 
         if (NoCoordinates)

@@ -96,11 +96,24 @@ public static class TreatmentPlanner
     /// <summary>Cost, energy and capex of a train per m³ (or per m³/day) of product water, and its recovery.</summary>
     public static TrainCost Cost(IReadOnlyList<TreatmentStep> train, decimal capexDays)
     {
-        decimal buyer = 0, supplier = 0, kwh = 0, buyerCapex = 0, supplierCapex = 0, feed = 1;
-        for (var k = train.Count - 1; k >= 0; k--)
+        var steps = train.ToArray();
+        Span<int> all = stackalloc int[steps.Length];
+        for (var i = 0; i < all.Length; i++)
         {
-            var step = train[k];
-            feed /= step.Recovery; // m³ fed to step k per m³ of product
+            all[i] = i;
+        }
+
+        return Cost(steps, [.. steps.Select(s => 1 / s.Recovery)], all, capexDays);
+    }
+
+    /// <summary>The same for the steps at <paramref name="chosen"/> (in order), with each step's 1 ÷ recovery given.</summary>
+    private static TrainCost Cost(TreatmentStep[] steps, decimal[] perProduct, ReadOnlySpan<int> chosen, decimal capexDays)
+    {
+        decimal buyer = 0, supplier = 0, kwh = 0, buyerCapex = 0, supplierCapex = 0, feed = 1;
+        for (var k = chosen.Length - 1; k >= 0; k--)
+        {
+            var step = steps[chosen[k]];
+            feed *= perProduct[chosen[k]]; // m³ fed to step k per m³ of product
             kwh += step.KwhPerM3 * feed;
             if (step.Side == TreatmentSide.Buyer)
             {
@@ -141,10 +154,38 @@ public static class TreatmentPlanner
     /// <summary>Per m³ (or m³/day) of product water.</summary>
     public sealed record TrainCost(decimal Recovery, decimal Buyer, decimal Supplier, decimal Levelised, decimal Kwh, decimal BuyerCapex, decimal SupplierCapex);
 
-    private sealed class Search(ParameterCheck[] known, TreatmentStep[] steps, decimal capexDays)
+    /// <summary>
+    /// The depth-first search. Each step's effect on each judged value is prepared once (a factor, or a pH
+    /// it sets), and each depth keeps its own buffer of values, so a node costs no allocation.
+    /// </summary>
+    private sealed class Search
     {
-        private readonly List<int> chosen = [];
+        private readonly ParameterCheck[] known;
+        private readonly TreatmentStep[] steps;
+        private readonly decimal capexDays;
+        private readonly decimal[][] factors;
+        private readonly decimal[] perProduct;
+        private readonly double[] fedCost;
+        private readonly double[] recovery;
+        private double bestApprox = double.MaxValue;
+        private readonly int ph;
+        private readonly decimal[][] buffers;
+        private readonly int[] chosen;
         private decimal bestCost = decimal.MaxValue;
+
+        public Search(ParameterCheck[] known, TreatmentStep[] steps, decimal capexDays)
+        {
+            this.known = known;
+            this.steps = steps;
+            this.capexDays = capexDays;
+            ph = Array.FindIndex(known, c => c.Key == WaterQuality.Ph);
+            perProduct = [.. steps.Select(s => 1 / s.Recovery)];
+            fedCost = [.. steps.Select(s => (double)(s.UnitCostNtdPerM3 + (s.CapexNtdPerM3PerDay / capexDays)))];
+            recovery = [.. steps.Select(s => (double)s.Recovery)];
+            factors = [.. steps.Select(step => known.Select(c => step.Removal.TryGetValue(c.Key, out var f) && c.Key != WaterQuality.Ph ? 1 - f : 1m).ToArray())];
+            buffers = [.. Enumerable.Range(0, steps.Length + 2).Select(_ => new decimal[known.Length])];
+            chosen = new int[steps.Length];
+        }
 
         public int[]? Best { get; private set; }
 
@@ -152,51 +193,61 @@ public static class TreatmentPlanner
 
         public void Run()
         {
-            var values = known.Select(c => c.Value!.Value).ToArray();
-            Visit(0, values);
+            for (var j = 0; j < known.Length; j++)
+            {
+                buffers[0][j] = known[j].Value!.Value;
+            }
+
+            Visit(0, 0, 0);
         }
 
-        private void Visit(int next, decimal[] values)
+        /// <summary>
+        /// One node: the train <c>chosen[..depth]</c>, whose levelised cost is about <paramref name="approx"/>
+        /// (a double kept along the way: adding step m turns cost L into (L + its cost per m³ fed) ÷ its
+        /// recovery). The double only prunes where it is clearly above the best; every feasible train is
+        /// costed exactly in decimal before it can become the best.
+        /// </summary>
+        private void Visit(int depth, int next, double approx)
         {
-            var train = chosen.Select(i => steps[i]).ToArray();
-            var cost = Cost(train, capexDays).Levelised;
             Examined++;
-            if (cost >= bestCost)
+            if (approx > (bestApprox * (1 + 1e-9)) + 1e-9)
             {
                 return; // adding steps never lowers the cost
             }
 
+            var values = buffers[depth];
             if (AllPass(values))
             {
-                bestCost = cost;
-                Best = [.. chosen];
+                var cost = Cost(steps, perProduct, chosen.AsSpan(0, depth), capexDays).Levelised;
+                if (cost < bestCost)
+                {
+                    bestCost = cost;
+                    bestApprox = (double)cost;
+                    Best = chosen[..depth];
+                }
+
                 return; // every superset costs at least as much
             }
 
+            var after = buffers[depth + 1];
             for (var i = next; i < steps.Length; i++)
             {
-                chosen.Add(i);
-                Visit(i + 1, Applied(values, steps[i]));
-                chosen.RemoveAt(chosen.Count - 1);
-            }
-        }
+                var factor = factors[i];
+                for (var j = 0; j < values.Length; j++)
+                {
+                    after[j] = j == ph ? steps[i].PhAfter ?? values[j] : factor[j] == 1 ? values[j] : values[j] * factor[j];
+                }
 
-        private decimal[] Applied(decimal[] values, TreatmentStep step)
-        {
-            var after = (decimal[])values.Clone();
-            for (var j = 0; j < known.Length; j++)
-            {
-                after[j] = Apply(known[j].Key, after[j], step);
+                chosen[depth] = i;
+                Visit(depth + 1, i + 1, (approx + fedCost[i]) / recovery[i]);
             }
-
-            return after;
         }
 
         private bool AllPass(decimal[] values)
         {
             for (var j = 0; j < known.Length; j++)
             {
-                if (LimitJudge.Compare(values[j], known[j].Min, known[j].Max).Verdict != Verdict.Pass)
+                if (!LimitJudge.Passes(values[j], known[j].Min, known[j].Max))
                 {
                     return false;
                 }

@@ -141,11 +141,16 @@ public static class WaterMatcher
             .ThenBy(r => r.SupplyId)
             .ThenBy(r => r.DemandId)];
 
-    /// <summary>Screens, then evaluates every candidate the screen keeps, then ranks the results.</summary>
+    /// <summary>
+    /// Screens, then evaluates every candidate the screen keeps (on all cores), then ranks the results.
+    /// Set <see cref="WaterScreeningOptions.MaxCandidatesPerDemand"/> to bound the work.
+    /// </summary>
     public static IReadOnlyList<WaterMatchResult> FindMatches(IReadOnlyList<WaterSupplyInput> supplies, IReadOnlyList<WaterDemandInput> demands, WaterMatchContext context, WaterScreeningOptions? options = null)
     {
-        var screen = WaterScreening.Screen(supplies, demands, context, options);
-        return Rank(screen.Candidates.Select(c => Evaluate(supplies[c.SupplyIndex], demands[c.DemandIndex], context)));
+        var candidates = WaterScreening.Screen(supplies, demands, context, options).Candidates;
+        var results = new WaterMatchResult[candidates.Count];
+        Parallel.For(0, candidates.Count, i => results[i] = Evaluate(supplies[candidates[i].SupplyIndex], demands[candidates[i].DemandIndex], context));
+        return Rank(results);
     }
 
     private static void AddHardBlocks(WaterSupplyInput supply, WaterDemandInput demand, List<MatchReason> reasons)

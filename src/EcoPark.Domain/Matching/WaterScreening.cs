@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Streams;
 
@@ -37,7 +38,10 @@ public sealed record WaterScreeningStats(
     long PairsNotWorthIt,
     int Candidates);
 
-/// <summary>The candidates, highest upper bound first (then demand, then supply index), and the counts.</summary>
+/// <summary>
+/// The candidates grouped by demand (in the order the demands were given), each demand's highest upper
+/// bound first (then by supply index), and the counts. The evaluated results are ranked by <see cref="WaterMatcher.Rank"/>.
+/// </summary>
 public sealed record WaterScreeningResult(IReadOnlyList<WaterCandidate> Candidates, WaterScreeningStats Stats);
 
 /// <summary>
@@ -59,6 +63,9 @@ public static class WaterScreening
 {
     private const double EarthRadiusMetres = 6_371_008.8;
 
+    /// <summary>Demands per unit of parallel work.</summary>
+    private const int ChunkSize = 128;
+
     public static WaterScreeningResult Screen(IReadOnlyList<WaterSupplyInput> supplies, IReadOnlyList<WaterDemandInput> demands, WaterMatchContext context, WaterScreeningOptions? options = null)
     {
         options ??= new();
@@ -66,7 +73,7 @@ public static class WaterScreening
         var byPark = new Dictionary<Guid, List<int>>();
         var grid = new Dictionary<long, List<int>>();
         var reach = (double)context.Parameters.Water.MaxPipeDistanceM;
-        var (cellLat, cellLon) = CellSize(supplies, demands, reach);
+        var (cellLat, cellLon, cosMaxLat) = CellSize(supplies, demands, reach);
         var committed = 0;
         for (var s = 0; s < supplies.Count; s++)
         {
@@ -84,61 +91,67 @@ public static class WaterScreening
             }
         }
 
-        var all = new List<WaterCandidate>();
-        var mine = new List<WaterCandidate>();
-        var blocked = 0;
-        for (var d = 0; d < demands.Count; d++)
+        // Demands are screened in chunks on all cores; each chunk keeps its own list and counts, joined in demand order.
+        var chunkCount = (demands.Count + ChunkSize - 1) / ChunkSize;
+        var chunks = new Chunk[chunkCount];
+        Parallel.For(0, chunkCount, c =>
         {
-            var demand = demands[d];
-            if (index.DemandBlocked(d))
+            var chunk = chunks[c] = new Chunk();
+            var mine = new List<WaterCandidate>();
+            for (var d = c * ChunkSize; d < Math.Min(demands.Count, (c + 1) * ChunkSize); d++)
             {
-                blocked++;
-                continue;
-            }
-
-            mine.Clear();
-            if (byPark.TryGetValue(demand.ParkId, out var sameParkSupplies))
-            {
-                foreach (var s in sameParkSupplies)
+                var demand = demands[d];
+                if (index.DemandBlocked(d))
                 {
-                    index.TryPair(s, d, mine);
+                    chunk.Blocked++;
+                    continue;
                 }
-            }
 
-            if (demand.Location is { } here && reach > 0)
-            {
-                for (var dy = -1; dy <= 1; dy++)
+                mine.Clear();
+                if (byPark.TryGetValue(demand.ParkId, out var sameParkSupplies))
                 {
-                    for (var dx = -1; dx <= 1; dx++)
+                    foreach (var s in sameParkSupplies)
                     {
-                        if (!grid.TryGetValue(CellKey(here, cellLat, cellLon, dy, dx), out var cell))
-                        {
-                            continue;
-                        }
+                        index.TryPair(s, d, mine, chunk);
+                    }
+                }
 
-                        foreach (var s in cell)
+                if (demand.Location is { } here && reach > 0)
+                {
+                    for (var dy = -1; dy <= 1; dy++)
+                    {
+                        for (var dx = -1; dx <= 1; dx++)
                         {
-                            if (supplies[s].ParkId != demand.ParkId)
+                            if (!CellMayReach(here, cellLat, cellLon, dy, dx, reach, cosMaxLat)
+                                || !grid.TryGetValue(CellKey(here, cellLat, cellLon, dy, dx), out var cell))
                             {
-                                index.TryPair(s, d, mine);
+                                continue;
+                            }
+
+                            foreach (var s in cell)
+                            {
+                                if (supplies[s].ParkId != demand.ParkId)
+                                {
+                                    index.TryPair(s, d, mine, chunk);
+                                }
                             }
                         }
                     }
                 }
+
+                Keep(mine, chunk.Candidates, options);
             }
+        });
 
-            Keep(mine, all, options);
-        }
-
-        return index.Result(all, committed, blocked);
+        return index.Result(chunks, committed, chunks.Sum(c => c.Blocked));
     }
 
-    /// <summary>The reference: every pair tried with the same per-pair test (for tests and the benchmark's comparison).</summary>
+    /// <summary>The reference: every pair tried in turn with the same per-pair test (for tests and the benchmark's comparison).</summary>
     public static WaterScreeningResult ScreenAllPairs(IReadOnlyList<WaterSupplyInput> supplies, IReadOnlyList<WaterDemandInput> demands, WaterMatchContext context, WaterScreeningOptions? options = null)
     {
         options ??= new();
         var index = new Prepared(supplies, demands, context, options);
-        var all = new List<WaterCandidate>();
+        var chunk = new Chunk();
         var mine = new List<WaterCandidate>();
         for (var d = 0; d < demands.Count; d++)
         {
@@ -147,37 +160,31 @@ public static class WaterScreening
             {
                 if (!index.DemandBlocked(d) && supplies[s].FreeFlowM3PerDay > 0)
                 {
-                    index.TryPair(s, d, mine);
+                    index.TryPair(s, d, mine, chunk);
                 }
             }
 
-            Keep(mine, all, options);
+            Keep(mine, chunk.Candidates, options);
         }
 
-        return index.Result(all, supplies.Count(s => s.FreeFlowM3PerDay <= 0), Enumerable.Range(0, demands.Count).Count(index.DemandBlocked));
+        return index.Result([chunk], supplies.Count(s => s.FreeFlowM3PerDay <= 0), Enumerable.Range(0, demands.Count).Count(index.DemandBlocked));
     }
 
+    /// <summary>One demand's candidates, best bound first, cut to the options' maximum.</summary>
     private static void Keep(List<WaterCandidate> mine, List<WaterCandidate> all, WaterScreeningOptions options)
     {
-        if (options.MaxCandidatesPerDemand is { } most && mine.Count > most)
+        mine.Sort(Order);
+        var count = options.MaxCandidatesPerDemand is { } most ? Math.Min(most, mine.Count) : mine.Count;
+        for (var i = 0; i < count; i++)
         {
-            mine.Sort(Order);
-            mine.RemoveRange(most, mine.Count - most);
+            all.Add(mine[i]);
         }
-
-        all.AddRange(mine);
     }
 
     private static int Order(WaterCandidate a, WaterCandidate b)
     {
         var byBound = b.UpperBoundNtdPerMonth.CompareTo(a.UpperBoundNtdPerMonth);
-        if (byBound != 0)
-        {
-            return byBound;
-        }
-
-        var byDemand = a.DemandIndex.CompareTo(b.DemandIndex);
-        return byDemand != 0 ? byDemand : a.SupplyIndex.CompareTo(b.SupplyIndex);
+        return byBound != 0 ? byBound : a.SupplyIndex.CompareTo(b.SupplyIndex);
     }
 
     private static void Bucket<TKey>(Dictionary<TKey, List<int>> buckets, TKey key, int item)
@@ -193,20 +200,41 @@ public static class WaterScreening
 
     /// <summary>
     /// Cell sizes in degrees such that two points within <paramref name="reach"/> metres (great circle) are
-    /// never more than one cell apart: a great-circle distance d bounds |Δlatitude| ≤ d / R and
-    /// sin(|Δlongitude| / 2) ≤ sin(d / 2R) / cos(φmax), φmax the largest |latitude| present. Longitude
-    /// wrap-around at ±180° is not handled (no park lies near it).
+    /// never more than one cell apart. By the haversine formula, with φmax the largest |latitude| present,
+    /// hav(d / R) = hav(Δφ) + cos φ₁ cos φ₂ hav(Δλ) ≥ hav(Δφ) + cos² φmax hav(Δλ), so a distance d bounds
+    /// |Δφ| ≤ d / R and sin(|Δλ| / 2) ≤ sin(d / 2R) / cos φmax. Longitude wrap-around at ±180° is not
+    /// handled (no park lies near it).
     /// </summary>
-    private static (double Lat, double Lon) CellSize(IReadOnlyList<WaterSupplyInput> supplies, IReadOnlyList<WaterDemandInput> demands, double reach)
+    private static (double Lat, double Lon, double CosMaxLat) CellSize(IReadOnlyList<WaterSupplyInput> supplies, IReadOnlyList<WaterDemandInput> demands, double reach)
     {
         const double slack = 1 + 1e-6;
         var maxAbsLat = supplies.Select(s => s.Location).Concat(demands.Select(d => d.Location))
             .Where(p => p is not null).Select(p => Math.Abs(p!.Latitude)).DefaultIfEmpty(0).Max();
+        var cos = Math.Cos(maxAbsLat * Math.PI / 180);
         var angle = reach / EarthRadiusMetres;
         var lat = angle * slack * 180 / Math.PI;
-        var sinHalf = Math.Sin(angle / 2) / Math.Cos(maxAbsLat * Math.PI / 180);
+        var sinHalf = Math.Sin(angle / 2) / cos;
         var lon = sinHalf >= 1 || maxAbsLat > 89 ? 360 : 2 * Math.Asin(sinHalf) * slack * 180 / Math.PI;
-        return (Math.Max(lat, 1e-9), Math.Max(lon, 1e-9));
+        return (Math.Max(lat, 1e-9), Math.Max(lon, 1e-9), cos);
+    }
+
+    /// <summary>
+    /// Whether any point of a neighbouring cell can lie within reach: the same bound as above, applied to
+    /// the smallest latitude and longitude gaps between the point and the cell (with a little slack).
+    /// </summary>
+    private static bool CellMayReach(GeoPoint at, double cellLat, double cellLon, int dy, int dx, double reach, double cosMaxLat)
+    {
+        static double Gap(double value, double size, int step)
+        {
+            var index = Math.Floor(value / size);
+            return step == 0 ? 0 : step > 0 ? ((index + 1) * size) - value : value - (index * size);
+        }
+
+        const double toRadians = Math.PI / 180;
+        var sinLat = Math.Sin(Gap(at.Latitude, cellLat, dy) * toRadians / 2);
+        var sinLon = Math.Sin(Gap(at.Longitude, cellLon, dx) * toRadians / 2);
+        var least = 2 * EarthRadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt((sinLat * sinLat) + (cosMaxLat * cosMaxLat * sinLon * sinLon))));
+        return least <= reach * (1 + 1e-6);
     }
 
     private static long CellKey(GeoPoint at, double cellLat, double cellLon, int dy, int dx)
@@ -214,6 +242,24 @@ public static class WaterScreening
         var y = (long)Math.Floor(at.Latitude / cellLat) + dy;
         var x = (long)Math.Floor(at.Longitude / cellLon) + dx;
         return (y << 32) ^ (x & 0xFFFF_FFFF);
+    }
+
+    /// <summary>One unit of parallel work: its candidates and counts.</summary>
+    private sealed class Chunk
+    {
+        public List<WaterCandidate> Candidates { get; } = [];
+
+        public int Blocked { get; set; }
+
+        public long Examined { get; set; }
+
+        public long OutOfRange { get; set; }
+
+        public long QualityInfeasible { get; set; }
+
+        public long NeedingLabTest { get; set; }
+
+        public long NotWorthIt { get; set; }
     }
 
     /// <summary>Per-stream arrays built once per screen, and the per-pair test both enumerations share.</summary>
@@ -224,32 +270,40 @@ public static class WaterScreening
 
         private readonly IReadOnlyList<WaterSupplyInput> supplies;
         private readonly IReadOnlyList<WaterDemandInput> demands;
-        private readonly WaterMatchContext context;
         private readonly WaterScreeningOptions options;
+        private readonly double reachM;
         private readonly double[][] supplyValues;
         private readonly ulong[] supplyMeasured;
-        private readonly decimal[] supplyDischarge;
+        private readonly int[] supplyPark;
+        private readonly GeoPoint?[] supplyAt;
+        private readonly decimal[] supplyFree;
+        private readonly decimal[] supplyDischargePerMonth;
         private readonly DemandLimits[] demandLimits;
-        private long examined;
-        private long outOfRange;
-        private long qualityInfeasible;
-        private long needingLabTest;
-        private long notWorthIt;
 
         public Prepared(IReadOnlyList<WaterSupplyInput> supplies, IReadOnlyList<WaterDemandInput> demands, WaterMatchContext context, WaterScreeningOptions options)
         {
             this.supplies = supplies;
             this.demands = demands;
-            this.context = context;
             this.options = options;
             var water = context.Parameters.Water;
+            var days = context.Parameters.DaysPerMonth;
+            reachM = (double)water.MaxPipeDistanceM;
+            var parks = new Dictionary<Guid, int>();
+            int Park(Guid id) => parks.TryGetValue(id, out var i) ? i : parks[id] = parks.Count;
             supplyValues = new double[supplies.Count][];
             supplyMeasured = new ulong[supplies.Count];
-            supplyDischarge = new decimal[supplies.Count];
+            supplyPark = new int[supplies.Count];
+            supplyAt = new GeoPoint?[supplies.Count];
+            supplyFree = new decimal[supplies.Count];
+            supplyDischargePerMonth = new decimal[supplies.Count];
             for (var s = 0; s < supplies.Count; s++)
             {
-                (supplyValues[s], supplyMeasured[s]) = Vector(supplies[s].Quality);
-                supplyDischarge[s] = supplies[s].DischargeFeeNtdPerM3 ?? water.DefaultDischargeFeeNtdPerM3;
+                var supply = supplies[s];
+                (supplyValues[s], supplyMeasured[s]) = Vector(supply.Quality);
+                supplyPark[s] = Park(supply.ParkId);
+                supplyAt[s] = supply.Location;
+                supplyFree[s] = supply.FreeFlowM3PerDay;
+                supplyDischargePerMonth[s] = (supply.DischargeFeeNtdPerM3 ?? water.DefaultDischargeFeeNtdPerM3) * days;
             }
 
             // Per parameter: the factor all steps that act on it leave (the lowest value treatment reaches), and the cheapest such step.
@@ -276,32 +330,49 @@ public static class WaterScreening
             demandLimits = new DemandLimits[demands.Count];
             for (var d = 0; d < demands.Count; d++)
             {
-                demandLimits[d] = new DemandLimits(demands[d], context, reach, cheapest);
+                demandLimits[d] = new DemandLimits(demands[d], Park(demands[d].ParkId), context, reach, cheapest);
             }
         }
 
         public bool DemandBlocked(int d) => demandLimits[d].Blocked;
 
-        public void TryPair(int s, int d, List<WaterCandidate> into)
+        /// <summary>
+        /// The per-pair test. Reach is decided exactly as <see cref="MatchScope.Judge"/> decides it (same
+        /// distance function, same conversions); in the same park the distance is only computed when the
+        /// buyer states a maximum, so a candidate's distance is null when it was not needed.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void TryPair(int s, int d, List<WaterCandidate> into, Chunk counts)
         {
-            examined++;
-            var supply = supplies[s];
-            var demand = demands[d];
-            var p = context.Parameters;
-            var samePark = supply.ParkId == demand.ParkId;
-            var scope = MatchScope.Judge(supply.Location, demand.Location, samePark, p.Water.MaxPipeDistanceM, demand.MaxPipeDistanceM, p.InParkDistanceWhenUnknownM);
-            if (!scope.InRange)
+            counts.Examined++;
+            var limits = demandLimits[d];
+            var samePark = supplyPark[s] == limits.Park;
+            double? distance = null;
+            var from = supplyAt[s];
+            if (from is null || limits.At is null)
             {
-                outOfRange++;
-                return;
+                if (!samePark)
+                {
+                    counts.OutOfRange++;
+                    return;
+                }
+            }
+            else if (!samePark || limits.OwnMaxM < double.PositiveInfinity)
+            {
+                var metres = from.DistanceMetresTo(limits.At);
+                if ((!samePark && metres > reachM) || metres > limits.OwnMaxM)
+                {
+                    counts.OutOfRange++;
+                    return;
+                }
+
+                distance = metres;
             }
 
-            var limits = demandLimits[d];
-            var measured = supplyMeasured[s];
-            var unknown = BitOperations.PopCount(limits.Mask & ~measured);
+            var unknown = BitOperations.PopCount(limits.Mask & ~supplyMeasured[s]);
             if (unknown > 0)
             {
-                needingLabTest++;
+                counts.NeedingLabTest++;
                 if (!options.IncludeNeedsLabTest)
                 {
                     return;
@@ -324,7 +395,7 @@ public static class WaterScreening
                 failing++;
                 if (v <= limits.FixHi[j] && v >= limits.FixLo[j])
                 {
-                    treatmentFloor = Math.Max(treatmentFloor, limits.CheapestFix[j]);
+                    treatmentFloor = Math.Max(treatmentFloor, limits.CheapestFixPerMonth[j]);
                 }
                 else
                 {
@@ -336,27 +407,35 @@ public static class WaterScreening
 
             if (failing > 0 && !treatable && !blendable)
             {
-                qualityInfeasible++;
+                counts.QualityInfeasible++;
                 return;
             }
 
+            // flow × (price + fee + discharge − treatment floor) × days, with the per-m³ terms already × days.
             var floor = failing == 0 || blendable ? 0 : treatmentFloor;
-            var potential = Math.Min(supply.FreeFlowM3PerDay, demand.FlowM3PerDay);
-            var bound = potential * (limits.BuyerNtdPerM3 + supplyDischarge[s] - floor) * p.DaysPerMonth;
+            var potential = Math.Min(supplyFree[s], limits.FlowM3PerDay);
+            var bound = potential * (limits.BuyerPerMonth + supplyDischargePerMonth[s] - floor);
             if (options.DropNonPositive && bound <= 0)
             {
-                notWorthIt++;
+                counts.NotWorthIt++;
                 return;
             }
 
-            into.Add(new WaterCandidate(s, d, samePark, scope.DistanceM, unknown, failing, bound));
+            into.Add(new WaterCandidate(s, d, samePark, distance, unknown, failing, bound));
         }
 
-        public WaterScreeningResult Result(List<WaterCandidate> all, int committed, int blocked)
+        /// <summary>Joins the chunks in demand order.</summary>
+        public WaterScreeningResult Result(Chunk[] chunks, int committed, int blocked)
         {
-            all.Sort(Order);
+            var all = new List<WaterCandidate>(chunks.Sum(c => c.Candidates.Count));
+            foreach (var chunk in chunks)
+            {
+                all.AddRange(chunk.Candidates);
+            }
+
             return new WaterScreeningResult(all, new WaterScreeningStats(supplies.Count, demands.Count, committed, blocked,
-                examined, outOfRange, qualityInfeasible, needingLabTest, notWorthIt, all.Count));
+                chunks.Sum(c => c.Examined), chunks.Sum(c => c.OutOfRange), chunks.Sum(c => c.QualityInfeasible),
+                chunks.Sum(c => c.NeedingLabTest), chunks.Sum(c => c.NotWorthIt), all.Count));
         }
 
         private static int IndexOf(string key)
@@ -397,11 +476,16 @@ public static class WaterScreening
 
         private sealed class DemandLimits
         {
-            public DemandLimits(WaterDemandInput demand, WaterMatchContext context, double[] reach, decimal[] cheapest)
+            public DemandLimits(WaterDemandInput demand, int park, WaterMatchContext context, double[] reach, decimal[] cheapest)
             {
                 var water = context.Parameters.Water;
+                var days = context.Parameters.DaysPerMonth;
+                Park = park;
+                At = demand.Location;
+                OwnMaxM = demand.MaxPipeDistanceM is { } own ? (double)own : double.PositiveInfinity;
+                FlowM3PerDay = demand.FlowM3PerDay;
                 Blocked = WaterDemand.ReclaimedBarredByLaw(demand.Industry, demand.Use) || !demand.ReclaimedAllowed;
-                BuyerNtdPerM3 = (demand.CurrentWaterPriceNtdPerM3 ?? water.DefaultTapPriceNtdPerM3) + (demand.MarginalFeeNtdPerM3 ?? water.MarginalFeeNtdPerM3);
+                BuyerPerMonth = ((demand.CurrentWaterPriceNtdPerM3 ?? water.DefaultTapPriceNtdPerM3) + (demand.MarginalFeeNtdPerM3 ?? water.MarginalFeeNtdPerM3)) * days;
                 var limits = context.LimitsFor(demand);
                 var (current, currentMask) = Vector(demand.CurrentWaterQuality);
                 var n = limits.Count;
@@ -410,7 +494,7 @@ public static class WaterScreening
                 Hi = new double[n];
                 FixLo = new double[n];
                 FixHi = new double[n];
-                CheapestFix = new decimal[n];
+                CheapestFixPerMonth = new decimal[n];
                 CurrentPasses = new bool[n];
                 for (var j = 0; j < n; j++)
                 {
@@ -426,7 +510,7 @@ public static class WaterScreening
                         var setters = context.Treatments.Steps.Where(s => s.PhAfter is { } ph && LimitJudge.Compare(ph, limit.Min, limit.Max).Verdict == Verdict.Pass).ToList();
                         FixLo[j] = setters.Count > 0 ? double.NegativeInfinity : Lo[j];
                         FixHi[j] = setters.Count > 0 ? double.PositiveInfinity : Hi[j];
-                        CheapestFix[j] = setters.Count > 0 ? setters.Min(s => s.UnitCostNtdPerM3) : 0;
+                        CheapestFixPerMonth[j] = setters.Count > 0 ? setters.Min(s => s.UnitCostNtdPerM3) * days : 0;
 
                         // A blend never repairs a failing pH (it is not solved for, see Blending).
                         CurrentPasses[j] = false;
@@ -435,7 +519,7 @@ public static class WaterScreening
                     {
                         FixLo[j] = Lo[j];
                         FixHi[j] = reach[k] == 0 ? double.PositiveInfinity : Up(Hi[j] / reach[k]);
-                        CheapestFix[j] = cheapest[k] == decimal.MaxValue ? 0 : cheapest[k];
+                        CheapestFixPerMonth[j] = cheapest[k] == decimal.MaxValue ? 0 : cheapest[k] * days;
                         CurrentPasses[j] = !double.IsNaN(current[k]) && current[k] <= Hi[j] && current[k] >= Lo[j];
                     }
                 }
@@ -443,9 +527,18 @@ public static class WaterScreening
                 BlendPossible = demand.BlendingAllowed && (Mask & ~currentMask) == 0;
             }
 
+            public int Park { get; }
+
+            public GeoPoint? At { get; }
+
+            public double OwnMaxM { get; }
+
+            public decimal FlowM3PerDay { get; }
+
             public bool Blocked { get; }
 
-            public decimal BuyerNtdPerM3 { get; }
+            /// <summary>Water price + marginal fee, × days per month.</summary>
+            public decimal BuyerPerMonth { get; }
 
             public ulong Mask { get; }
 
@@ -461,7 +554,8 @@ public static class WaterScreening
 
             public double[] FixHi { get; }
 
-            public decimal[] CheapestFix { get; }
+            /// <summary>Per limit: the cheapest step that can act on it, × days per month (a floor on any train's cost).</summary>
+            public decimal[] CheapestFixPerMonth { get; }
 
             public bool[] CurrentPasses { get; }
         }
