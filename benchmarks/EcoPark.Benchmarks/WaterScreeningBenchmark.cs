@@ -38,6 +38,10 @@ public class WaterScreeningBenchmark
     [Benchmark(Baseline = true)]
     public int Screen() => WaterScreening.Screen(supplies, demands, context).Candidates.Count;
 
+    /// <summary>The same on one core, to compare with the single-threaded all-pairs loop like for like.</summary>
+    [Benchmark]
+    public int ScreenOneCore() => WaterScreening.Screen(supplies, demands, context, new WaterScreeningOptions { MaxDegreeOfParallelism = 1 }).Candidates.Count;
+
     /// <summary>The same, keeping the 20 best upper bounds per demand.</summary>
     [Benchmark]
     public int ScreenTop20() => WaterScreening.Screen(supplies, demands, context, new WaterScreeningOptions { MaxCandidatesPerDemand = 20 }).Candidates.Count;

@@ -34,6 +34,9 @@ internal static class WaterScreeningQuick
         }
 
         Console.WriteLine($"indexed, best of three warm calls: {warm.TotalMilliseconds:F0} ms");
+        watch.Restart();
+        WaterScreening.Screen(supplies, demands, context, new WaterScreeningOptions { MaxDegreeOfParallelism = 1 });
+        Console.WriteLine($"indexed, one core: {watch.Elapsed.TotalMilliseconds:F0} ms");
 
         watch.Restart();
         var naive = WaterScreening.ScreenAllPairs(supplies, demands, context);

@@ -16,6 +16,9 @@ public sealed record WaterScreeningOptions
 
     /// <summary>Drop pairs whose upper bound on the monthly saving is zero or less: no route can pay.</summary>
     public bool DropNonPositive { get; init; } = true;
+
+    /// <summary>Cores the screen may use; null: all.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
 }
 
 /// <summary>
@@ -94,7 +97,8 @@ public static class WaterScreening
         // Demands are screened in chunks on all cores; each chunk keeps its own list and counts, joined in demand order.
         var chunkCount = (demands.Count + ChunkSize - 1) / ChunkSize;
         var chunks = new Chunk[chunkCount];
-        Parallel.For(0, chunkCount, c =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 };
+        Parallel.For(0, chunkCount, parallel, c =>
         {
             var chunk = chunks[c] = new Chunk();
             var mine = new List<WaterCandidate>();

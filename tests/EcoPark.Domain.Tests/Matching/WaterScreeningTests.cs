@@ -25,7 +25,9 @@ public sealed class WaterScreeningTests
 
         var indexed = WaterScreening.Screen(supplies, demands, context);
         var naive = WaterScreening.ScreenAllPairs(supplies, demands, context);
+        var oneCore = WaterScreening.Screen(supplies, demands, context, new WaterScreeningOptions { MaxDegreeOfParallelism = 1 });
 
+        Assert.Equal(indexed.Candidates, oneCore.Candidates);
         Assert.NotEmpty(indexed.Candidates);
         Assert.Contains(indexed.Candidates, c => !c.SamePark);
         Assert.Equal(naive.Candidates, indexed.Candidates);
