@@ -25,6 +25,8 @@ public sealed record WaterScreeningOptions
 /// A pair worth evaluating. <c>UpperBoundNtdPerMonth</c> bounds the pair's monthly saving from above:
 /// min(free supply, demand) × (water price + marginal fee + discharge fee − a lower bound on treatment
 /// cost) × days per month; investment is not counted. Indices point into the lists given to the screen.
+/// <c>DistanceM</c> is the great-circle distance when the screen needed it (between parks, or when the
+/// buyer states a maximum); null otherwise or when a coordinate is missing.
 /// </summary>
 public readonly record struct WaterCandidate(int SupplyIndex, int DemandIndex, bool SamePark, double? DistanceM, int UnknownCount, int FailingCount, decimal UpperBoundNtdPerMonth);
 
