@@ -15,4 +15,12 @@ if (args.Contains("--quick"))
     return;
 }
 
+// `-- --quick-screening` screens the synthetic 10,000 × 10,000 water world once with the grid index and
+// once with the all-pairs loop over every pair (slow: minutes), and checks they agree.
+if (args.Contains("--quick-screening"))
+{
+    WaterScreeningQuick.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(FeeYearBenchmark).Assembly).Run(args);

@@ -1,0 +1,88 @@
+namespace EcoPark.Domain.Matching;
+
+/// <summary>Where an input behind a figure comes from. API keys: <c>filed</c>, <c>lab</c>, <c>metered</c>, <c>estimated</c>, <c>default</c>.</summary>
+public enum InputSource
+{
+    /// <summary>Stated by a factory on its filed stream (flows, prices, limits).</summary>
+    Filed,
+
+    /// <summary>A lab sample with its date.</summary>
+    Lab,
+
+    /// <summary>An online monitor or a meter.</summary>
+    Metered,
+
+    /// <summary>An engineer's declared estimate, or a figure the engine derived (e.g. distance from coordinates).</summary>
+    Estimated,
+
+    /// <summary>A value from the matching parameters because the stream gave none.</summary>
+    Default,
+}
+
+/// <summary>What a reason code is about.</summary>
+public enum ReasonKind
+{
+    /// <summary>The pair can never match as filed; treatment or blending cannot lift it.</summary>
+    HardBlock,
+
+    /// <summary>Quality or temperature: a limit is not met, or needs treatment, blending or a heat pump.</summary>
+    Quality,
+
+    /// <summary>Money: over the buyer's maximum price, or no saving.</summary>
+    Commercial,
+
+    /// <summary>Permits and paperwork.</summary>
+    Regulatory,
+
+    /// <summary>Missing, stale, declared or defaulted inputs.</summary>
+    DataQuality,
+}
+
+/// <summary>A stable kebab-case code (translated by the UI), its kind, the parameter or input it concerns, and an English text.</summary>
+public sealed record MatchReason(string Code, ReasonKind Kind, string Message, string? Key = null);
+
+/// <summary>One input behind a figure, with its unit and source.</summary>
+public sealed record MatchInput(string Name, decimal Value, string Unit, InputSource Source);
+
+/// <summary>The reason codes the engine emits (part of the API: add, never rename).</summary>
+public static class MatchCodes
+{
+    // Hard blocks.
+    public const string FoodMedicalProcess = "food-medical-process";
+    public const string ReclaimedNotAllowed = "reclaimed-not-allowed";
+    public const string SupplyCommitted = "supply-committed";
+    public const string OutOfRange = "out-of-range";
+    public const string CodeNotAccepted = "code-not-accepted";
+    public const string CategoryMismatch = "category-mismatch";
+
+    // Quality and temperature.
+    public const string ParameterFails = "parameter-fails";
+    public const string TreatmentNeeded = "treatment-needed";
+    public const string TreatmentInfeasible = "treatment-infeasible";
+    public const string BlendNeeded = "blend-needed";
+    public const string TemperatureTooLow = "temperature-too-low";
+    public const string HeatPumpNeeded = "heat-pump-needed";
+    public const string NoScheduleOverlap = "no-schedule-overlap";
+    public const string PropertyFails = "property-fails";
+
+    // Commercial and regulatory.
+    public const string AboveMaxPrice = "above-max-price";
+    public const string NoNetSaving = "no-net-saving";
+    public const string PermitNotGranted = "permit-not-granted";
+
+    // Data quality.
+    public const string LabTestNeeded = "lab-test-needed";
+    public const string StaleValue = "stale-value";
+    public const string DeclaredValue = "declared-value";
+    public const string NoCoordinates = "no-coordinates";
+    public const string DefaultUsed = "default-used";
+    public const string MissingInput = "missing-input";
+    public const string NoLimits = "no-limits";
+    public const string BlendUnknownParameter = "blend-unknown-parameter";
+}
+
+public static class InputSourceKeys
+{
+    /// <summary>The API key of a source: its name in lower case (e.g. <c>metered</c>).</summary>
+    public static string ToKey(this InputSource source) => source.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,132 @@
+namespace EcoPark.Domain.Matching;
+
+/// <summary>Where a pair stands. API keys: the names in kebab case (e.g. <c>feasible-with-treatment</c>).</summary>
+public enum WaterMatchStatus
+{
+    /// <summary>A hard block: law, the buyer's refusal, no free volume, or out of range.</summary>
+    Blocked,
+
+    /// <summary>A parameter fails and neither treatment nor blending brings it within the limit.</summary>
+    Infeasible,
+
+    /// <summary>No known value fails beyond repair, but a limited parameter was never measured: a lab test first.</summary>
+    NeedsLabTest,
+
+    FeasibleAsIs,
+
+    FeasibleWithTreatment,
+
+    FeasibleWithBlending,
+}
+
+/// <summary>How the effluent would reach the buyer's use.</summary>
+public enum WaterRoute
+{
+    None,
+    AsIs,
+    Treatment,
+    Blending,
+}
+
+/// <summary>
+/// The judgement of one supply against one demand, with everything behind it.
+/// </summary>
+/// <remarks>
+/// <para><c>FeasibleAsIs</c>: no hard block and every limited parameter passes (unknown is not a pass).</para>
+/// <para><c>Reasons</c>: hard blocks, quality, commercial and data-quality reason codes.</para>
+/// <para><c>Parameters</c>: the per-parameter table of the effluent as it is, against the limits in <c>LimitsSource</c>.</para>
+/// <para><c>LimitsSource</c>: "demand", or "baseline:{version}" when the demand stated no limits of its own.</para>
+/// <para><c>DistanceM</c>: great-circle distance; null when a coordinate is missing.</para>
+/// <para><c>MatchedFlowM3PerDay</c>: effluent delivered to the use on the chosen route; 0 without a route.</para>
+/// <para><c>Treatment</c>: the cheapest train when a parameter fails (null when none fails or the pair is blocked).</para>
+/// <para><c>Blend</c>: the blend analysis when the demand allows blending (null otherwise, or when blocked).</para>
+/// <para><c>Economics</c>: for the chosen route; null without one.</para>
+/// <para><c>TightestMargin</c>: the smallest parameter margin of the water as delivered (more headroom ranks first).</para>
+/// <para><c>Inputs</c>: every input behind the figures, with its source.</para>
+/// </remarks>
+public sealed record WaterMatchResult(
+    Guid SupplyId,
+    Guid DemandId,
+    WaterMatchStatus Status,
+    bool FeasibleAsIs,
+    WaterRoute Route,
+    IReadOnlyList<MatchReason> Reasons,
+    IReadOnlyList<ParameterCheck> Parameters,
+    string LimitsSource,
+    bool SamePark,
+    decimal? DistanceM,
+    decimal MatchedFlowM3PerDay,
+    TreatmentPlan? Treatment,
+    BlendResult? Blend,
+    WaterEconomics? Economics,
+    decimal? TightestMargin,
+    IReadOnlyList<MatchInput> Inputs,
+    string ParametersVersion,
+    string CatalogueVersion)
+{
+    public bool IsBlocked => Status == WaterMatchStatus.Blocked;
+
+    public IEnumerable<string> ReasonCodes => Reasons.Select(r => r.Code).Distinct();
+}
+
+/// <summary>
+/// The money and carbon of a water match on its route (economics-and-carbon.md). Per m³ figures are per
+/// m³ delivered to the use; a month is <c>DaysPerMonth</c> days of operation and a year twelve months.
+/// </summary>
+/// <remarks>
+/// <para>Buyer saving per m³ = water price + marginal fee − buyer-side treatment − transfer price.</para>
+/// <para>Supplier saving per m³ = discharge fee avoided + transfer price − supplier-side treatment.</para>
+/// <para>Investment = pipe (length × cost per m of its class) + pump + treatment capex; the supplier carries its share of pipe and pump and its own treatment.</para>
+/// <para>Payback (months) = investment ÷ net monthly saving; null when the saving is zero or less.</para>
+/// <para>Net annual benefit = (buyer + supplier) monthly saving × 12 − investment ÷ investment life.</para>
+/// <para>Buyer effective cost per m³ = transfer price + buyer-side treatment + its investment spread over the life and the m³ delivered in it.</para>
+/// <para>CO₂e avoided per year = m³/yr × (tap factor − treatment kWh/m³ × grid factor), in kg.</para>
+/// </remarks>
+public sealed record WaterEconomics(
+    decimal FlowM3PerDay,
+    decimal FeedM3PerDay,
+    decimal DaysPerMonth,
+    decimal WaterPriceNtdPerM3,
+    decimal MarginalFeeNtdPerM3,
+    decimal TransferPriceNtdPerM3,
+    decimal BuyerTreatmentNtdPerM3,
+    decimal BuyerSavingNtdPerM3,
+    decimal DischargeFeeNtdPerM3,
+    decimal SupplierTreatmentNtdPerM3,
+    decimal SupplierSavingNtdPerM3,
+    decimal BuyerMonthlyNtd,
+    decimal SupplierMonthlyNtd,
+    decimal PipeLengthM,
+    int PipeDiameterMm,
+    int PipeLines,
+    decimal PipeNtd,
+    decimal PumpNtd,
+    decimal TreatmentCapexNtd,
+    decimal BuyerInvestmentNtd,
+    decimal SupplierInvestmentNtd,
+    decimal? BuyerPaybackMonths,
+    decimal? SupplierPaybackMonths,
+    decimal? PairPaybackMonths,
+    decimal NetAnnualBenefitNtd,
+    decimal BuyerEffectiveCostNtdPerM3,
+    decimal WaterM3PerYear,
+    decimal TreatmentKwhPerM3,
+    decimal Co2eAvoidedKgPerYear)
+{
+    public decimal PairMonthlyNtd => BuyerMonthlyNtd + SupplierMonthlyNtd;
+
+    public decimal InvestmentNtd => BuyerInvestmentNtd + SupplierInvestmentNtd;
+}
+
+public static class WaterMatchStatusKeys
+{
+    public static string ToKey(this WaterMatchStatus status) => status switch
+    {
+        WaterMatchStatus.Blocked => "blocked",
+        WaterMatchStatus.Infeasible => "infeasible",
+        WaterMatchStatus.NeedsLabTest => "needs-lab-test",
+        WaterMatchStatus.FeasibleAsIs => "feasible-as-is",
+        WaterMatchStatus.FeasibleWithTreatment => "feasible-with-treatment",
+        _ => "feasible-with-blending",
+    };
+}
