@@ -1,5 +1,6 @@
 using EcoPark.Application.Factories;
 using EcoPark.Application.Fees;
+using EcoPark.Application.Matching;
 using EcoPark.Application.Filings;
 using EcoPark.Application.Parks;
 using EcoPark.Application.Streams;
@@ -36,6 +37,16 @@ public static class DependencyInjection
         services.AddSingleton<ByproductStreams>();
         services.AddSingleton<QualityReference>();
         services.AddSingleton<FilingWorkbooks>();
+        services.AddSingleton<MatchingRules>();
+        services.AddSingleton<IValidator<EvaluateWaterRequest>, EvaluateWaterRequestValidator>();
+        services.AddSingleton<IValidator<TakeUpInput>, TakeUpInputValidator>();
+        services.AddSingleton<IValidator<AdvanceInput>, AdvanceInputValidator>();
+        services.AddSingleton<IValidator<AgreeInput>, AgreeInputValidator>();
+        services.AddSingleton<IValidator<DeclineInput>, DeclineInputValidator>();
+        services.AddSingleton<IValidator<MatchNoteInput>, MatchNoteInputValidator>();
+        services.AddSingleton<IValidator<MatchMonthInput>, MatchMonthInputValidator>();
+        services.AddSingleton<Matchmaking>();
+        services.AddSingleton<MatchCases>();
         services.AddSingleton<FeeRules>();
         services.AddSingleton<FeeCalculator>();
         services.AddSingleton<FeeCases>();

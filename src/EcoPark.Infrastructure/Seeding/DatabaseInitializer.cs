@@ -1,7 +1,9 @@
+using EcoPark.Application.Matching;
 using EcoPark.Application.Users;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
+using EcoPark.Domain.Matching;
 using EcoPark.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -59,9 +61,20 @@ public sealed class DatabaseInitializer(
             }
         }
 
-        if (!await db.BaselineLimitSets.AnyAsync(s => s.Version == QualityReferenceData.Baseline2019.Version, cancellationToken))
+        var baseline = MatchingDefaults.Baseline();
+        if (!await db.BaselineLimitSets.AnyAsync(s => s.Version == baseline.Version, cancellationToken))
         {
-            db.BaselineLimitSets.Add(QualityReferenceData.Baseline2019);
+            db.BaselineLimitSets.Add(baseline);
+        }
+
+        if (!await db.MatchingRuleSets.AnyAsync(r => r.Version == MatchingDefaults.Version, cancellationToken))
+        {
+            const string note = "Initial version: figures from the domain notes, or our estimates where they are silent (docs/decisions/0005-matching-model.md)";
+            db.MatchingRuleSets.AddRange(
+                new MatchingRuleSetRecord(MatchingRuleKind.Parameters, MatchingDefaults.Version, MatchingDefaults.EffectiveFrom,
+                    MatchingRules.Serialize(MatchingDefaults.Parameters()), note, DateTimeOffset.UtcNow),
+                new MatchingRuleSetRecord(MatchingRuleKind.Treatments, MatchingDefaults.Version, MatchingDefaults.EffectiveFrom,
+                    MatchingRules.Serialize(MatchingDefaults.Treatments()), note, DateTimeOffset.UtcNow));
         }
 
         await db.SaveChangesAsync(cancellationToken);

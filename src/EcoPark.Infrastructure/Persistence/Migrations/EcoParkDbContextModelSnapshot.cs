@@ -555,6 +555,147 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     b.ToTable("industry_benchmarks", (string)null);
                 });
 
+            modelBuilder.Entity("EcoPark.Domain.Matching.MatchCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AgreedQuantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("agreed_quantity");
+
+                    b.Property<bool>("BuyerConsented")
+                        .HasColumnType("boolean")
+                        .HasColumnName("buyer_consented");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<Guid>("DemandFactoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("demand_factory_id");
+
+                    b.Property<Guid>("DemandStreamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("demand_stream_id");
+
+                    b.Property<string>("EvaluationJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("evaluation_json");
+
+                    b.Property<DateTimeOffset?>("IntroducedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("introduced_at");
+
+                    b.Property<Guid>("ParkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("park_id");
+
+                    b.Property<decimal>("PredictedAnnualBenefitNtd")
+                        .HasPrecision(16)
+                        .HasColumnType("numeric(16,0)")
+                        .HasColumnName("predicted_annual_benefit_ntd");
+
+                    b.Property<decimal>("PredictedCo2eKgPerYear")
+                        .HasPrecision(16)
+                        .HasColumnType("numeric(16,0)")
+                        .HasColumnName("predicted_co2e_kg_per_year");
+
+                    b.Property<decimal>("PredictedQuantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("predicted_quantity");
+
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("resource");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("state");
+
+                    b.Property<bool>("SupplierConsented")
+                        .HasColumnType("boolean")
+                        .HasColumnName("supplier_consented");
+
+                    b.Property<Guid>("SupplyFactoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supply_factory_id");
+
+                    b.Property<Guid>("SupplyStreamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supply_stream_id");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_cases");
+
+                    b.HasIndex("ParkId", "State")
+                        .HasDatabaseName("ix_match_cases_park_id_state");
+
+                    b.HasIndex("SupplyStreamId", "DemandStreamId")
+                        .HasDatabaseName("ix_match_cases_supply_stream_id_demand_stream_id");
+
+                    b.ToTable("match_cases", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Matching.MatchingRuleSetRecord", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("json");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Kind", "Version")
+                        .HasName("pk_matching_rule_sets");
+
+                    b.ToTable("matching_rule_sets", (string)null);
+                });
+
             modelBuilder.Entity("EcoPark.Domain.Parks.Park", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1575,6 +1716,116 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_fee_evidence_fee_cases_fee_case_id");
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Matching.MatchCase", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_cases_parks_park_id");
+
+                    b.OwnsOne("EcoPark.Domain.Matching.CreditSplit", "Split", b1 =>
+                        {
+                            b1.Property<Guid>("MatchCaseId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("SupplierCo2ePercent")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)")
+                                .HasColumnName("supplier_co2e_percent");
+
+                            b1.Property<decimal>("SupplierEnergyPercent")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)")
+                                .HasColumnName("supplier_energy_percent");
+
+                            b1.Property<decimal>("SupplierWaterPercent")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)")
+                                .HasColumnName("supplier_water_percent");
+
+                            b1.HasKey("MatchCaseId");
+
+                            b1.ToTable("match_cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatchCaseId")
+                                .HasConstraintName("fk_match_cases_match_cases_id");
+                        });
+
+                    b.OwnsMany("EcoPark.Domain.Matching.MatchMonth", "Months", b1 =>
+                        {
+                            b1.Property<Guid>("MatchCaseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<decimal>("MeasuredQuantity");
+
+                            b1.Property<string>("Month")
+                                .IsRequired();
+
+                            b1.Property<decimal>("PredictedQuantity");
+
+                            b1.HasKey("MatchCaseId", "__synthesizedOrdinal")
+                                .HasName("pk_match_cases");
+
+                            b1.ToTable("match_cases");
+
+                            b1
+                                .ToJson("months")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatchCaseId")
+                                .HasConstraintName("fk_match_cases_match_cases_match_case_id");
+                        });
+
+                    b.OwnsMany("EcoPark.Domain.Matching.MatchStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("MatchCaseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<DateOnly>("EventDate");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("State")
+                                .IsRequired();
+
+                            b1.HasKey("MatchCaseId", "__synthesizedOrdinal")
+                                .HasName("pk_match_cases");
+
+                            b1.ToTable("match_cases");
+
+                            b1
+                                .ToJson("steps")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatchCaseId")
+                                .HasConstraintName("fk_match_cases_match_cases_match_case_id");
+                        });
+
+                    b.Navigation("Months");
+
+                    b.Navigation("Split");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("EcoPark.Domain.Parks.Park", b =>

@@ -1,0 +1,140 @@
+using EcoPark.Domain.Fees;
+using EcoPark.Domain.Matching;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Application.Matching;
+
+/// <summary>Take up a candidate pair as a match (and propose it at once unless <see cref="Propose"/> is false).</summary>
+public sealed class TakeUpInput
+{
+    public Guid SupplyStreamId { get; set; }
+
+    public Guid DemandStreamId { get; set; }
+
+    public bool Propose { get; set; } = true;
+
+    public string? Note { get; set; }
+}
+
+/// <summary>Move a match one state forward: <c>proposed</c>, <c>contacted</c>, <c>negotiating</c>, <c>permits</c>, <c>built</c>, <c>operating</c>, <c>ended</c>.</summary>
+public sealed class AdvanceInput
+{
+    public string To { get; set; } = string.Empty;
+
+    /// <summary>The day it happened; today when absent.</summary>
+    public DateOnly? EventDate { get; set; }
+
+    public string? Note { get; set; }
+
+    public uint RowVersion { get; set; }
+}
+
+/// <summary>Record the agreement: the quantity and the supplier's share of each saving (the buyer has the rest).</summary>
+public sealed class AgreeInput
+{
+    public decimal Quantity { get; set; }
+
+    public decimal SupplierWaterPercent { get; set; } = 50;
+
+    public decimal SupplierEnergyPercent { get; set; } = 50;
+
+    public decimal SupplierCo2ePercent { get; set; } = 50;
+
+    public DateOnly? EventDate { get; set; }
+
+    public string? Note { get; set; }
+
+    public uint RowVersion { get; set; }
+}
+
+public sealed class DeclineInput
+{
+    public string Reason { get; set; } = string.Empty;
+
+    public DateOnly? EventDate { get; set; }
+
+    public uint RowVersion { get; set; }
+}
+
+public sealed class MatchNoteInput
+{
+    public string Note { get; set; } = string.Empty;
+
+    public DateOnly? EventDate { get; set; }
+
+    public uint RowVersion { get; set; }
+}
+
+/// <summary>One operating month: <c>YYYY-MM</c> and the measured quantity in the match's unit.</summary>
+public sealed class MatchMonthInput
+{
+    public string Month { get; set; } = string.Empty;
+
+    public decimal MeasuredQuantity { get; set; }
+
+    public uint RowVersion { get; set; }
+}
+
+public sealed class TakeUpInputValidator : AbstractValidator<TakeUpInput>
+{
+    public TakeUpInputValidator(IStringLocalizer<Messages> l)
+    {
+        RuleFor(x => x.SupplyStreamId).NotEmpty().WithMessage(_ => l["Match.StreamRequired"]);
+        RuleFor(x => x.DemandStreamId).NotEmpty().WithMessage(_ => l["Match.StreamRequired"]);
+        RuleFor(x => x.Note).MaximumLength(2000);
+    }
+}
+
+public sealed class AdvanceInputValidator : AbstractValidator<AdvanceInput>
+{
+    public AdvanceInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
+    {
+        RuleFor(x => x.To).Must(k => Enum.TryParse<MatchState>(k, ignoreCase: true, out var s) && s is not (MatchState.Candidate or MatchState.Declined or MatchState.Agreed))
+            .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, "proposed, contacted, negotiating, permits, built, operating, ended"]);
+        RuleFor(x => x.EventDate).Must(d => NotFuture(d, clock)).WithMessage(_ => l["Match.FutureDate"]);
+        RuleFor(x => x.Note).MaximumLength(2000);
+    }
+
+    internal static bool NotFuture(DateOnly? date, TimeProvider clock) => date is null || date <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+}
+
+public sealed class AgreeInputValidator : AbstractValidator<AgreeInput>
+{
+    public AgreeInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
+    {
+        RuleFor(x => x.Quantity).GreaterThan(0).WithMessage(_ => l["Match.Quantity.Zero"]);
+        RuleFor(x => x.SupplierWaterPercent).InclusiveBetween(0, 100).WithMessage(_ => l["Value.Range", 0, 100]);
+        RuleFor(x => x.SupplierEnergyPercent).InclusiveBetween(0, 100).WithMessage(_ => l["Value.Range", 0, 100]);
+        RuleFor(x => x.SupplierCo2ePercent).InclusiveBetween(0, 100).WithMessage(_ => l["Value.Range", 0, 100]);
+        RuleFor(x => x.EventDate).Must(d => AdvanceInputValidator.NotFuture(d, clock)).WithMessage(_ => l["Match.FutureDate"]);
+        RuleFor(x => x.Note).MaximumLength(2000);
+    }
+}
+
+public sealed class DeclineInputValidator : AbstractValidator<DeclineInput>
+{
+    public DeclineInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
+    {
+        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => l["Match.ReasonRequired"]).MaximumLength(1000);
+        RuleFor(x => x.EventDate).Must(d => AdvanceInputValidator.NotFuture(d, clock)).WithMessage(_ => l["Match.FutureDate"]);
+    }
+}
+
+public sealed class MatchNoteInputValidator : AbstractValidator<MatchNoteInput>
+{
+    public MatchNoteInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
+    {
+        RuleFor(x => x.Note).NotEmpty().WithMessage(_ => l["Match.NoteRequired"]).MaximumLength(2000);
+        RuleFor(x => x.EventDate).Must(d => AdvanceInputValidator.NotFuture(d, clock)).WithMessage(_ => l["Match.FutureDate"]);
+    }
+}
+
+public sealed class MatchMonthInputValidator : AbstractValidator<MatchMonthInput>
+{
+    public MatchMonthInputValidator(IStringLocalizer<Messages> l)
+    {
+        RuleFor(x => x.Month).Must(m => YearMonth.TryParse(m, out _)).WithMessage(_ => l["Match.MonthFormat"]);
+        RuleFor(x => x.MeasuredQuantity).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+    }
+}

@@ -1,0 +1,280 @@
+using System.Text.Json;
+using EcoPark.Application.Abstractions;
+using EcoPark.Application.Common;
+using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
+using EcoPark.Domain.Fees;
+using EcoPark.Domain.Matching;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Application.Matching;
+
+public sealed record MatchStepDto(string State, DateOnly EventDate, string? Note, string? By, DateTimeOffset At);
+
+/// <summary>A match as staff follow it.</summary>
+public sealed record MatchCaseDto(
+    Guid Id,
+    Guid ParkId,
+    string Resource,
+    Guid SupplyStreamId,
+    string SupplyName,
+    string SupplyFactory,
+    Guid DemandStreamId,
+    string DemandName,
+    string DemandFactory,
+    string State,
+    string? Next,
+    decimal PredictedQuantity,
+    string Unit,
+    decimal PredictedAnnualBenefitNtd,
+    decimal PredictedCo2eKgPerYear,
+    decimal? AgreedQuantity,
+    CreditSplit? Split,
+    bool SupplierConsented,
+    bool BuyerConsented,
+    DateTimeOffset? IntroducedAt,
+    string? DeclineReason,
+    IReadOnlyList<MatchStepDto> Steps,
+    IReadOnlyList<MatchMonth> Months,
+    uint RowVersion);
+
+/// <summary>
+/// The match lifecycle for park staff (and administrators): take up a candidate, move it forward one state
+/// at a time with dates and notes, agree with a credit split, decline with a reason, introduce the parties
+/// once both consented, and record measured months. Engineers consent for their own side. Every change is
+/// audited.
+/// </summary>
+public sealed class MatchCases(
+    IEcoParkDbContextFactory dbFactory,
+    MatchingRules rules,
+    IValidator<TakeUpInput> takeUpValidator,
+    IValidator<AdvanceInput> advanceValidator,
+    IValidator<AgreeInput> agreeValidator,
+    IValidator<DeclineInput> declineValidator,
+    IValidator<MatchNoteInput> noteValidator,
+    IValidator<MatchMonthInput> monthValidator,
+    TimeProvider clock,
+    IStringLocalizer<Messages> l)
+{
+    public async Task<IReadOnlyList<MatchCaseDto>> ListAsync(Caller caller, Guid parkId, string? state = null, CancellationToken cancellationToken = default)
+    {
+        if (!caller.SeesEverything && !caller.ParkIds.Contains(parkId))
+        {
+            throw new NotFoundException(l["Park.NotFound"]);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var cases = await db.MatchCases.AsNoTracking().Where(m => m.ParkId == parkId).ToListAsync(cancellationToken);
+        var dtos = await ToDtosAsync(db, caller, cases, cancellationToken);
+        return [.. dtos.Where(d => state is null || d.State == state).OrderByDescending(d => d.Steps[^1].At)];
+    }
+
+    public async Task<MatchCaseDto> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var match = await FindAsync(db, caller, id, tracking: false, edit: false, cancellationToken);
+        return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
+    }
+
+    public async Task<MatchCaseDto> TakeUpAsync(Caller caller, TakeUpInput input, CancellationToken cancellationToken = default)
+    {
+        await takeUpValidator.ValidateAndThrowAsync(input, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var world = await MatchingWorld.LoadAsync(db, rules, cancellationToken);
+        if (!world.Streams.TryGetValue(input.SupplyStreamId, out var supply) || !world.Streams.TryGetValue(input.DemandStreamId, out var demand))
+        {
+            throw new NotFoundException(l["Stream.NotFound"]);
+        }
+
+        var supplyPark = world.Factories[supply.FactoryId].ParkId;
+        var demandPark = world.Factories[demand.FactoryId].ParkId;
+        var parkId = Matchmaking.IsStaff(caller, supplyPark) ? supplyPark
+            : Matchmaking.IsStaff(caller, demandPark) ? demandPark : throw new NotFoundException(l["Stream.NotFound"]);
+        var explanation = world.Evaluate(caller, null, Matchmaking.Resource(supply), supply.Id).FirstOrDefault(e => e.Candidate.DemandStreamId == demand.Id)
+            ?? throw Invalid("demandStreamId", l["Match.NotAPair"]);
+        if (explanation.Candidate.MatchId is not null)
+        {
+            throw Invalid("demandStreamId", l["Match.AlreadyOpen"]);
+        }
+
+        if (explanation.Candidate.Status == "blocked")
+        {
+            throw Invalid("demandStreamId", l["Match.Blocked", string.Join(", ", explanation.Candidate.Reasons)]);
+        }
+
+        var c = explanation.Candidate;
+        object detail = (object?)explanation.Water ?? (object?)explanation.Heat ?? explanation.Byproduct!;
+        var proposal = new MatchProposal(parkId, Matchmaking.Resource(supply), supply.Id, demand.Id, supply.FactoryId, demand.FactoryId, c.Quantity, c.Unit,
+            c.NetAnnualBenefitNtd, c.Co2eKgPerYear, JsonSerializer.Serialize(detail, MatchingRules.Json));
+        var now = clock.GetUtcNow();
+        var match = Guarded(() => new MatchCase(Guid.NewGuid(), proposal, rules.Today, caller.UserId, now));
+        if (input.Propose)
+        {
+            Guarded(() => match.Advance(MatchState.Proposed, rules.Today, input.Note, caller.UserId, now));
+        }
+
+        db.MatchCases.Add(match);
+        Audit(db, match, "taken-up", caller);
+        await SaveAsync(db, cancellationToken);
+        return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
+    }
+
+    public Task<MatchCaseDto> AdvanceAsync(Caller caller, Guid id, AdvanceInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, id, input.RowVersion, advanceValidator, input, "advanced",
+            m => m.Advance(Enum.Parse<MatchState>(input.To, ignoreCase: true), input.EventDate ?? rules.Today, input.Note, caller.UserId, clock.GetUtcNow()),
+            cancellationToken);
+
+    public Task<MatchCaseDto> AgreeAsync(Caller caller, Guid id, AgreeInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, id, input.RowVersion, agreeValidator, input, "agreed",
+            m => m.Agree(input.Quantity, CreditSplit.Checked(input.SupplierWaterPercent, input.SupplierEnergyPercent, input.SupplierCo2ePercent),
+                input.EventDate ?? rules.Today, input.Note, caller.UserId, clock.GetUtcNow()),
+            cancellationToken);
+
+    public Task<MatchCaseDto> DeclineAsync(Caller caller, Guid id, DeclineInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, id, input.RowVersion, declineValidator, input, "declined",
+            m => m.Decline(input.Reason, input.EventDate ?? rules.Today, caller.UserId, clock.GetUtcNow()), cancellationToken);
+
+    public Task<MatchCaseDto> AddNoteAsync(Caller caller, Guid id, MatchNoteInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, id, input.RowVersion, noteValidator, input, "noted",
+            m => m.AddNote(input.Note, input.EventDate ?? rules.Today, caller.UserId, clock.GetUtcNow()), cancellationToken);
+
+    public Task<MatchCaseDto> RecordMonthAsync(Caller caller, Guid id, MatchMonthInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, id, input.RowVersion, monthValidator, input, "month-recorded",
+            m => m.RecordMonth(YearMonth.TryParse(input.Month, out var month) ? month : default, input.MeasuredQuantity, caller.UserId, clock.GetUtcNow()), cancellationToken);
+
+    public Task<MatchCaseDto> IntroduceAsync(Caller caller, Guid id, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, id, null, null, (object?)null, "introduced", m => m.Introduce(clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>An engineer consents for the side their factory is on (staff may record either side's consent).</summary>
+    public async Task<MatchCaseDto> ConsentAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var match = await db.MatchCases.SingleOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw new NotFoundException(l["Match.NotFound"]);
+        var supplier = caller.FactoryIds.Contains(match.SupplyFactoryId);
+        if (!supplier && !caller.FactoryIds.Contains(match.DemandFactoryId))
+        {
+            throw new NotFoundException(l["Match.NotFound"]);
+        }
+
+        Guarded(() => match.Consent(supplier));
+        Audit(db, match, supplier ? "supplier-consented" : "buyer-consented", caller);
+        await SaveAsync(db, cancellationToken);
+        return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
+    }
+
+    /// <summary>Park totals of committed matches, each saving credited once and split by the agreed shares.</summary>
+    public async Task<IReadOnlyList<ParkCredit>> CreditsAsync(Caller caller, Guid parkId, CancellationToken cancellationToken = default)
+    {
+        if (!caller.SeesEverything && !caller.ParkIds.Contains(parkId))
+        {
+            throw new NotFoundException(l["Park.NotFound"]);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return ParkCredits.Of(await db.MatchCases.AsNoTracking().Where(m => m.ParkId == parkId).ToListAsync(cancellationToken));
+    }
+
+    private async Task<MatchCaseDto> ChangeAsync<TInput>(Caller caller, Guid id, uint? rowVersion, IValidator<TInput>? validator, TInput input, string action,
+        Action<MatchCase> change, CancellationToken cancellationToken)
+    {
+        if (validator is not null)
+        {
+            await validator.ValidateAndThrowAsync(input, cancellationToken);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var match = await FindAsync(db, caller, id, tracking: true, edit: true, cancellationToken);
+        if (rowVersion is { } version)
+        {
+            db.Entry(match).Property(m => m.RowVersion).OriginalValue = version;
+        }
+
+        Guarded(() => change(match));
+        Audit(db, match, action, caller);
+        await SaveAsync(db, cancellationToken);
+        return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
+    }
+
+    private async Task<MatchCase> FindAsync(IEcoParkDbContext db, Caller caller, Guid id, bool tracking, bool edit, CancellationToken cancellationToken)
+    {
+        var query = tracking ? db.MatchCases : db.MatchCases.AsNoTracking();
+        var match = await query.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (match is null || !(caller.SeesEverything || caller.ParkIds.Contains(match.ParkId)))
+        {
+            throw new NotFoundException(l["Match.NotFound"]);
+        }
+
+        return !edit || Matchmaking.IsStaff(caller, match.ParkId) ? match : throw new ForbiddenException(l["Match.Forbidden"]);
+    }
+
+    private async Task<List<MatchCaseDto>> ToDtosAsync(IEcoParkDbContext db, Caller caller, IReadOnlyList<MatchCase> cases, CancellationToken cancellationToken)
+    {
+        var streamIds = cases.SelectMany(c => new[] { c.SupplyStreamId, c.DemandStreamId }).ToHashSet();
+        var names = new Dictionary<Guid, string>();
+        async Task AddNamesAsync<T>(DbSet<T> streams)
+            where T : Domain.Streams.FactoryStream
+        {
+            foreach (var (streamId, name) in await streams.Where(s => streamIds.Contains(s.Id)).Select(s => new ValueTuple<Guid, string>(s.Id, s.Name))
+                .ToListAsync(cancellationToken))
+            {
+                names[streamId] = name;
+            }
+        }
+
+        await AddNamesAsync(db.EffluentStreams);
+        await AddNamesAsync(db.WaterDemands);
+        await AddNamesAsync(db.HeatStreams);
+        await AddNamesAsync(db.ByproductStreams);
+        var factoryIds = cases.SelectMany(c => new[] { c.SupplyFactoryId, c.DemandFactoryId }).ToHashSet();
+        var factories = await db.Factories.AsNoTracking().Where(f => factoryIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var userIds = cases.SelectMany(c => c.Steps.Select(s => s.By)).ToHashSet();
+        var emails = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+        string Factory(Guid id) => factories.TryGetValue(id, out var f) && caller.CanReadFactory(f.Id, f.ParkId) ? f.Name.Zh : "–";
+        return [.. cases.Select(c => new MatchCaseDto(c.Id, c.ParkId, MatchKeys.Of(c.Resource), c.SupplyStreamId, names.GetValueOrDefault(c.SupplyStreamId, "–"),
+            Factory(c.SupplyFactoryId), c.DemandStreamId, names.GetValueOrDefault(c.DemandStreamId, "–"), Factory(c.DemandFactoryId), MatchKeys.Of(c.State),
+            c.Next is { } next ? MatchKeys.Of(next) : null, c.PredictedQuantity, c.Unit, c.PredictedAnnualBenefitNtd, c.PredictedCo2eKgPerYear, c.AgreedQuantity,
+            c.Split, c.SupplierConsented, c.BuyerConsented, c.IntroducedAt, c.DeclineReason,
+            [.. c.Steps.Select(s => new MatchStepDto(MatchKeys.Of(s.State), s.EventDate, s.Note, emails.GetValueOrDefault(s.By), s.At))],
+            [.. c.Months.OrderBy(m => m.Month, StringComparer.Ordinal)], c.RowVersion))];
+    }
+
+    private void Audit(IEcoParkDbContext db, MatchCase match, string action, Caller caller) =>
+        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(MatchCase), match.Id, action, caller.UserId, clock.GetUtcNow(), null,
+            JsonSerializer.Serialize(new { state = match.State.ToString(), match.AgreedQuantity, match.Split, match.SupplierConsented, match.BuyerConsented, match.IntroducedAt, steps = match.Steps.Count }, MatchingRules.Json)));
+
+    private async Task SaveAsync(IEcoParkDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(l["Match.Conflict"]);
+        }
+    }
+
+    private T Guarded<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (DomainException e)
+        {
+            var text = l["Domain." + e.Code];
+            throw Invalid(e.Field, text.ResourceNotFound ? e.Message : text.Value);
+        }
+    }
+
+    private void Guarded(Action action) => Guarded(() =>
+    {
+        action();
+        return true;
+    });
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}

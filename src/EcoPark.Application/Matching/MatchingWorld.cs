@@ -1,0 +1,256 @@
+using EcoPark.Application.Abstractions;
+using EcoPark.Domain.Access;
+using EcoPark.Domain.Factories;
+using EcoPark.Domain.Matching;
+using EcoPark.Domain.Streams;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcoPark.Application.Matching;
+
+/// <summary>A candidate pair as staff see it in a list: who, what, how much, and where it stands.</summary>
+public sealed record CandidateDto(
+    string Resource,
+    Guid SupplyStreamId,
+    string SupplyName,
+    Guid SupplyFactoryId,
+    string SupplyFactory,
+    Guid DemandStreamId,
+    string DemandName,
+    Guid DemandFactoryId,
+    string DemandFactory,
+    string Status,
+    bool Feasible,
+    bool FeasibleAsIs,
+    decimal Quantity,
+    string Unit,
+    decimal? DistanceM,
+    decimal NetAnnualBenefitNtd,
+    decimal Co2eKgPerYear,
+    decimal? PaybackMonths,
+    decimal? TightestMargin,
+    IReadOnlyList<string> Reasons,
+    Guid? MatchId,
+    string? MatchState);
+
+/// <summary>A candidate with the engine's whole explanation for its resource.</summary>
+public sealed record MatchExplanation(CandidateDto Candidate, WaterMatchResult? Water, HeatMatchResult? Heat, ByproductMatchResult? Byproduct);
+
+/// <summary>
+/// Everything filed that matching looks at, loaded once per request and mapped into the engine's inputs:
+/// each stream with its factory's park, place and industry, and what agreed matches already take from
+/// each supply. Every pair is evaluated; a world larger than <see cref="ScreenAbove"/> water pairs is
+/// screened first.
+/// </summary>
+public sealed class MatchingWorld
+{
+    public const long ScreenAbove = 40_000;
+
+    private MatchingWorld()
+    {
+    }
+
+    public required WaterMatchContext Context { get; init; }
+
+    public required IReadOnlyDictionary<Guid, Factory> Factories { get; init; }
+
+    public required IReadOnlyDictionary<Guid, FactoryStream> Streams { get; init; }
+
+    public required IReadOnlyList<MatchCase> Cases { get; init; }
+
+    public static async Task<MatchingWorld> LoadAsync(IEcoParkDbContext db, MatchingRules rules, CancellationToken cancellationToken)
+    {
+        var context = await rules.ContextAsync(db, cancellationToken);
+        var factories = await db.Factories.AsNoTracking().ToDictionaryAsync(f => f.Id, cancellationToken);
+        var streams = new List<FactoryStream>();
+        streams.AddRange(await db.EffluentStreams.AsNoTracking().ToListAsync(cancellationToken));
+        streams.AddRange(await db.WaterDemands.AsNoTracking().ToListAsync(cancellationToken));
+        streams.AddRange(await db.HeatStreams.AsNoTracking().ToListAsync(cancellationToken));
+        streams.AddRange(await db.ByproductStreams.AsNoTracking().ToListAsync(cancellationToken));
+        var cases = await db.MatchCases.AsNoTracking().Where(m => m.State != MatchState.Declined && m.State != MatchState.Ended).ToListAsync(cancellationToken);
+        return new MatchingWorld { Context = context, Factories = factories, Streams = streams.ToDictionary(s => s.Id), Cases = cases };
+    }
+
+    /// <summary>Every pair with at least one side in <paramref name="parkId"/> (or every pair when null), evaluated and ranked.</summary>
+    public IReadOnlyList<MatchExplanation> Evaluate(Caller caller, Guid? parkId, ResourceKind? resource = null, Guid? streamId = null)
+    {
+        bool Wanted(FactoryStream supply, FactoryStream demand) =>
+            supply.FactoryId != demand.FactoryId
+            && (parkId is null || Factories[supply.FactoryId].ParkId == parkId || Factories[demand.FactoryId].ParkId == parkId)
+            && (streamId is null || supply.Id == streamId || demand.Id == streamId);
+
+        var results = new List<MatchExplanation>();
+        if (resource is null or ResourceKind.Water)
+        {
+            var supplies = Streams.Values.OfType<EffluentStream>().ToList();
+            var demands = Streams.Values.OfType<WaterDemand>().ToList();
+            var supplyInputs = supplies.Select(WaterSupply).ToList();
+            var demandInputs = demands.Select(WaterDemandInput).ToList();
+            IEnumerable<WaterMatchResult> water = (long)supplies.Count * demands.Count > ScreenAbove
+                ? WaterMatcher.FindMatches(supplyInputs, demandInputs, Context)
+                : supplyInputs.SelectMany(s => demandInputs.Select(d => (s, d)))
+                    .Where(p => Wanted(Streams[p.s.Id], Streams[p.d.Id]))
+                    .Select(p => WaterMatcher.Evaluate(p.s, p.d, Context));
+            results.AddRange(water.Where(r => Wanted(Streams[r.SupplyId], Streams[r.DemandId])).Select(r => new MatchExplanation(Candidate(caller, r), r, null, null)));
+        }
+
+        if (resource is null or ResourceKind.Heat)
+        {
+            var heat = Streams.Values.OfType<HeatStream>().ToList();
+            foreach (var supply in heat.Where(h => h.Direction == StreamDirection.Supply))
+            {
+                foreach (var demand in heat.Where(h => h.Direction == StreamDirection.Demand && Wanted(supply, h)))
+                {
+                    var result = HeatMatcher.Evaluate(HeatSupply(supply), HeatDemand(demand), Context.Parameters);
+                    results.Add(new MatchExplanation(Candidate(caller, result), null, result, null));
+                }
+            }
+        }
+
+        if (resource is null or ResourceKind.Byproduct)
+        {
+            var materials = Streams.Values.OfType<ByproductStream>().ToList();
+            foreach (var supply in materials.Where(b => b.Direction == StreamDirection.Supply))
+            {
+                foreach (var demand in materials.Where(b => b.Direction == StreamDirection.Demand && Wanted(supply, b)))
+                {
+                    var result = ByproductMatcher.Evaluate(ByproductSupply(supply), ByproductDemand(demand), Context.Parameters, Context.Today);
+                    results.Add(new MatchExplanation(Candidate(caller, result), null, null, result));
+                }
+            }
+        }
+
+        return [.. results.OrderByDescending(r => r.Candidate.Feasible).ThenByDescending(r => r.Candidate.NetAnnualBenefitNtd)
+            .ThenByDescending(r => r.Candidate.TightestMargin ?? decimal.MinValue)];
+    }
+
+    /// <summary>What agreed matches already take from a supply, in its unit.</summary>
+    public decimal Committed(Guid supplyStreamId) =>
+        Cases.Where(c => c.SupplyStreamId == supplyStreamId && c.Commits).Sum(c => c.AgreedQuantity ?? c.PredictedQuantity);
+
+    public string FactoryName(Caller caller, Guid factoryId)
+    {
+        var factory = Factories[factoryId];
+        return caller.CanReadFactory(factory.Id, factory.ParkId) ? factory.Name.Zh : $"({factory.Industry.ToKey()})";
+    }
+
+    private CandidateDto Candidate(Caller caller, WaterMatchResult r) => Dto(caller, ResourceKind.Water, r.SupplyId, r.DemandId, r.Status.ToKey(),
+        r.Status is WaterMatchStatus.FeasibleAsIs or WaterMatchStatus.FeasibleWithTreatment or WaterMatchStatus.FeasibleWithBlending, r.FeasibleAsIs,
+        r.MatchedFlowM3PerDay, "m³/day", r.DistanceM, r.Economics?.NetAnnualBenefitNtd ?? 0, r.Economics?.Co2eAvoidedKgPerYear ?? 0,
+        r.Economics?.PairPaybackMonths, r.TightestMargin, r.ReasonCodes);
+
+    private CandidateDto Candidate(Caller caller, HeatMatchResult r) => Dto(caller, ResourceKind.Heat, r.SupplyId, r.DemandId, Kebab(r.Status.ToString()),
+        r.Feasible, r.Status == HeatMatchStatus.FeasibleDirect, r.DeliveredKw, "kW", r.DistanceM, r.Economics?.NetAnnualBenefitNtd ?? 0,
+        r.Economics?.Co2eAvoidedKgPerYear ?? 0, r.Economics?.PairPaybackMonths, null, r.Reasons.Select(x => x.Code).Distinct());
+
+    private CandidateDto Candidate(Caller caller, ByproductMatchResult r) => Dto(caller, ResourceKind.Byproduct, r.SupplyId, r.DemandId, Kebab(r.Status.ToString()),
+        r.Status == ByproductMatchStatus.Feasible, r.Status == ByproductMatchStatus.Feasible, r.TonnesPerMonth, "t/month", r.DistanceM,
+        r.Economics?.NetAnnualBenefitNtd ?? 0, r.Economics?.Co2eAvoidedKgPerYear ?? 0, null, r.Properties.Min(p => p.Margin), r.Reasons.Select(x => x.Code).Distinct());
+
+    private CandidateDto Dto(Caller caller, ResourceKind resource, Guid supplyId, Guid demandId, string status, bool feasible, bool asIs, decimal quantity, string unit,
+        decimal? distance, decimal benefit, decimal co2e, decimal? payback, decimal? margin, IEnumerable<string> reasons)
+    {
+        var supply = Streams[supplyId];
+        var demand = Streams[demandId];
+        var match = Cases.FirstOrDefault(c => c.SupplyStreamId == supplyId && c.DemandStreamId == demandId);
+        return new CandidateDto(MatchKeys.Of(resource), supplyId, supply.Name, supply.FactoryId, FactoryName(caller, supply.FactoryId), demandId, demand.Name,
+            demand.FactoryId, FactoryName(caller, demand.FactoryId), status, feasible, asIs, Math.Round(quantity, 1), unit, distance is { } d ? Math.Round(d) : null,
+            Math.Round(benefit), Math.Round(co2e), payback is { } p ? Math.Round(p, 1) : null, margin is { } m ? Math.Round(m, 3) : null, [.. reasons],
+            match?.Id, match is null ? null : MatchKeys.Of(match.State));
+    }
+
+    private WaterSupplyInput WaterSupply(EffluentStream s) => new()
+    {
+        Id = s.Id,
+        ParkId = Factories[s.FactoryId].ParkId,
+        Location = Factories[s.FactoryId].Location,
+        Industry = Factories[s.FactoryId].Industry,
+        FreeFlowM3PerDay = Math.Max(0, s.AvgM3PerDay - Committed(s.Id)),
+        Quality = s.Quality,
+        DischargeFeeNtdPerM3 = s.DischargeFeeNtdPerM3,
+    };
+
+    private WaterDemandInput WaterDemandInput(WaterDemand d) => new()
+    {
+        Id = d.Id,
+        ParkId = Factories[d.FactoryId].ParkId,
+        Location = Factories[d.FactoryId].Location,
+        Industry = Factories[d.FactoryId].Industry,
+        Use = d.Use,
+        FlowM3PerDay = d.FlowM3PerDay,
+        ReclaimedAllowed = d.ReclaimedAllowed,
+        Limits = d.Limits,
+        BlendingAllowed = d.BlendingAllowed,
+        CurrentWaterQuality = d.CurrentWaterQuality,
+        MaxPipeDistanceM = d.MaxPipeDistanceM,
+        MaxPriceNtdPerM3 = d.MaxPriceNtdPerM3,
+        CurrentWaterPriceNtdPerM3 = d.CurrentWaterPriceNtdPerM3,
+    };
+
+    private HeatSupplyInput HeatSupply(HeatStream h) => new()
+    {
+        Id = h.Id,
+        ParkId = Factories[h.FactoryId].ParkId,
+        Location = Factories[h.FactoryId].Location,
+        Medium = h.Medium,
+        SupplyTemperatureC = h.SupplyTemperatureC,
+        CooledToC = h.ReturnTemperatureC,
+        LoadKw = Math.Max(0, h.LoadKw - Committed(h.Id)),
+        HoursPerDay = h.HoursPerDay,
+        DaysPerYear = h.DaysPerYear,
+        StartHour = h.StartHour,
+        DisposalCostNtdPerKwh = h.CostNtdPerKwh,
+    };
+
+    private HeatDemandInput HeatDemand(HeatStream h) => new()
+    {
+        Id = h.Id,
+        ParkId = Factories[h.FactoryId].ParkId,
+        Location = Factories[h.FactoryId].Location,
+        Medium = h.Medium,
+        RequiredTemperatureC = h.SupplyTemperatureC,
+        ReturnTemperatureC = h.ReturnTemperatureC,
+        LoadKw = h.LoadKw,
+        HoursPerDay = h.HoursPerDay,
+        DaysPerYear = h.DaysPerYear,
+        StartHour = h.StartHour,
+        CurrentFuel = h.CurrentFuel,
+        CurrentCostNtdPerKwh = h.CostNtdPerKwh,
+    };
+
+    private ByproductSupplyInput ByproductSupply(ByproductStream b) => new()
+    {
+        Id = b.Id,
+        ParkId = Factories[b.FactoryId].ParkId,
+        Location = Factories[b.FactoryId].Location,
+        Category = b.Category,
+        WasteCode = b.WasteCode ?? string.Empty,
+        TonnesPerMonth = Math.Max(0, b.TonnesPerMonth - Committed(b.Id)),
+        Properties = b.Properties,
+        DisposalCostNtdPerTonne = b.CostNtdPerTonne,
+        Permit = b.Permit,
+    };
+
+    private ByproductDemandInput ByproductDemand(ByproductStream b) => new()
+    {
+        Id = b.Id,
+        ParkId = Factories[b.FactoryId].ParkId,
+        Location = Factories[b.FactoryId].Location,
+        Category = b.Category,
+        AcceptedCodes = b.AcceptedCodes,
+        PropertyLimits = b.PropertyLimits,
+        TonnesPerMonth = b.TonnesPerMonth,
+        VirginPriceNtdPerTonne = b.CostNtdPerTonne,
+        VirginFactorKgCo2ePerTonne = b.VirginFactorKgCo2ePerTonne,
+    };
+
+    private static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
+
+/// <summary>API keys of the matching enums: kebab case (<c>byproduct</c>, <c>negotiating</c>).</summary>
+public static class MatchKeys
+{
+    public static string Of(ResourceKind resource) => resource.ToString().ToLowerInvariant();
+
+    public static string Of(MatchState state) => state.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,170 @@
+using EcoPark.Application.Abstractions;
+using EcoPark.Application.Common;
+using EcoPark.Domain.Access;
+using EcoPark.Domain.Factories;
+using EcoPark.Domain.Matching;
+using EcoPark.Domain.Streams;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Application.Matching;
+
+/// <summary>Filters of the staff workbench.</summary>
+public sealed record CandidateFilter(string? Resource = null, string? Status = null, decimal? MinBenefitNtd = null, bool IncludeBlocked = false);
+
+/// <summary>
+/// What an engineer sees of a candidate for one of the factory's own streams: the other side by industry,
+/// distance and (where it keeps volumes confidential) a volume band; never its name or its money, until
+/// staff introduced both parties with their consent.
+/// </summary>
+public sealed record OpportunityDto(
+    string Resource,
+    Guid OwnStreamId,
+    string OwnStreamName,
+    string OwnSide,
+    string OtherIndustry,
+    decimal? DistanceKm,
+    decimal? Quantity,
+    decimal? QuantityLow,
+    decimal? QuantityHigh,
+    string Unit,
+    string Status,
+    bool FeasibleAsIs,
+    IReadOnlyList<string> Reasons,
+    decimal? OwnSavingNtdPerYear,
+    Guid? MatchId,
+    string? MatchState,
+    bool OwnConsent,
+    string? OtherFactoryName,
+    string? OtherContact);
+
+/// <summary>
+/// The matching queries: the stateless water evaluation, the staff workbench's ranked candidates with
+/// their explanations, and an engineer's anonymised opportunities.
+/// </summary>
+public sealed class Matchmaking(
+    IEcoParkDbContextFactory dbFactory,
+    MatchingRules rules,
+    IValidator<EvaluateWaterRequest> evaluateValidator,
+    IStringLocalizer<Messages> l)
+{
+    public async Task<WaterEvaluationDto> EvaluateWaterAsync(EvaluateWaterRequest request, CancellationToken cancellationToken = default)
+    {
+        await evaluateValidator.ValidateAndThrowAsync(request, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var context = await rules.ContextAsync(db, cancellationToken);
+        var (supply, demand) = WaterEvaluationDto.ToEngine(request);
+        return WaterEvaluationDto.From(WaterMatcher.Evaluate(supply, demand, context));
+    }
+
+    /// <summary>Ranked candidates with at least one side in the park, for its staff and administrators.</summary>
+    public async Task<IReadOnlyList<MatchExplanation>> ParkCandidatesAsync(Caller caller, Guid parkId, CandidateFilter filter, CancellationToken cancellationToken = default)
+    {
+        RequireStaff(caller, parkId);
+        var world = await LoadAsync(cancellationToken);
+        var resource = ParseResource(filter.Resource);
+        return [.. world.Evaluate(caller, parkId, resource)
+            .Where(e => filter.IncludeBlocked || e.Candidate.Status != "blocked")
+            .Where(e => filter.Status is null || e.Candidate.Status == filter.Status)
+            .Where(e => filter.MinBenefitNtd is null || e.Candidate.NetAnnualBenefitNtd >= filter.MinBenefitNtd)];
+    }
+
+    /// <summary>One pair with its whole explanation (blocked pairs too: staff ask why).</summary>
+    public async Task<MatchExplanation> ExplainAsync(Caller caller, Guid supplyStreamId, Guid demandStreamId, CancellationToken cancellationToken = default)
+    {
+        var world = await LoadAsync(cancellationToken);
+        if (!world.Streams.TryGetValue(supplyStreamId, out var supply) || !world.Streams.TryGetValue(demandStreamId, out _))
+        {
+            throw new NotFoundException(l["Stream.NotFound"]);
+        }
+
+        var parkId = world.Factories[supply.FactoryId].ParkId;
+        var demandPark = world.Factories[world.Streams[demandStreamId].FactoryId].ParkId;
+        if (!IsStaff(caller, parkId) && !IsStaff(caller, demandPark))
+        {
+            throw new NotFoundException(l["Stream.NotFound"]);
+        }
+
+        return world.Evaluate(caller, null, Resource(supply), supplyStreamId)
+            .FirstOrDefault(e => e.Candidate.DemandStreamId == demandStreamId) ?? throw new NotFoundException(l["Stream.NotFound"]);
+    }
+
+    /// <summary>Candidates for one stream, for staff of its park.</summary>
+    public async Task<IReadOnlyList<MatchExplanation>> StreamCandidatesAsync(Caller caller, Guid streamId, CancellationToken cancellationToken = default)
+    {
+        var world = await LoadAsync(cancellationToken);
+        if (!world.Streams.TryGetValue(streamId, out var stream) || !IsStaff(caller, world.Factories[stream.FactoryId].ParkId))
+        {
+            throw new NotFoundException(l["Stream.NotFound"]);
+        }
+
+        return [.. world.Evaluate(caller, null, Resource(stream), streamId).Where(e => e.Candidate.Status != "blocked")];
+    }
+
+    /// <summary>The engineer's own streams' workable candidates, anonymised as <see cref="OpportunityDto"/> describes.</summary>
+    public async Task<IReadOnlyList<OpportunityDto>> OpportunitiesAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        var world = await LoadAsync(cancellationToken);
+        var own = world.Streams.Values.Where(s => caller.FactoryIds.Contains(s.FactoryId)).Select(s => s.Id).ToHashSet();
+        if (own.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. world.Evaluate(caller, null)
+            .Where(e => (own.Contains(e.Candidate.SupplyStreamId) || own.Contains(e.Candidate.DemandStreamId)) && (e.Candidate.Feasible || e.Candidate.Status == "needs-lab-test"))
+            .Select(e => Anonymise(world, e, ownSupply: own.Contains(e.Candidate.SupplyStreamId)))];
+    }
+
+    private OpportunityDto Anonymise(MatchingWorld world, MatchExplanation e, bool ownSupply)
+    {
+        var c = e.Candidate;
+        var other = world.Streams[ownSupply ? c.DemandStreamId : c.SupplyStreamId];
+        var otherFactory = world.Factories[other.FactoryId];
+        var disclosure = Disclosure.ToOtherParty(other.Confidential);
+        var band = disclosure.Band(c.Quantity);
+        var match = c.MatchId is { } id ? world.Cases.Single(m => m.Id == id) : null;
+        var introduced = match?.IntroducedAt is not null;
+        decimal? ownSaving = (e.Water?.Economics, e.Heat?.Economics, e.Byproduct?.Economics) switch
+        {
+            ({ } w, _, _) => (ownSupply ? w.SupplierMonthlyNtd : w.BuyerMonthlyNtd) * 12,
+            (_, { } h, _) => ownSupply ? h.SupplierSavingNtdPerYear : h.BuyerSavingNtdPerYear,
+            (_, _, { } b) => (ownSupply ? b.SupplierSavingNtdPerMonth : b.BuyerSavingNtdPerMonth) * 12,
+            _ => null,
+        };
+        var reasons = (e.Water?.Reasons ?? e.Heat?.Reasons ?? e.Byproduct?.Reasons ?? [])
+            .Where(r => r.Kind is ReasonKind.Quality or ReasonKind.HardBlock).Select(r => r.Code).Distinct();
+        return new OpportunityDto(c.Resource, ownSupply ? c.SupplyStreamId : c.DemandStreamId, ownSupply ? c.SupplyName : c.DemandName,
+            ownSupply ? "supply" : "demand", otherFactory.Industry.ToKey(), c.DistanceM is { } d ? Math.Round(d / 1000, 1) : null,
+            band is null ? c.Quantity : null, band?.Low, band?.High, c.Unit, c.Status, c.FeasibleAsIs, [.. reasons],
+            ownSaving is { } s ? Math.Round(s) : null, match?.Id, match is null ? null : MatchKeys.Of(match.State),
+            match is not null && (ownSupply ? match.SupplierConsented : match.BuyerConsented),
+            introduced ? otherFactory.Name.Zh : null, introduced ? $"{otherFactory.Contact.Name} {otherFactory.Contact.Phone}" : null);
+    }
+
+    private async Task<MatchingWorld> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await MatchingWorld.LoadAsync(db, rules, cancellationToken);
+    }
+
+    public static bool IsStaff(Caller caller, Guid parkId) => caller.IsAdministrator || caller.ParkIds.Contains(parkId);
+
+    private void RequireStaff(Caller caller, Guid parkId)
+    {
+        if (!IsStaff(caller, parkId))
+        {
+            throw new NotFoundException(l["Park.NotFound"]);
+        }
+    }
+
+    public static ResourceKind Resource(FactoryStream stream) => stream switch
+    {
+        EffluentStream or WaterDemand => ResourceKind.Water,
+        HeatStream => ResourceKind.Heat,
+        _ => ResourceKind.Byproduct,
+    };
+
+    private static ResourceKind? ParseResource(string? key) =>
+        string.IsNullOrWhiteSpace(key) ? null : Enum.TryParse<ResourceKind>(key, ignoreCase: true, out var kind) ? kind : null;
+}

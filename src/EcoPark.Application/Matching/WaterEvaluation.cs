@@ -1,0 +1,246 @@
+using EcoPark.Application.Streams;
+using EcoPark.Domain.Common;
+using EcoPark.Domain.Factories;
+using EcoPark.Domain.Matching;
+using EcoPark.Domain.Streams;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Application.Matching;
+
+/// <summary>The body of <c>POST /api/v1/matching/water/evaluate</c>: one supply and one demand, nothing stored.</summary>
+public sealed class EvaluateWaterRequest
+{
+    public WaterSupplySide Supply { get; set; } = new();
+
+    public WaterDemandSide Demand { get; set; } = new();
+
+    /// <summary>Whether both sides are in the same park (then the park's pipe rules apply even beyond the inter-park distance).</summary>
+    public bool SamePark { get; set; }
+}
+
+public sealed class WaterSupplySide
+{
+    public decimal FlowM3PerDay { get; set; }
+
+    public string Industry { get; set; } = "other";
+
+    /// <summary>Measured values by canonical key, e.g. <c>{"codMgL": 85}</c>.</summary>
+    public Dictionary<string, decimal> Quality { get; set; } = [];
+
+    /// <summary>How the values were obtained: <c>lab</c>, <c>online</c> or <c>declared</c> (the default).</summary>
+    public string QualityBasis { get; set; } = "declared";
+
+    public DateOnly? SampleDate { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public decimal? DischargeFeeNtdPerM3 { get; set; }
+}
+
+public sealed class WaterDemandSide
+{
+    /// <summary><c>process</c>, <c>boiler</c>, <c>cooling</c> or <c>other</c>.</summary>
+    public string Use { get; set; } = "process";
+
+    public decimal FlowM3PerDay { get; set; }
+
+    public string Industry { get; set; } = "other";
+
+    public bool ReclaimedAllowed { get; set; } = true;
+
+    /// <summary>Maxima by canonical key; pH as <c>phMin</c> and <c>phMax</c>. Absent: the baseline limits for the use apply.</summary>
+    public Dictionary<string, decimal>? Limits { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public decimal? MaxPipeDistanceM { get; set; }
+
+    public decimal? MaxPriceNtdPerM3 { get; set; }
+
+    public decimal? CurrentWaterPriceNtdPerM3 { get; set; }
+
+    /// <summary>The limits as the engine takes them (pH from <c>phMin</c>/<c>phMax</c>).</summary>
+    public IReadOnlyList<ParameterLimit> ToLimits()
+    {
+        if (Limits is null)
+        {
+            return [];
+        }
+
+        var limits = Limits.Where(l => l.Key is not ("phMin" or "phMax")).Select(l => new ParameterLimit(l.Key, null, l.Value)).ToList();
+        if (Limits.ContainsKey("phMin") || Limits.ContainsKey("phMax"))
+        {
+            limits.Add(new ParameterLimit(WaterQuality.Ph, Limits.TryGetValue("phMin", out var min) ? min : null, Limits.TryGetValue("phMax", out var max) ? max : null));
+        }
+
+        return limits;
+    }
+}
+
+public sealed class EvaluateWaterRequestValidator : AbstractValidator<EvaluateWaterRequest>
+{
+    public EvaluateWaterRequestValidator(IStringLocalizer<Messages> l, TimeProvider clock)
+    {
+        RuleFor(x => x.Supply).NotNull();
+        RuleFor(x => x.Demand).NotNull();
+        When(x => x.Supply is not null, () =>
+        {
+            RuleFor(x => x.Supply.FlowM3PerDay).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Supply.Industry).Must(k => IndustryKeys.TryParse(k, out _)).WithMessage(_ => l["Factory.Industry.Unknown"]);
+            RuleFor(x => x.Supply.QualityBasis).Must(Keys.IsValid<ValueBasis>)
+                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ValueBasis>())]);
+            RuleFor(x => x.Supply.SampleDate).Must(d => d is null || d <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime))
+                .WithMessage(_ => l["Parameter.FutureDate"]);
+            RuleFor(x => x.Supply.Quality).Custom((quality, context) =>
+            {
+                foreach (var (key, value) in quality ?? [])
+                {
+                    if (!WaterQuality.Parameters.TryGet(key, out var definition))
+                    {
+                        context.AddFailure($"Supply.Quality.{key}", l["Parameter.Unknown", key]);
+                    }
+                    else if (value < definition.MinValue || value > definition.MaxValue)
+                    {
+                        context.AddFailure($"Supply.Quality.{key}", l["Parameter.Range", key, definition.MinValue, definition.MaxValue]);
+                    }
+                }
+            });
+            Coordinates(l, x => x.Supply.Latitude, x => x.Supply.Longitude, "Supply");
+            RuleFor(x => x.Supply.DischargeFeeNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+        });
+        When(x => x.Demand is not null, () =>
+        {
+            RuleFor(x => x.Demand.Use).Must(u => u is "process" or "boiler" or "cooling" or "other")
+                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, "process, boiler, cooling, other"]);
+            RuleFor(x => x.Demand.FlowM3PerDay).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]);
+            RuleFor(x => x.Demand.Industry).Must(k => IndustryKeys.TryParse(k, out _)).WithMessage(_ => l["Factory.Industry.Unknown"]);
+            RuleFor(x => x.Demand.Limits).Custom((limits, context) =>
+            {
+                foreach (var (key, value) in limits ?? [])
+                {
+                    if (key is "ph")
+                    {
+                        context.AddFailure("Demand.Limits.ph", l["Evaluate.PhRange"]);
+                    }
+                    else if (key is not ("phMin" or "phMax") && !WaterQuality.Parameters.TryGet(key, out _))
+                    {
+                        context.AddFailure($"Demand.Limits.{key}", l["Parameter.Unknown", key]);
+                    }
+                    else if (value < 0 || (key.StartsWith("ph", StringComparison.Ordinal) && value > 14))
+                    {
+                        context.AddFailure($"Demand.Limits.{key}", l["Parameter.Range", key, 0, key.StartsWith("ph", StringComparison.Ordinal) ? 14 : 1_000_000_000]);
+                    }
+                }
+
+                if (limits is not null && limits.TryGetValue("phMin", out var min) && limits.TryGetValue("phMax", out var max) && min > max)
+                {
+                    context.AddFailure("Demand.Limits.phMin", l["Parameter.MinAboveMax"]);
+                }
+            });
+            Coordinates(l, x => x.Demand.Latitude, x => x.Demand.Longitude, "Demand");
+            RuleFor(x => x.Demand.MaxPipeDistanceM).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Demand.MaxPriceNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Demand.CurrentWaterPriceNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+        });
+    }
+
+    private void Coordinates(IStringLocalizer<Messages> l, System.Linq.Expressions.Expression<Func<EvaluateWaterRequest, double?>> latitude,
+        System.Linq.Expressions.Expression<Func<EvaluateWaterRequest, double?>> longitude, string side)
+    {
+        RuleFor(latitude).InclusiveBetween(-90, 90).OverridePropertyName($"{side}.Latitude").WithMessage(_ => l["Value.Range", -90, 90]);
+        RuleFor(longitude).InclusiveBetween(-180, 180).OverridePropertyName($"{side}.Longitude").WithMessage(_ => l["Value.Range", -180, 180]);
+    }
+}
+
+public sealed record ParameterVerdictDto(string Key, decimal? Value, decimal? Limit, decimal? Min, decimal? Max, string Verdict, decimal? Headroom, decimal? Margin, bool Stale);
+
+public sealed record TreatmentDto(bool Feasible, IReadOnlyList<string> Steps, decimal CostNtdPerM3, decimal LevelisedCostNtdPerM3, decimal Recovery,
+    IReadOnlyList<string> Unfixable);
+
+public sealed record EconomicsDto(decimal BuyerSavingNtdPerMonth, decimal SupplierSavingNtdPerMonth, decimal InvestmentNtd, decimal? PaybackMonths,
+    decimal? BuyerPaybackMonths, decimal? SupplierPaybackMonths, decimal NetAnnualBenefitNtd);
+
+public sealed record ReasonDto(string Code, string Kind, string? Key, string Message);
+
+/// <summary>The answer of the stateless evaluation: the judgement, the fix, the money and the carbon, with every input and its source.</summary>
+public sealed record WaterEvaluationDto(
+    bool FeasibleAsIs,
+    string Status,
+    string Route,
+    IReadOnlyList<ParameterVerdictDto> Parameters,
+    IReadOnlyList<string> Blockers,
+    TreatmentDto? Treatment,
+    decimal? BlendShare,
+    decimal MatchedFlowM3PerDay,
+    decimal? DistanceM,
+    EconomicsDto? Economics,
+    decimal Co2eAvoidedKgPerYear,
+    IReadOnlyList<ReasonDto> Reasons,
+    IReadOnlyList<MatchInput> Inputs,
+    string LimitsSource,
+    string ParametersVersion,
+    string CatalogueVersion)
+{
+    public static WaterEvaluationDto From(WaterMatchResult r) => new(
+        r.FeasibleAsIs,
+        r.Status.ToKey(),
+        r.Route.ToString().ToLowerInvariant(),
+        [.. r.Parameters.Select(p => new ParameterVerdictDto(p.Key, p.Value, p.Max ?? p.Min, p.Min, p.Max, p.Verdict.ToString().ToLowerInvariant(), p.Headroom, p.Margin, p.Stale))],
+        [.. r.Reasons.Where(x => x.Kind == ReasonKind.HardBlock).Select(x => x.Code).Distinct()],
+        r.Treatment is { } t ? new TreatmentDto(t.Feasible, t.Steps, Math.Round(t.OperatingCostNtdPerM3, 2), Math.Round(t.LevelisedCostNtdPerM3, 2),
+            Math.Round(t.Recovery, 3), t.Unfixable) : null,
+        r.Blend?.Share,
+        Math.Round(r.MatchedFlowM3PerDay, 1),
+        r.DistanceM is { } d ? Math.Round(d) : null,
+        r.Economics is { } e ? new EconomicsDto(Math.Round(e.BuyerMonthlyNtd), Math.Round(e.SupplierMonthlyNtd), Math.Round(e.InvestmentNtd),
+            Round(e.PairPaybackMonths), Round(e.BuyerPaybackMonths), Round(e.SupplierPaybackMonths), Math.Round(e.NetAnnualBenefitNtd)) : null,
+        Math.Round(r.Economics?.Co2eAvoidedKgPerYear ?? 0),
+        [.. r.Reasons.Select(x => new ReasonDto(x.Code, x.Kind.ToString(), x.Key, x.Message))],
+        r.Inputs,
+        r.LimitsSource,
+        r.ParametersVersion,
+        r.CatalogueVersion);
+
+    private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 1) : null;
+
+    /// <summary>Maps the request into the engine's inputs; two distinct parks unless the caller says they share one.</summary>
+    public static (WaterSupplyInput Supply, WaterDemandInput Demand) ToEngine(EvaluateWaterRequest request)
+    {
+        var supplyPark = Guid.NewGuid();
+        var demandPark = request.SamePark ? supplyPark : Guid.NewGuid();
+        static GeoPoint? Point(double? latitude, double? longitude) => latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null;
+        var basis = Keys.Parse<ValueBasis>(request.Supply.QualityBasis);
+        IndustryKeys.TryParse(request.Supply.Industry, out var supplyIndustry);
+        IndustryKeys.TryParse(request.Demand.Industry, out var demandIndustry);
+        var supply = new WaterSupplyInput
+        {
+            Id = Guid.NewGuid(),
+            ParkId = supplyPark,
+            Location = Point(request.Supply.Latitude, request.Supply.Longitude),
+            Industry = supplyIndustry,
+            FreeFlowM3PerDay = request.Supply.FlowM3PerDay,
+            Quality = [.. request.Supply.Quality.Select(q => new ParameterValue(q.Key, q.Value, basis, request.Supply.SampleDate))],
+            DischargeFeeNtdPerM3 = request.Supply.DischargeFeeNtdPerM3,
+        };
+        var demand = new WaterDemandInput
+        {
+            Id = Guid.NewGuid(),
+            ParkId = demandPark,
+            Location = Point(request.Demand.Latitude, request.Demand.Longitude),
+            Industry = demandIndustry,
+            Use = Keys.Parse<WaterUse>(request.Demand.Use),
+            FlowM3PerDay = request.Demand.FlowM3PerDay,
+            ReclaimedAllowed = request.Demand.ReclaimedAllowed,
+            Limits = request.Demand.ToLimits(),
+            MaxPipeDistanceM = request.Demand.MaxPipeDistanceM,
+            MaxPriceNtdPerM3 = request.Demand.MaxPriceNtdPerM3,
+            CurrentWaterPriceNtdPerM3 = request.Demand.CurrentWaterPriceNtdPerM3,
+        };
+        return (supply, demand);
+    }
+}

@@ -1,0 +1,72 @@
+using EcoPark.Application.Matching;
+using EcoPark.Application.Users;
+using EcoPark.Web.Security;
+
+namespace EcoPark.Web.Api;
+
+/// <summary>Matching: the stateless evaluation, ranked candidates with explanations, opportunities, and the match lifecycle.</summary>
+internal static class MatchingEndpoints
+{
+    public static RouteGroupBuilder MapMatchingEndpoints(this RouteGroupBuilder api)
+    {
+        var matching = api.MapGroup("/matching").WithTags("Matching");
+        matching.MapPost("/water/evaluate", async (EvaluateWaterRequest request, Matchmaking handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.EvaluateWaterAsync(request, ct)))
+            .WithSummary("Judge one effluent against one water need: parameters, blockers, treatment, flow, distance, economics and CO₂e; nothing is stored");
+        matching.MapGet("/parks/{parkId:guid}/candidates", async (Guid parkId, string? resource, string? status, decimal? minBenefit, bool? includeBlocked,
+                HttpContext http, CallerLoader callers, Matchmaking handler, CancellationToken ct) =>
+                TypedResults.Ok((await handler.ParkCandidatesAsync(await callers.LoadAsync(http.User, ct), parkId,
+                    new CandidateFilter(resource, status, minBenefit, includeBlocked ?? false), ct)).Select(e => e.Candidate)))
+            .WithSummary("Ranked candidates with a side in the park (staff): by net annual benefit, then by margin");
+        matching.MapGet("/streams/{streamId:guid}/candidates", async (Guid streamId, HttpContext http, CallerLoader callers, Matchmaking handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.StreamCandidatesAsync(await callers.LoadAsync(http.User, ct), streamId, ct)))
+            .WithSummary("Ranked candidates for one stream, each with its full explanation (staff)");
+        matching.MapGet("/pairs/{supplyStreamId:guid}/{demandStreamId:guid}", async (Guid supplyStreamId, Guid demandStreamId, HttpContext http, CallerLoader callers,
+                Matchmaking handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ExplainAsync(await callers.LoadAsync(http.User, ct), supplyStreamId, demandStreamId, ct)))
+            .WithSummary("One pair's explanation: per-parameter table, reason codes, treatment, economics and the inputs behind each figure");
+        matching.MapGet("/opportunities", async (HttpContext http, CallerLoader callers, Matchmaking handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.OpportunitiesAsync(await callers.LoadAsync(http.User, ct), ct)))
+            .WithSummary("The engineer's own streams' opportunities, anonymised until staff introduce the parties");
+
+        var matches = api.MapGroup("/matches").WithTags("Matching");
+        matches.MapGet("/", async (Guid parkId, string? state, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(await callers.LoadAsync(http.User, ct), parkId, state, ct)))
+            .WithSummary("The park's matches, latest activity first");
+        matches.MapGet("/{id:guid}", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.GetAsync(await callers.LoadAsync(http.User, ct), id, ct)))
+            .WithSummary("A match with every step");
+        matches.MapPost("/", async (TakeUpInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+            {
+                var match = await handler.TakeUpAsync(await callers.LoadAsync(http.User, ct), input, ct);
+                return TypedResults.Created($"/api/v1/matches/{match.Id}", match);
+            })
+            .WithSummary("Take up a candidate pair (and propose it)");
+        matches.MapPost("/{id:guid}/advance", async (Guid id, AdvanceInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.AdvanceAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .WithSummary("Move one state forward, with the date and a note");
+        matches.MapPost("/{id:guid}/agree", async (Guid id, AgreeInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.AgreeAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .WithSummary("Record the agreement: quantity and credit split");
+        matches.MapPost("/{id:guid}/decline", async (Guid id, DeclineInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.DeclineAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .WithSummary("Decline, with a reason");
+        matches.MapPost("/{id:guid}/notes", async (Guid id, MatchNoteInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.AddNoteAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .WithSummary("A dated note on the current step");
+        matches.MapPost("/{id:guid}/months", async (Guid id, MatchMonthInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.RecordMonthAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .WithSummary("Record a measured month of an operating match");
+        matches.MapPost("/{id:guid}/consent", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ConsentAsync(await callers.LoadAsync(http.User, ct), id, ct)))
+            .WithSummary("An engineer consents to be introduced to the other party");
+        matches.MapPost("/{id:guid}/introduce", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.IntroduceAsync(await callers.LoadAsync(http.User, ct), id, ct)))
+            .WithSummary("Staff introduce both parties by name (both must have consented)");
+        api.MapGet("/parks/{parkId:guid}/match-credits", async (Guid parkId, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.CreditsAsync(await callers.LoadAsync(http.User, ct), parkId, ct)))
+            .WithTags("Matching")
+            .WithSummary("What the park's committed matches save, credited to each factory once");
+        return api;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EcoPark.Infrastructure.Seeding;
+using EcoPark.IntegrationTests.Infrastructure;
+
+namespace EcoPark.IntegrationTests.Matching;
+
+/// <summary>Matching through the API on the demo park: the stateless evaluation, the workbench, the lifecycle and staged disclosure.</summary>
+[Collection(DemoAppCollection.Name)]
+public sealed class MatchingApiTests(DemoAppFixture app)
+{
+    private const string Wwtp = "青溪工業區污水處理廠";
+    private const string Caster = "鋁鑫金屬股份有限公司";
+
+    [Fact]
+    public async Task Evaluate_IssueExample_JudgesEveryLimit_AndNeverPassesTheUnmeasured()
+    {
+        using var engineer = await app.SignedInAsync(DemoAccounts.Engineer.Email, "en");
+
+        using var response = await engineer.PostAsJsonAsync("/api/v1/matching/water/evaluate", Example());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(result.GetProperty("feasibleAsIs").GetBoolean());
+        var verdicts = result.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("key").GetString()!, p => p.GetProperty("verdict").GetString());
+        Assert.Equal("fail", verdicts["conductivityUsCm"]);
+        Assert.Equal("unknown", verdicts["tocMgL"]);
+        Assert.Equal("unknown", verdicts["copperMgL"]);
+        Assert.Empty(result.GetProperty("blockers").EnumerateArray());
+        Assert.InRange(result.GetProperty("distanceM").GetDecimal(), 70, 110); // 0.001° of longitude at 25° N ≈ 101 m
+        Assert.True(result.TryGetProperty("economics", out _));
+        Assert.True(result.TryGetProperty("co2eAvoidedKgPerYear", out _));
+    }
+
+    [Fact]
+    public async Task Evaluate_FoodProcessDemand_IsBlockedAsReclaimedNotAllowed()
+    {
+        using var engineer = await app.SignedInAsync(DemoAccounts.Engineer.Email, "en");
+        var body = Example();
+        body["demand"]!["industry"] = "food";
+
+        var result = await (await engineer.PostAsJsonAsync("/api/v1/matching/water/evaluate", body)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Contains("reclaimed-not-allowed", result.GetProperty("blockers").EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("treatment").ValueKind); // treatment never lifts a hard block
+    }
+
+    [Theory]
+    [InlineData("unknown-key", "supply.quality.codMgl")]
+    [InlineData("negative-flow", "supply.flowM3PerDay")]
+    [InlineData("ph-range", "demand.limits.phMin")]
+    [InlineData("latitude", "supply.latitude")]
+    public async Task Evaluate_BadInput_Returns400NamingTheField(string problem, string field)
+    {
+        using var engineer = await app.SignedInAsync(DemoAccounts.Engineer.Email, "en");
+        var body = Example();
+        switch (problem)
+        {
+            case "unknown-key": body["supply"]!["quality"]!["codMgl"] = 3; break;
+            case "negative-flow": body["supply"]!["flowM3PerDay"] = -1; break;
+            case "ph-range": body["demand"]!["limits"]!["phMin"] = 9; body["demand"]!["limits"]!["phMax"] = 8; break;
+            default: body["supply"]!["latitude"] = 95; break;
+        }
+
+        using var response = await engineer.PostAsJsonAsync("/api/v1/matching/water/evaluate", body);
+
+        Assert.Contains(field, (await ProblemDetailsAssert.ErrorsAsync(response)).Keys);
+    }
+
+    [Fact]
+    public async Task Lifecycle_StaffTakeTheWwtpToCasterPairToOperation_AndTheEngineerSeesItAnonymouslyUntilIntroduced()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var park = (await app.FactoryNamedAsync(Wwtp)).ParkId;
+        var candidates = await staff.GetFromJsonAsync<JsonElement[]>($"/api/v1/matching/parks/{park}/candidates?resource=water");
+        var pair = candidates!.Single(c => c.GetProperty("supplyFactory").GetString() == Wwtp && c.GetProperty("demandFactory").GetString() == Caster);
+        Assert.Equal("feasible-as-is", pair.GetProperty("status").GetString());
+
+        using var engineer2 = await app.SignedInAsync(DemoAccounts.SecondEngineer.Email, "en");
+        var before = await engineer2.GetStringAsync("/api/v1/matching/opportunities");
+        Assert.Contains("\"otherIndustry\":\"wwtp\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain(Wwtp, before, StringComparison.Ordinal);
+        Assert.DoesNotContain("dischargeFee", before, StringComparison.OrdinalIgnoreCase);
+
+        using var taken = await staff.PostAsJsonAsync("/api/v1/matches", new
+        {
+            supplyStreamId = pair.GetProperty("supplyStreamId").GetGuid(),
+            demandStreamId = pair.GetProperty("demandStreamId").GetGuid(),
+            note = "call both plants"
+        });
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        var match = await taken.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("proposed", match.GetProperty("state").GetString());
+        var id = match.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync("/api/v1/matches", new
+        {
+            supplyStreamId = pair.GetProperty("supplyStreamId").GetGuid(),
+            demandStreamId = pair.GetProperty("demandStreamId").GetGuid()
+        })).StatusCode);
+
+        match = await Post(staff, $"/api/v1/matches/{id}/advance", new { to = "contacted", rowVersion = Version(match) });
+        match = await Post(staff, $"/api/v1/matches/{id}/advance", new { to = "negotiating", rowVersion = Version(match) });
+        using var skipped = await staff.PostAsJsonAsync($"/api/v1/matches/{id}/advance", new { to = "operating", rowVersion = Version(match) });
+        Assert.Equal(HttpStatusCode.BadRequest, skipped.StatusCode);
+        match = await Post(staff, $"/api/v1/matches/{id}/agree", new
+        {
+            quantity = 40,
+            supplierWaterPercent = 20,
+            supplierEnergyPercent = 50,
+            supplierCo2ePercent = 20,
+            rowVersion = Version(match)
+        });
+        Assert.Equal("agreed", match.GetProperty("state").GetString());
+
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"/api/v1/matches/{id}/advance", new { to = "permits", rowVersion = Version(match) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await engineer2.GetAsync($"/api/v1/matches/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsync($"/api/v1/matches/{id}/introduce", null)).StatusCode);
+
+        var consented = await (await engineer2.PostAsync($"/api/v1/matches/{id}/consent", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(consented.GetProperty("buyerConsented").GetBoolean());
+        Assert.DoesNotContain(Wwtp, await engineer2.GetStringAsync("/api/v1/matching/opportunities"), StringComparison.Ordinal);
+        using var supplierSide = await StaffRecordedConsentAsync(id);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/v1/matches/{id}/introduce", null)).StatusCode);
+        Assert.Contains(Wwtp, await engineer2.GetStringAsync("/api/v1/matching/opportunities"), StringComparison.Ordinal);
+
+        var credits = await staff.GetFromJsonAsync<JsonElement[]>($"/api/v1/parks/{park}/match-credits");
+        Assert.Equal(pair.GetProperty("netAnnualBenefitNtd").GetDecimal(), credits!.Sum(c => c.GetProperty("benefitNtdPerYear").GetDecimal()), 0);
+    }
+
+    /// <summary>The WWTP has no engineer account in the demo: an administrator creates one, who consents for the supplier's side.</summary>
+    private async Task<HttpResponseMessage> StaffRecordedConsentAsync(Guid id)
+    {
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        var wwtp = await app.FactoryNamedAsync(Wwtp);
+        var email = $"wwtp-{Guid.NewGuid():N}@example.com";
+        using var created = await admin.PostAsJsonAsync("/api/v1/users", new { email, displayName = "WWTP engineer", password = "Wwtp#Engineer2026", role = "FactoryEngineer", factoryIds = new[] { wwtp.Id } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var wwtpEngineer = await app.SignedInAsync(email, "en", "Wwtp#Engineer2026");
+        return await wwtpEngineer.PostAsync($"/api/v1/matches/{id}/consent", null);
+    }
+
+    private static async Task<JsonElement> Post(HttpClient client, string url, object body)
+    {
+        using var response = await client.PostAsJsonAsync(url, body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static uint Version(JsonElement match) => match.GetProperty("rowVersion").GetUInt32();
+
+    private static JsonObject Example() => new()
+    {
+        ["supply"] = new JsonObject
+        {
+            ["flowM3PerDay"] = 3500,
+            ["industry"] = "electronics",
+            ["latitude"] = 24.99,
+            ["longitude"] = 121.45,
+            ["quality"] = new JsonObject { ["codMgL"] = 85, ["ssMgL"] = 20, ["conductivityUsCm"] = 6000 },
+        },
+        ["demand"] = new JsonObject
+        {
+            ["use"] = "process",
+            ["flowM3PerDay"] = 150,
+            ["industry"] = "other",
+            ["reclaimedAllowed"] = true,
+            ["latitude"] = 24.99,
+            ["longitude"] = 121.451,
+            ["limits"] = new JsonObject { ["tocMgL"] = 1.5, ["copperMgL"] = 1.5, ["conductivityUsCm"] = 1000 },
+        },
+    };
+}
