@@ -90,7 +90,7 @@ public sealed class TreatmentTests
     [Fact]
     public void Plan_PhOutOfRange_IsFixedOnlyByAStepThatSetsPh()
     {
-        var limits = new[] { new Streams.ParameterLimit(Ph, 6m, 8.5m) };
+        var limits = new[] { new EcoPark.Domain.Streams.ParameterLimit(Ph, 6m, 8.5m) };
         var supply = Supply(1_000m, Lab(Ph, 9.5m));
 
         var without = WaterMatcher.Evaluate(supply, Demand(100m, limits), Context(Several));
