@@ -6,7 +6,8 @@ namespace EcoPark.Infrastructure.Seeding;
 
 /// <summary>
 /// Two anonymised parks: 青溪 with fourteen factories across the park's industries and its WWTP, and a
-/// smaller 溪南 park so that scoping by park can be seen. Names, numbers and places are invented; the
+/// smaller 溪南 park so that scoping by park can be seen. The aluminium caster sits next to the park WWTP, as in
+/// the documented WWTP-to-caster case. Names, numbers and places are invented; the
 /// unified business numbers pass the checksum but belong to no real company.
 /// </summary>
 internal static class DemoPark
@@ -42,7 +43,7 @@ internal static class DemoPark
             (Qingxi, "光域光電股份有限公司", "Guangyu Optoelectronics Corp.", "20834547", Industry.Electronics, "2641", 25.0262, 121.1852, "李宗翰", "03-386-1006"),
             (Qingxi, "恆信化工股份有限公司", "Hengxin Chemical Industries Co., Ltd.", "48552728", Industry.Chemicals, "1810", 25.0041, 121.1803, "吳佩珊", "03-386-1007"),
             (Qingxi, "聯盛特用化學股份有限公司", "Liansheng Specialty Chemicals Co., Ltd.", "75805171", Industry.Chemicals, "1850", 25.0018, 121.1712, "劉冠廷", "03-386-1008"),
-            (Qingxi, SecondEngineerFactoryName, "Lyuxin Aluminium Casting Co., Ltd.", "55686986", Industry.Metals, "2421", 25.0132, 121.1884, "蔡宜君", "03-386-1009"),
+            (Qingxi, SecondEngineerFactoryName, "Lyuxin Aluminium Casting Co., Ltd.", "55686986", Industry.Metals, "2421", 25.0071, 121.1607, "蔡宜君", "03-386-1009"),
             (Qingxi, "鋼聯熱處理股份有限公司", "Ganglian Heat Treatment Co., Ltd.", "22034628", Industry.Metals, "2599", 25.0203, 121.1921, "楊俊傑", "03-386-1010"),
             (Qingxi, "青溪紙業股份有限公司", "Qingxi Paper Co., Ltd.", "48601278", Industry.Paper, "1511", 25.0310, 121.1695, "許雅婷", "03-386-1011"),
             (Qingxi, "新綠塑膠股份有限公司", "Xinlyu Plastics Co., Ltd.", "71397604", Industry.Plastics, "2202", 25.0167, 121.1548, "鄭文彬", "03-386-1012"),
