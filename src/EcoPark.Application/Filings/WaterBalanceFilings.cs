@@ -1,10 +1,8 @@
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Domain.Access;
-using EcoPark.Domain.Common;
 using EcoPark.Domain.Water;
 using FluentValidation;
-using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -28,13 +26,13 @@ public sealed class WaterBalanceFilings(
         var period = FilingPeriod.Parse(request.Period);
         if (await db.WaterBalanceFilings.AnyAsync(f => f.FactoryId == factoryId && f.Period == period.ToString(), cancellationToken))
         {
-            throw Invalid("period", l["Filing.Period.Duplicate"]);
+            throw DomainGuard.Invalid("period", l["Filing.Period.Duplicate"]);
         }
 
-        var filing = Guarded(() => new WaterBalanceFiling(Guid.NewGuid(), factoryId, period, request.ToBalance(), caller.UserId, clock.GetUtcNow()));
+        var filing = DomainGuard.Run(l, () => new WaterBalanceFiling(Guid.NewGuid(), factoryId, period, request.ToBalance(), caller.UserId, clock.GetUtcNow()));
         if (request.Submit)
         {
-            Guarded(() => filing.Submit(tolerance, request.Justification, caller.UserId, clock.GetUtcNow()));
+            DomainGuard.Run(l, () => filing.Submit(tolerance, request.Justification, caller.UserId, clock.GetUtcNow()));
         }
 
         db.WaterBalanceFilings.Add(filing);
@@ -182,7 +180,7 @@ public sealed class WaterBalanceFilings(
         request.Period = filing.Period;
         await validator.ValidateAndThrowAsync(request, cancellationToken);
         db.Entry(filing).Property(f => f.RowVersion).OriginalValue = rowVersion;
-        Guarded(() => change(filing, tolerance));
+        DomainGuard.Run(l, () => change(filing, tolerance));
         await SaveAsync(db, cancellationToken);
         return ToDto(filing, tolerance);
     }
@@ -226,28 +224,7 @@ public sealed class WaterBalanceFilings(
         }
         catch (DbUpdateException e) when (duplicatePeriod && db.IsUniqueViolation(e))
         {
-            throw Invalid("period", l["Filing.Period.Duplicate"]);
+            throw DomainGuard.Invalid("period", l["Filing.Period.Duplicate"]);
         }
     }
-
-    private T Guarded<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (DomainException e)
-        {
-            var text = l["Domain." + e.Code];
-            throw Invalid(e.Field, text.ResourceNotFound ? e.Message : text.Value);
-        }
-    }
-
-    private void Guarded(Action action) => Guarded(() =>
-    {
-        action();
-        return true;
-    });
-
-    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }

@@ -6,7 +6,6 @@ using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
 using FluentValidation;
-using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -94,15 +93,15 @@ public sealed class MatchCases(
         var parkId = Matchmaking.IsStaff(caller, supplyPark) ? supplyPark
             : Matchmaking.IsStaff(caller, demandPark) ? demandPark : throw new NotFoundException(l["Stream.NotFound"]);
         var explanation = world.Evaluate(caller, null, Matchmaking.Resource(supply), supply.Id).FirstOrDefault(e => e.Candidate.DemandStreamId == demand.Id)
-            ?? throw Invalid("demandStreamId", l["Match.NotAPair"]);
+            ?? throw DomainGuard.Invalid("demandStreamId", l["Match.NotAPair"]);
         if (explanation.Candidate.MatchId is not null)
         {
-            throw Invalid("demandStreamId", l["Match.AlreadyOpen"]);
+            throw DomainGuard.Invalid("demandStreamId", l["Match.AlreadyOpen"]);
         }
 
         if (explanation.Candidate.Status == "blocked")
         {
-            throw Invalid("demandStreamId", l["Match.Blocked", string.Join(", ", explanation.Candidate.Reasons)]);
+            throw DomainGuard.Invalid("demandStreamId", l["Match.Blocked", string.Join(", ", explanation.Candidate.Reasons)]);
         }
 
         var c = explanation.Candidate;
@@ -110,10 +109,10 @@ public sealed class MatchCases(
         var proposal = new MatchProposal(parkId, Matchmaking.Resource(supply), supply.Id, demand.Id, supply.FactoryId, demand.FactoryId, c.Quantity, c.Unit,
             c.NetAnnualBenefitNtd, c.Co2eKgPerYear, JsonSerializer.Serialize(detail, MatchingRules.Json));
         var now = clock.GetUtcNow();
-        var match = Guarded(() => new MatchCase(Guid.NewGuid(), proposal, rules.Today, caller.UserId, now));
+        var match = DomainGuard.Run(l, () => new MatchCase(Guid.NewGuid(), proposal, rules.Today, caller.UserId, now));
         if (input.Propose)
         {
-            Guarded(() => match.Advance(MatchState.Proposed, rules.Today, input.Note, caller.UserId, now));
+            DomainGuard.Run(l, () => match.Advance(MatchState.Proposed, rules.Today, input.Note, caller.UserId, now));
         }
 
         db.MatchCases.Add(match);
@@ -159,7 +158,7 @@ public sealed class MatchCases(
             throw new NotFoundException(l["Match.NotFound"]);
         }
 
-        Guarded(() => match.Consent(supplier));
+        DomainGuard.Run(l, () => match.Consent(supplier));
         Audit(db, match, supplier ? "supplier-consented" : "buyer-consented", caller);
         await SaveAsync(db, cancellationToken);
         return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
@@ -192,7 +191,7 @@ public sealed class MatchCases(
             db.Entry(match).Property(m => m.RowVersion).OriginalValue = version;
         }
 
-        Guarded(() => change(match));
+        DomainGuard.Run(l, () => change(match));
         Audit(db, match, action, caller);
         await SaveAsync(db, cancellationToken);
         return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
@@ -256,25 +255,4 @@ public sealed class MatchCases(
             throw new ConflictException(l["Match.Conflict"]);
         }
     }
-
-    private T Guarded<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (DomainException e)
-        {
-            var text = l["Domain." + e.Code];
-            throw Invalid(e.Field, text.ResourceNotFound ? e.Message : text.Value);
-        }
-    }
-
-    private void Guarded(Action action) => Guarded(() =>
-    {
-        action();
-        return true;
-    });
-
-    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }

@@ -53,7 +53,7 @@ public sealed class Matchmaking(
         await evaluateValidator.ValidateAndThrowAsync(request, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var context = await rules.ContextAsync(db, cancellationToken);
-        var (supply, demand) = WaterEvaluationDto.ToEngine(request);
+        var (supply, demand) = request.ToEngine();
         return WaterEvaluationDto.From(WaterMatcher.Evaluate(supply, demand, context));
     }
 

@@ -17,6 +17,42 @@ public sealed class EvaluateWaterRequest
 
     /// <summary>Whether both sides are in the same park (then the park's pipe rules apply even beyond the inter-park distance).</summary>
     public bool SamePark { get; set; }
+
+    /// <summary>Maps the request into the engine's inputs; two distinct parks unless the caller says they share one.</summary>
+    public (WaterSupplyInput Supply, WaterDemandInput Demand) ToEngine()
+    {
+        var supplyPark = Guid.NewGuid();
+        var demandPark = SamePark ? supplyPark : Guid.NewGuid();
+        static GeoPoint? Point(double? latitude, double? longitude) => latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null;
+        var basis = Keys.Parse<ValueBasis>(Supply.QualityBasis);
+        IndustryKeys.TryParse(Supply.Industry, out var supplyIndustry);
+        IndustryKeys.TryParse(Demand.Industry, out var demandIndustry);
+        var supply = new WaterSupplyInput
+        {
+            Id = Guid.NewGuid(),
+            ParkId = supplyPark,
+            Location = Point(Supply.Latitude, Supply.Longitude),
+            Industry = supplyIndustry,
+            FreeFlowM3PerDay = Supply.FlowM3PerDay,
+            Quality = [.. Supply.Quality.Select(q => new ParameterValue(q.Key, q.Value, basis, Supply.SampleDate))],
+            DischargeFeeNtdPerM3 = Supply.DischargeFeeNtdPerM3,
+        };
+        var demand = new WaterDemandInput
+        {
+            Id = Guid.NewGuid(),
+            ParkId = demandPark,
+            Location = Point(Demand.Latitude, Demand.Longitude),
+            Industry = demandIndustry,
+            Use = Keys.Parse<WaterUse>(Demand.Use),
+            FlowM3PerDay = Demand.FlowM3PerDay,
+            ReclaimedAllowed = Demand.ReclaimedAllowed,
+            Limits = Demand.ToLimits(),
+            MaxPipeDistanceM = Demand.MaxPipeDistanceM,
+            MaxPriceNtdPerM3 = Demand.MaxPriceNtdPerM3,
+            CurrentWaterPriceNtdPerM3 = Demand.CurrentWaterPriceNtdPerM3,
+        };
+        return (supply, demand);
+    }
 }
 
 public sealed class WaterSupplySide
@@ -207,40 +243,4 @@ public sealed record WaterEvaluationDto(
         r.CatalogueVersion);
 
     private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 1) : null;
-
-    /// <summary>Maps the request into the engine's inputs; two distinct parks unless the caller says they share one.</summary>
-    public static (WaterSupplyInput Supply, WaterDemandInput Demand) ToEngine(EvaluateWaterRequest request)
-    {
-        var supplyPark = Guid.NewGuid();
-        var demandPark = request.SamePark ? supplyPark : Guid.NewGuid();
-        static GeoPoint? Point(double? latitude, double? longitude) => latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null;
-        var basis = Keys.Parse<ValueBasis>(request.Supply.QualityBasis);
-        IndustryKeys.TryParse(request.Supply.Industry, out var supplyIndustry);
-        IndustryKeys.TryParse(request.Demand.Industry, out var demandIndustry);
-        var supply = new WaterSupplyInput
-        {
-            Id = Guid.NewGuid(),
-            ParkId = supplyPark,
-            Location = Point(request.Supply.Latitude, request.Supply.Longitude),
-            Industry = supplyIndustry,
-            FreeFlowM3PerDay = request.Supply.FlowM3PerDay,
-            Quality = [.. request.Supply.Quality.Select(q => new ParameterValue(q.Key, q.Value, basis, request.Supply.SampleDate))],
-            DischargeFeeNtdPerM3 = request.Supply.DischargeFeeNtdPerM3,
-        };
-        var demand = new WaterDemandInput
-        {
-            Id = Guid.NewGuid(),
-            ParkId = demandPark,
-            Location = Point(request.Demand.Latitude, request.Demand.Longitude),
-            Industry = demandIndustry,
-            Use = Keys.Parse<WaterUse>(request.Demand.Use),
-            FlowM3PerDay = request.Demand.FlowM3PerDay,
-            ReclaimedAllowed = request.Demand.ReclaimedAllowed,
-            Limits = request.Demand.ToLimits(),
-            MaxPipeDistanceM = request.Demand.MaxPipeDistanceM,
-            MaxPriceNtdPerM3 = request.Demand.MaxPriceNtdPerM3,
-            CurrentWaterPriceNtdPerM3 = request.Demand.CurrentWaterPriceNtdPerM3,
-        };
-        return (supply, demand);
-    }
 }

@@ -78,7 +78,7 @@ public abstract class StreamHandler<TStream, TInput>(
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var factory = await EditableAsync(db, caller, factoryId, cancellationToken);
         await ValidateAsync(input, factory, cancellationToken);
-        var stream = Guarded(() => Create(factory, input, Today, caller.UserId, clock.GetUtcNow()));
+        var stream = DomainGuard.Run(l, () => Create(factory, input, Today, caller.UserId, clock.GetUtcNow()));
         Set(db).Add(stream);
         Audit(db, stream, "created", null, caller);
         await SaveAsync(db, input.Name, cancellationToken);
@@ -92,14 +92,14 @@ public abstract class StreamHandler<TStream, TInput>(
         var factory = await EditableAsync(db, caller, factoryId, cancellationToken);
         if (input.RowVersion is not { } rowVersion)
         {
-            throw Invalid("rowVersion", l["Stream.RowVersion.Required"]);
+            throw DomainGuard.Invalid("rowVersion", l["Stream.RowVersion.Required"]);
         }
 
         await ValidateAsync(input, factory, cancellationToken);
         var stream = await FindAsync(db, factoryId, streamId, tracking: true, cancellationToken);
         var before = Snapshot(stream);
         db.Entry(stream).Property(s => s.RowVersion).OriginalValue = rowVersion;
-        Guarded(() => Update(stream, factory, input, Today, caller.UserId, clock.GetUtcNow()));
+        DomainGuard.Run(l, () => Update(stream, factory, input, Today, caller.UserId, clock.GetUtcNow()));
         Audit(db, stream, "updated", before, caller);
         await SaveAsync(db, input.Name, cancellationToken);
         return ToDto(stream);
@@ -218,28 +218,7 @@ public abstract class StreamHandler<TStream, TInput>(
         }
         catch (DbUpdateException e) when (db.IsUniqueViolation(e))
         {
-            throw Invalid("name", l["Stream.Name.Duplicate", name.Trim()]);
+            throw DomainGuard.Invalid("name", l["Stream.Name.Duplicate", name.Trim()]);
         }
     }
-
-    private T Guarded<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (DomainException e)
-        {
-            var text = l["Domain." + e.Code];
-            throw Invalid(e.Field, text.ResourceNotFound ? e.Message : text.Value);
-        }
-    }
-
-    private void Guarded(Action action) => Guarded(() =>
-    {
-        action();
-        return true;
-    });
-
-    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }

@@ -157,8 +157,7 @@ public sealed class FilingWorkbooks(
             }
             catch (DomainException e)
             {
-                var text = l["Domain." + e.Code];
-                Report(problems, new ValidationResult([new ValidationFailure(e.Field, text.ResourceNotFound ? e.Message : text.Value)]), sheet, rows);
+                Report(problems, new ValidationResult([new ValidationFailure(e.Field, DomainGuard.Message(l, e))]), sheet, rows);
             }
         }
     }
