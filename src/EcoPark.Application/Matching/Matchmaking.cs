@@ -14,7 +14,8 @@ public sealed record CandidateFilter(string? Resource = null, string? Status = n
 
 /// <summary>
 /// What an engineer sees of a candidate for one of the factory's own streams: the other side by industry,
-/// distance and (where it keeps volumes confidential) a volume band; never its name or its money, until
+/// distance and (where it keeps volumes confidential) a volume band; never its name or its costs, and a
+/// buyer's maximum price only where the buyer does not keep prices confidential. The name comes once
 /// staff introduced both parties with their consent.
 /// </summary>
 public sealed record OpportunityDto(
@@ -32,6 +33,7 @@ public sealed record OpportunityDto(
     bool FeasibleAsIs,
     IReadOnlyList<string> Reasons,
     decimal? OwnSavingNtdPerYear,
+    decimal? OtherMaxPriceNtdPerM3,
     Guid? MatchId,
     string? MatchState,
     bool OwnConsent,
@@ -137,7 +139,7 @@ public sealed class Matchmaking(
         return new OpportunityDto(c.Resource, ownSupply ? c.SupplyStreamId : c.DemandStreamId, ownSupply ? c.SupplyName : c.DemandName,
             ownSupply ? "supply" : "demand", otherFactory.Industry.ToKey(), c.DistanceM is { } d ? Math.Round(d / 1000, 1) : null,
             band is null ? c.Quantity : null, band?.Low, band?.High, c.Unit, c.Status, c.FeasibleAsIs, [.. reasons],
-            ownSaving is { } s ? Math.Round(s) : null, match?.Id, match is null ? null : MatchKeys.Of(match.State),
+            ownSaving is { } s ? Math.Round(s) : null, disclosure.Price((other as WaterDemand)?.MaxPriceNtdPerM3), match?.Id, match is null ? null : MatchKeys.Of(match.State),
             match is not null && (ownSupply ? match.SupplierConsented : match.BuyerConsented),
             introduced ? otherFactory.Name.Zh : null, introduced ? $"{otherFactory.Contact.Name} {otherFactory.Contact.Phone}" : null);
     }

@@ -41,7 +41,11 @@ public readonly record struct VolumeBand(decimal Low, decimal High)
     }
 }
 
-/// <summary>What a reader may see of a stream's confidential fields.</summary>
+/// <summary>
+/// What a reader may see of a stream's confidential fields. Costs are never shown to the other party
+/// whatever the flag says (issue #5: neither side's costs reach the other); a price is shown only when
+/// the stream does not mark prices confidential; a confidential volume becomes its band.
+/// </summary>
 public readonly record struct Disclosure(ConfidentialFields Withheld)
 {
     /// <summary>The factory's own users, its park's staff, auditors and administrators.</summary>
@@ -51,10 +55,6 @@ public readonly record struct Disclosure(ConfidentialFields Withheld)
     public static Disclosure ToOtherParty(ConfidentialFields marked) => new(marked);
 
     public decimal? Price(decimal? value) => Withheld.HasFlag(ConfidentialFields.Prices) ? null : value;
-
-    public decimal? Cost(decimal? value) => Withheld.HasFlag(ConfidentialFields.Costs) ? null : value;
-
-    public decimal? Volume(decimal? value) => Withheld.HasFlag(ConfidentialFields.ExactVolumes) ? null : value;
 
     /// <summary>The band a withheld volume falls in (null when the exact volume may be shown).</summary>
     public VolumeBand? Band(decimal value) => Withheld.HasFlag(ConfidentialFields.ExactVolumes) ? VolumeBand.Of(value) : null;

@@ -26,11 +26,10 @@ public sealed class StreamRulesTests
         var disclosure = Disclosure.ToOtherParty(ConfidentialFields.Prices | ConfidentialFields.ExactVolumes);
 
         Assert.Null(disclosure.Price(22));
-        Assert.Equal(19, disclosure.Cost(19));
-        Assert.Null(disclosure.Volume(420));
+        Assert.Equal(22, Disclosure.ToOtherParty(ConfidentialFields.Costs).Price(22));
         Assert.Equal(new VolumeBand(200, 500), disclosure.Band(420));
+        Assert.Null(Disclosure.ToOtherParty(ConfidentialFields.Prices).Band(420));
         Assert.Null(Disclosure.Full.Band(420));
-        Assert.Equal(420, Disclosure.Full.Volume(420));
     }
 
     [Theory]
