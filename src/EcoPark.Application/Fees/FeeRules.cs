@@ -22,13 +22,19 @@ public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider cl
     public async Task<FeeRuleSet> EffectiveAsync(FeeScheme scheme, int feeYear, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await InForceAsync(db, scheme, feeYear, cancellationToken)
+            ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("feeYear", l["Fee.RuleSet.NotInForce", feeYear])]);
+    }
+
+    /// <summary>The version in force for a fee year (see <see cref="EffectiveAsync"/>), or null when none is.</summary>
+    public static async Task<FeeRuleSet?> InForceAsync(IEcoParkDbContext db, FeeScheme scheme, int feeYear, CancellationToken cancellationToken)
+    {
         var billing = new DateOnly(feeYear, 7, 1);
         var record = await db.FeeRuleSets.AsNoTracking()
             .Where(r => r.Scheme == scheme && r.EffectiveFrom <= billing)
             .OrderByDescending(r => r.EffectiveFrom).ThenByDescending(r => r.Version)
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("feeYear", l["Fee.RuleSet.NotInForce", feeYear])]);
-        return record.ToRuleSet();
+            .FirstOrDefaultAsync(cancellationToken);
+        return record?.ToRuleSet();
     }
 
     public async Task<IReadOnlyList<RuleSetVersionDto>> VersionsAsync(CancellationToken cancellationToken = default)

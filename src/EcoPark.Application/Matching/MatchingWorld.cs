@@ -1,6 +1,9 @@
 using EcoPark.Application.Abstractions;
+using EcoPark.Application.Fees;
+using EcoPark.Application.Filings;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Factories;
+using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +60,9 @@ public sealed class MatchingWorld
 
     public required IReadOnlyList<MatchCase> Cases { get; init; }
 
+    /// <summary>Each water demand's marginal water-consumption fee from the fee engine, where its factory has filed months.</summary>
+    public required IReadOnlyDictionary<Guid, decimal?> MarginalFees { get; init; }
+
     public static async Task<MatchingWorld> LoadAsync(IEcoParkDbContext db, MatchingRules rules, CancellationToken cancellationToken)
     {
         var context = await rules.ContextAsync(db, cancellationToken);
@@ -67,7 +73,44 @@ public sealed class MatchingWorld
         streams.AddRange(await db.HeatStreams.AsNoTracking().ToListAsync(cancellationToken));
         streams.AddRange(await db.ByproductStreams.AsNoTracking().ToListAsync(cancellationToken));
         var cases = await db.MatchCases.AsNoTracking().Where(m => m.State != MatchState.Declined && m.State != MatchState.Ended).ToListAsync(cancellationToken);
-        return new MatchingWorld { Context = context, Factories = factories, Streams = streams.ToDictionary(s => s.Id), Cases = cases };
+        var fees = await MarginalFeesAsync(db, streams.OfType<WaterDemand>(), context.Today, cancellationToken);
+        return new MatchingWorld { Context = context, Factories = factories, Streams = streams.ToDictionary(s => s.Id), Cases = cases, MarginalFees = fees };
+    }
+
+    /// <summary>
+    /// The fee each demand's factory would save per m³ replaced, on its filed months of the latest closed fee
+    /// year under the regulation in force; demands without filed months fall back to the parameter.
+    /// </summary>
+    private static async Task<Dictionary<Guid, decimal?>> MarginalFeesAsync(IEcoParkDbContext db, IEnumerable<WaterDemand> demands, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var fees = new Dictionary<Guid, decimal?>();
+        var current = await FeeRules.InForceAsync(db, FeeScheme.Regulation2023, today.Year, cancellationToken);
+        if (current?.Regulation2023 is not { } regulation)
+        {
+            return fees;
+        }
+
+        var feeYear = MarginalWaterFee.LatestClosedFeeYear(regulation, today);
+        if (await FeeRules.InForceAsync(db, FeeScheme.Regulation2023, feeYear, cancellationToken) is not { Regulation2023: { } rules } ruleSet)
+        {
+            return fees;
+        }
+
+        var window = rules.WindowMonths(feeYear);
+        var filed = new Dictionary<Guid, IReadOnlyList<MonthlyVolumes>>();
+        foreach (var demand in demands)
+        {
+            if (!filed.TryGetValue(demand.FactoryId, out var months))
+            {
+                months = await WaterBalanceFilings.MonthlyIntakeAsync(db, demand.FactoryId, window[0], window[^1], cancellationToken);
+                filed[demand.FactoryId] = months;
+            }
+
+            fees[demand.Id] = MarginalWaterFee.PerM3(ruleSet, feeYear, months, demand.FlowM3PerDay);
+        }
+
+        return fees;
     }
 
     /// <summary>Every pair with at least one side in <paramref name="parkId"/> (or every pair when null), evaluated and ranked.</summary>
@@ -184,6 +227,7 @@ public sealed class MatchingWorld
         MaxPipeDistanceM = d.MaxPipeDistanceM,
         MaxPriceNtdPerM3 = d.MaxPriceNtdPerM3,
         CurrentWaterPriceNtdPerM3 = d.CurrentWaterPriceNtdPerM3,
+        MarginalFeeNtdPerM3 = MarginalFees.GetValueOrDefault(d.Id),
     };
 
     private HeatSupplyInput HeatSupply(HeatStream h) => new()

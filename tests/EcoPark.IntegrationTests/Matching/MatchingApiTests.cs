@@ -130,6 +130,38 @@ public sealed class MatchingApiTests(DemoAppFixture app)
         Assert.Equal(pair.GetProperty("netAnnualBenefitNtd").GetDecimal(), credits!.Sum(c => c.GetProperty("benefitNtdPerYear").GetDecimal()), 0);
     }
 
+    [Fact]
+    public async Task Explanation_ForABuyerWithFiledMonths_TakesTheMarginalFeeFromTheFeeEngine()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var buyer = await app.FactoryNamedAsync("光域光電股份有限公司");
+        foreach (var month in new[] { "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04" })
+        {
+            var balance = new JsonObject
+            {
+                ["period"] = month,
+                ["submit"] = true,
+                ["intake"] = new JsonObject { ["tapM3"] = 12_000 },
+                ["uses"] = new JsonObject { ["processM3"] = 12_000 },
+                ["outflows"] = new JsonObject { ["sewerM3"] = 11_000, ["evaporationLossM3"] = 1_000 },
+            };
+            using var filed = await staff.PostAsJsonAsync($"/api/v1/factories/{buyer.Id}/water-balances", balance);
+            Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        }
+
+        using var created = await staff.PostAsJsonAsync($"/api/v1/factories/{buyer.Id}/water-demands",
+            new { name = "Scrubber make-up", use = "cooling", flowM3PerDay = 40, reclaimedAllowed = true });
+        var demand = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var wwtp = await app.FactoryNamedAsync(Wwtp);
+        var effluent = (await staff.GetFromJsonAsync<JsonElement[]>($"/api/v1/factories/{wwtp.Id}/effluent-streams"))![0].GetProperty("id").GetGuid();
+
+        var explanation = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matching/pairs/{effluent}/{demand}");
+
+        var fee = explanation.GetProperty("water").GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "marginalFeeNtdPerM3");
+        Assert.Equal("filed", fee.GetProperty("source").GetString());
+        Assert.Equal(3, fee.GetProperty("value").GetDecimal()); // 12,000 m³/month of tap water is above the 9,000 threshold all window long: 3 NTD/m³
+    }
+
     /// <summary>The WWTP has no engineer account in the demo: an administrator creates one, who consents for the supplier's side.</summary>
     private async Task<HttpResponseMessage> StaffRecordedConsentAsync(Guid id)
     {
