@@ -57,6 +57,8 @@ public interface IEcoParkDbContext : IAsyncDisposable
 
     DbSet<MatchCase> MatchCases { get; }
 
+    DbSet<MatchDocument> MatchDocuments { get; }
+
     DbSet<MatchingRuleSetRecord> MatchingRuleSets { get; }
 
     DatabaseFacade Database { get; }

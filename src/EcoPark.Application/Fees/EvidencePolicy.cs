@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
+using EcoPark.Application.Common;
+using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Application.Fees;
 
 /// <summary>
-/// What may be attached to a fee case: PDF, PNG, JPEG or Excel (.xlsx), at most 10 MB. The file's first
+/// What may be attached to a fee case or a match: PDF, PNG, JPEG or Excel (.xlsx), at most 10 MB. The file's first
 /// bytes must match its extension, so a renamed executable is refused. The SHA-256 is stored with it.
 /// </summary>
 public static class EvidencePolicy
@@ -24,6 +26,22 @@ public static class EvidencePolicy
     /// <summary>The content type to store, or null when the file is not allowed.</summary>
     public static string? ContentTypeFor(string fileName, ReadOnlySpan<byte> content) =>
         Allowed.TryGetValue(Path.GetExtension(fileName), out var rule) && content.StartsWith(rule.Magic) ? rule.ContentType : null;
+
+    /// <summary>The content type of an acceptable file; otherwise a 400 on <c>file</c> saying why (size, name or type).</summary>
+    public static string Accept(string fileName, byte[] content, IStringLocalizer<Messages> l)
+    {
+        if (content.LongLength > MaxBytes)
+        {
+            throw DomainGuard.Invalid("file", l["Fee.Evidence.TooLarge", MaxBytes / (1024 * 1024)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > 200)
+        {
+            throw DomainGuard.Invalid("file", l["Fee.Evidence.NameLength"]);
+        }
+
+        return ContentTypeFor(fileName, content) ?? throw DomainGuard.Invalid("file", l["Fee.Evidence.TypeNotAllowed", string.Join(", ", Extensions)]);
+    }
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

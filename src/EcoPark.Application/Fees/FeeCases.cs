@@ -187,18 +187,7 @@ public sealed class FeeCases(
     public async Task<Guid> AddEvidenceAsync(Caller caller, Guid id, EvidenceKind kind, Guid? claimId, string fileName, byte[] content,
         CancellationToken cancellationToken = default)
     {
-        if (content.LongLength > EvidencePolicy.MaxBytes)
-        {
-            throw Invalid("file", l["Fee.Evidence.TooLarge", EvidencePolicy.MaxBytes / (1024 * 1024)]);
-        }
-
-        if (fileName.Length is 0 or > 200)
-        {
-            throw Invalid("file", l["Fee.Evidence.NameLength"]);
-        }
-
-        var contentType = EvidencePolicy.ContentTypeFor(fileName, content)
-            ?? throw Invalid("file", l["Fee.Evidence.TypeNotAllowed", string.Join(", ", EvidencePolicy.Extensions)]);
+        var contentType = EvidencePolicy.Accept(fileName, content, l);
         var evidenceId = Guid.NewGuid();
         await ChangeAsync(caller, id, "evidence-added", (feeCase, db) =>
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
+using EcoPark.Application.Fees;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
@@ -10,6 +11,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Application.Matching;
+
+public sealed record MatchDocumentDto(Guid Id, string State, string FileName, string ContentType, long SizeBytes, string Sha256, string? UploadedBy,
+    DateTimeOffset UploadedAt);
+
+public sealed record MatchDocumentFile(string FileName, string ContentType, byte[] Content);
 
 public sealed record MatchStepDto(string State, DateOnly EventDate, string? Note, string? By, DateTimeOffset At);
 
@@ -38,6 +44,7 @@ public sealed record MatchCaseDto(
     string? DeclineReason,
     IReadOnlyList<MatchStepDto> Steps,
     IReadOnlyList<MatchMonth> Months,
+    IReadOnlyList<MatchDocumentDto> Documents,
     uint RowVersion);
 
 /// <summary>
@@ -164,6 +171,30 @@ public sealed class MatchCases(
         return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
     }
 
+    /// <summary>Keeps a file with the match at its current step (PDF, PNG, JPEG or XLSX, checked by content, at most 10 MB).</summary>
+    public async Task<MatchCaseDto> AddDocumentAsync(Caller caller, Guid id, string fileName, byte[] content, CancellationToken cancellationToken = default)
+    {
+        var contentType = EvidencePolicy.Accept(fileName, content, l);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var match = await FindAsync(db, caller, id, tracking: false, edit: true, cancellationToken);
+        var sha256 = EvidencePolicy.Sha256(content);
+        db.MatchDocuments.Add(new MatchDocument(Guid.NewGuid(), match.Id, match.State, Path.GetFileName(fileName), contentType, content, sha256, caller.UserId,
+            clock.GetUtcNow()));
+        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(MatchCase), match.Id, "document-added", caller.UserId, clock.GetUtcNow(), null,
+            JsonSerializer.Serialize(new { fileName, content.LongLength, sha256 }, MatchingRules.Json)));
+        await db.SaveChangesAsync(cancellationToken);
+        return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
+    }
+
+    public async Task<MatchDocumentFile> GetDocumentAsync(Caller caller, Guid id, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await FindAsync(db, caller, id, tracking: false, edit: false, cancellationToken);
+        return await db.MatchDocuments.AsNoTracking().Where(d => d.Id == documentId && d.MatchId == id)
+            .Select(d => new MatchDocumentFile(d.FileName, d.ContentType, d.Content)).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(l["Fee.Evidence.NotFound"]);
+    }
+
     /// <summary>Park totals of committed matches, each saving credited once and split by the agreed shares.</summary>
     public async Task<IReadOnlyList<ParkCredit>> CreditsAsync(Caller caller, Guid parkId, CancellationToken cancellationToken = default)
     {
@@ -229,7 +260,11 @@ public sealed class MatchCases(
         await AddNamesAsync(db.ByproductStreams);
         var factoryIds = cases.SelectMany(c => new[] { c.SupplyFactoryId, c.DemandFactoryId }).ToHashSet();
         var factories = await db.Factories.AsNoTracking().Where(f => factoryIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
-        var userIds = cases.SelectMany(c => c.Steps.Select(s => s.By)).ToHashSet();
+        var caseIds = cases.Select(c => c.Id).ToList();
+        var documents = (await db.MatchDocuments.AsNoTracking().Where(d => caseIds.Contains(d.MatchId))
+            .Select(d => new { d.Id, d.MatchId, d.State, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt })
+            .ToListAsync(cancellationToken)).ToLookup(d => d.MatchId);
+        var userIds = cases.SelectMany(c => c.Steps.Select(s => s.By)).Concat(documents.SelectMany(g => g.Select(d => d.UploadedBy))).ToHashSet();
         var emails = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         string Factory(Guid id) => factories.TryGetValue(id, out var f) && caller.CanReadFactory(f.Id, f.ParkId) ? f.Name.Zh : "–";
         return [.. cases.Select(c => new MatchCaseDto(c.Id, c.ParkId, MatchKeys.Of(c.Resource), c.SupplyStreamId, names.GetValueOrDefault(c.SupplyStreamId, "–"),
@@ -237,7 +272,10 @@ public sealed class MatchCases(
             c.Next is { } next ? MatchKeys.Of(next) : null, c.PredictedQuantity, c.Unit, c.PredictedAnnualBenefitNtd, c.PredictedCo2eKgPerYear, c.AgreedQuantity,
             c.Split, c.SupplierConsented, c.BuyerConsented, c.IntroducedAt, c.DeclineReason,
             [.. c.Steps.Select(s => new MatchStepDto(MatchKeys.Of(s.State), s.EventDate, s.Note, emails.GetValueOrDefault(s.By), s.At))],
-            [.. c.Months.OrderBy(m => m.Month, StringComparer.Ordinal)], c.RowVersion))];
+            [.. c.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
+            [.. documents[c.Id].OrderBy(d => d.UploadedAt).Select(d => new MatchDocumentDto(d.Id, MatchKeys.Of(d.State), d.FileName, d.ContentType, d.SizeBytes,
+                d.Sha256, emails.GetValueOrDefault(d.UploadedBy), d.UploadedAt))],
+            c.RowVersion))];
     }
 
     private void Audit(IEcoParkDbContext db, MatchCase match, string action, Caller caller) =>

@@ -50,6 +50,8 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
 
     public DbSet<MatchCase> MatchCases => Set<MatchCase>();
 
+    public DbSet<MatchDocument> MatchDocuments => Set<MatchDocument>();
+
     public DbSet<MatchingRuleSetRecord> MatchingRuleSets => Set<MatchingRuleSetRecord>();
 
     /// <summary>ASP.NET Core's data-protection keys, so that cookies and tokens survive restarts and span instances.</summary>

@@ -63,6 +63,26 @@ internal static class MatchingEndpoints
         matches.MapPost("/{id:guid}/introduce", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.IntroduceAsync(await callers.LoadAsync(http.User, ct), id, ct)))
             .WithSummary("Staff introduce both parties by name (both must have consented)");
+        matches.MapPost("/{id:guid}/documents", async (Guid id, IFormFile file, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+            {
+                if (file.Length > Application.Fees.EvidencePolicy.MaxBytes)
+                {
+                    throw new BadHttpRequestException("The file is larger than 10 MB.", StatusCodes.Status413PayloadTooLarge);
+                }
+
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                return TypedResults.Ok(await handler.AddDocumentAsync(await callers.LoadAsync(http.User, ct), id, file.FileName, buffer.ToArray(), ct));
+            })
+            .DisableAntiforgery()
+            .WithSummary("Keep a file with the match at its current step (PDF, PNG, JPEG or XLSX, ≤ 10 MB; stored with its SHA-256)");
+        matches.MapGet("/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, HttpContext http, CallerLoader callers, MatchCases handler,
+                CancellationToken ct) =>
+            {
+                var document = await handler.GetDocumentAsync(await callers.LoadAsync(http.User, ct), id, documentId, ct);
+                return TypedResults.File(document.Content, document.ContentType, document.FileName);
+            })
+            .WithSummary("Download a match's file");
         api.MapGet("/parks/{parkId:guid}/match-credits", async (Guid parkId, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.CreditsAsync(await callers.LoadAsync(http.User, ct), parkId, ct)))
             .WithTags("Matching")

@@ -126,6 +126,14 @@ public sealed class MatchingApiTests(DemoAppFixture app)
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/v1/matches/{id}/introduce", null)).StatusCode);
         Assert.Contains(Wwtp, await engineer2.GetStringAsync("/api/v1/matching/opportunities"), StringComparison.Ordinal);
 
+        using var pdf = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7 effluent use plan"u8.ToArray()), "file", "use-plan.pdf" } };
+        var withDocument = await (await staff.PostAsync($"/api/v1/matches/{id}/documents", pdf)).Content.ReadFromJsonAsync<JsonElement>();
+        var document = withDocument.GetProperty("documents")[0];
+        Assert.Equal(("use-plan.pdf", "agreed"), (document.GetProperty("fileName").GetString(), document.GetProperty("state").GetString()));
+        Assert.Equal("%PDF-1.7 effluent use plan", await staff.GetStringAsync($"/api/v1/matches/{id}/documents/{document.GetProperty("id").GetGuid()}"));
+        using var exe = new MultipartFormDataContent { { new ByteArrayContent("MZ not a pdf"u8.ToArray()), "file", "plan.pdf" } };
+        Assert.Contains("file", (await ProblemDetailsAssert.ErrorsAsync(await staff.PostAsync($"/api/v1/matches/{id}/documents", exe))).Keys);
+
         var credits = await staff.GetFromJsonAsync<JsonElement[]>($"/api/v1/parks/{park}/match-credits");
         Assert.Equal(pair.GetProperty("netAnnualBenefitNtd").GetDecimal(), credits!.Sum(c => c.GetProperty("benefitNtdPerYear").GetDecimal()), 0);
     }

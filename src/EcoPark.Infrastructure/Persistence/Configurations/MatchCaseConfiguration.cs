@@ -58,3 +58,18 @@ internal sealed class MatchingRuleSetRecordConfiguration : IEntityTypeConfigurat
         builder.Property(r => r.Note).HasMaxLength(1000);
     }
 }
+
+internal sealed class MatchDocumentConfiguration : IEntityTypeConfiguration<MatchDocument>
+{
+    public void Configure(EntityTypeBuilder<MatchDocument> builder)
+    {
+        builder.ToTable("match_documents");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.HasOne<MatchCase>().WithMany().HasForeignKey(d => d.MatchId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(d => d.State).HasConversion<string>().HasMaxLength(12);
+        builder.Property(d => d.FileName).HasMaxLength(255);
+        builder.Property(d => d.ContentType).HasMaxLength(100);
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+    }
+}

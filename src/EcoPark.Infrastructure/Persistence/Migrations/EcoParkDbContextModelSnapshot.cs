@@ -659,6 +659,67 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     b.ToTable("match_cases", (string)null);
                 });
 
+            modelBuilder.Entity("EcoPark.Domain.Matching.MatchDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("match_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_documents");
+
+                    b.HasIndex("MatchId")
+                        .HasDatabaseName("ix_match_documents_match_id");
+
+                    b.ToTable("match_documents", (string)null);
+                });
+
             modelBuilder.Entity("EcoPark.Domain.Matching.MatchingRuleSetRecord", b =>
                 {
                     b.Property<string>("Kind")
@@ -1826,6 +1887,16 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     b.Navigation("Split");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Matching.MatchDocument", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Matching.MatchCase", null)
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_documents_match_cases_match_id");
                 });
 
             modelBuilder.Entity("EcoPark.Domain.Parks.Park", b =>
