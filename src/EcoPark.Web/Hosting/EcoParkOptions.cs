@@ -12,6 +12,21 @@ public sealed class EcoParkOptions
     public bool MigrateOnStartup { get; set; }
 
     public BootstrapOptions Bootstrap { get; set; } = new();
+
+    public MapOptions Map { get; set; } = new();
+}
+
+/// <summary>
+/// The park map's background. Without a tile URL the map is drawn from factory coordinates alone (no
+/// tile server needed); with one, e.g. <c>https://tile.example.org/{z}/{x}/{y}.png</c>, slippy-map tiles
+/// are drawn beneath it in the Web Mercator projection.
+/// </summary>
+public sealed class MapOptions
+{
+    public string? TileUrl { get; set; }
+
+    /// <summary>The attribution the tile provider asks for, shown under the map.</summary>
+    public string? TileAttribution { get; set; }
 }
 
 public sealed class BootstrapOptions
