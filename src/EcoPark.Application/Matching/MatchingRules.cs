@@ -1,17 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EcoPark.Application.Abstractions;
+using EcoPark.Application.Common;
+using EcoPark.Domain.Access;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Application.Matching;
 
+public sealed record MatchingRuleVersionDto(string Kind, string Version, DateOnly EffectiveFrom, string Note, DateTimeOffset CreatedAt);
+
 /// <summary>
-/// The matching rule data in effect: the parameter version and treatment catalogue stored as JSON rows,
-/// and the baseline limits, each chosen by its effective date.
+/// The matching rule data: the parameter versions and treatment catalogues stored as JSON rows, and the
+/// baseline limits, each chosen by its effective date. Administrators add versions; none is ever changed.
 /// </summary>
-public sealed class MatchingRules(TimeProvider clock)
+public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvider clock, IStringLocalizer<Messages> l)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -30,6 +35,61 @@ public sealed class MatchingRules(TimeProvider clock)
         var baseline = BaselineLimitSet.EffectiveOn(await db.BaselineLimitSets.AsNoTracking().ToListAsync(cancellationToken), today);
         return new WaterMatchContext(parameters, treatments, baseline, today);
     }
+
+    public async Task<IReadOnlyList<MatchingRuleVersionDto>> VersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var records = await db.MatchingRuleSets.AsNoTracking().OrderBy(r => r.Kind).ThenByDescending(r => r.EffectiveFrom).ToListAsync(cancellationToken);
+        return [.. records.Select(r => new MatchingRuleVersionDto(r.Kind.ToString().ToLowerInvariant(), r.Version, r.EffectiveFrom, r.Note, r.CreatedAt))];
+    }
+
+    /// <summary>One stored version as JSON, to read or to copy into the next version.</summary>
+    public async Task<string> JsonAsync(string kind, string version, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var ruleKind = ParseKind(kind);
+        return await db.MatchingRuleSets.AsNoTracking().Where(r => r.Kind == ruleKind && r.Version == version).Select(r => r.Json)
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(l["Matching.Rules.NotFound"]);
+    }
+
+    public Task<MatchingRuleVersionDto> AddParametersAsync(Caller caller, MatchingParameters parameters, string? note, CancellationToken cancellationToken = default) =>
+        AddAsync(caller, MatchingRuleKind.Parameters, parameters.Version, parameters.EffectiveFrom, () => MatchingChecks.Check(parameters), Serialize(parameters), note,
+            cancellationToken);
+
+    public Task<MatchingRuleVersionDto> AddTreatmentsAsync(Caller caller, TreatmentCatalogue catalogue, string? note, CancellationToken cancellationToken = default) =>
+        AddAsync(caller, MatchingRuleKind.Treatments, catalogue.Version, catalogue.EffectiveFrom, () => MatchingChecks.Check(catalogue), Serialize(catalogue), note,
+            cancellationToken);
+
+    private async Task<MatchingRuleVersionDto> AddAsync(Caller caller, MatchingRuleKind kind, string version, DateOnly effectiveFrom, Action check, string json,
+        string? note, CancellationToken cancellationToken)
+    {
+        if (!caller.IsAdministrator)
+        {
+            throw new ForbiddenException(l["Fee.RuleSet.AdminOnly"]);
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw DomainGuard.Invalid("note", l["Fee.Rules.NoteRequired"]);
+        }
+
+        DomainGuard.Run(l, check);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await db.MatchingRuleSets.AnyAsync(r => r.Kind == kind && r.Version == version, cancellationToken))
+        {
+            throw DomainGuard.Invalid("version", l["Matching.Rules.VersionTaken", version]);
+        }
+
+        var record = new MatchingRuleSetRecord(kind, version, effectiveFrom, json, note.Trim(), clock.GetUtcNow());
+        db.MatchingRuleSets.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return new MatchingRuleVersionDto(kind.ToString().ToLowerInvariant(), version, effectiveFrom, record.Note, record.CreatedAt);
+    }
+
+    private MatchingRuleKind ParseKind(string kind) =>
+        Enum.TryParse<MatchingRuleKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _)
+            ? parsed
+            : throw new NotFoundException(l["Matching.Rules.NotFound"]);
 
     private static IEnumerable<T> Read<T>(IEnumerable<MatchingRuleSetRecord> records, MatchingRuleKind kind) =>
         records.Where(r => r.Kind == kind).Select(r => JsonSerializer.Deserialize<T>(r.Json, Json)!);

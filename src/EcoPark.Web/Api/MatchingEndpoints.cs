@@ -1,5 +1,6 @@
 using EcoPark.Application.Matching;
 using EcoPark.Application.Users;
+using EcoPark.Domain.Matching;
 using EcoPark.Web.Security;
 
 namespace EcoPark.Web.Api;
@@ -7,6 +8,10 @@ namespace EcoPark.Web.Api;
 /// <summary>Matching: the stateless evaluation, ranked candidates with explanations, opportunities, and the match lifecycle.</summary>
 internal static class MatchingEndpoints
 {
+    public sealed record ParametersVersion(MatchingParameters Parameters, string? Note);
+
+    public sealed record TreatmentsVersion(TreatmentCatalogue Catalogue, string? Note);
+
     public static RouteGroupBuilder MapMatchingEndpoints(this RouteGroupBuilder api)
     {
         var matching = api.MapGroup("/matching").WithTags("Matching");
@@ -28,6 +33,20 @@ internal static class MatchingEndpoints
         matching.MapGet("/opportunities", async (HttpContext http, CallerLoader callers, Matchmaking handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.OpportunitiesAsync(await callers.LoadAsync(http.User, ct), ct)))
             .WithSummary("The engineer's own streams' opportunities, anonymised until staff introduce the parties");
+
+        matching.MapGet("/rule-sets", async (MatchingRules rules, CancellationToken ct) => TypedResults.Ok(await rules.VersionsAsync(ct)))
+            .WithSummary("The stored versions of the matching parameters and treatment catalogue");
+        matching.MapGet("/rule-sets/{kind}/{version}", async (string kind, string version, MatchingRules rules, CancellationToken ct) =>
+                TypedResults.Text(await rules.JsonAsync(kind, version, ct), "application/json"))
+            .WithSummary("One version as JSON (kind: parameters or treatments), to read or to copy into the next");
+        matching.MapPost("/rule-sets/parameters", async (ParametersVersion body, HttpContext http, CallerLoader callers, MatchingRules rules, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/matching/rule-sets/parameters/{body.Parameters.Version}",
+                    await rules.AddParametersAsync(await callers.LoadAsync(http.User, ct), body.Parameters, body.Note, ct)))
+            .WithSummary("Add a parameter version (administrators); it is checked before it is stored and takes effect on its date");
+        matching.MapPost("/rule-sets/treatments", async (TreatmentsVersion body, HttpContext http, CallerLoader callers, MatchingRules rules, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/matching/rule-sets/treatments/{body.Catalogue.Version}",
+                    await rules.AddTreatmentsAsync(await callers.LoadAsync(http.User, ct), body.Catalogue, body.Note, ct)))
+            .WithSummary("Add a treatment-catalogue version (administrators)");
 
         var matches = api.MapGroup("/matches").WithTags("Matching");
         matches.MapGet("/", async (Guid parkId, string? state, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>

@@ -170,6 +170,28 @@ public sealed class MatchingApiTests(DemoAppFixture app)
         Assert.Equal(3, fee.GetProperty("value").GetDecimal()); // 12,000 m³/month of tap water is above the 9,000 threshold all window long: 3 NTD/m³
     }
 
+    [Fact]
+    public async Task RuleSets_AdministratorsAddACheckedVersion_OthersCannot()
+    {
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        var parameters = JsonNode.Parse(await admin.GetStringAsync("/api/v1/matching/rule-sets/parameters/defaults-2026"))!.AsObject();
+        parameters["version"] = "test-2030";
+        parameters["effectiveFrom"] = "2030-01-01";
+
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await staff.PostAsJsonAsync("/api/v1/matching/rule-sets/parameters", new JsonObject { ["parameters"] = parameters.DeepClone(), ["note"] = "x" })).StatusCode);
+        var bad = parameters.DeepClone().AsObject();
+        bad["daysPerMonth"] = 40;
+        Assert.Contains("daysPerMonth", (await ProblemDetailsAssert.ErrorsAsync(
+            await admin.PostAsJsonAsync("/api/v1/matching/rule-sets/parameters", new JsonObject { ["parameters"] = bad, ["note"] = "wrong" }))).Keys);
+
+        using var added = await admin.PostAsJsonAsync("/api/v1/matching/rule-sets/parameters", new JsonObject { ["parameters"] = parameters, ["note"] = "grid factor 2030" });
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Contains("test-2030", await admin.GetStringAsync("/api/v1/matching/rule-sets"), StringComparison.Ordinal);
+    }
+
     /// <summary>The WWTP has no engineer account in the demo: an administrator creates one, who consents for the supplier's side.</summary>
     private async Task<HttpResponseMessage> StaffRecordedConsentAsync(Guid id)
     {
