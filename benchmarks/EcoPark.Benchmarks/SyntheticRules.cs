@@ -12,7 +12,10 @@ internal static class SyntheticRules
         WindowEndMonth = 4,
         TapSurfaceRates = new Dictionary<RecyclingRateStatus, decimal>
         {
-            [RecyclingRateStatus.Unverified] = 3, [RecyclingRateStatus.Below] = 3, [RecyclingRateStatus.Within] = 2, [RecyclingRateStatus.Above] = 1,
+            [RecyclingRateStatus.Unverified] = 3,
+            [RecyclingRateStatus.Below] = 3,
+            [RecyclingRateStatus.Within] = 2,
+            [RecyclingRateStatus.Above] = 1,
         },
         GroundwaterRate = 3,
         HalfRateFeeYears = [2023, 2024],

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using EcoPark.Domain.Matching;
-using EcoPark.Domain.Streams;
 
 namespace EcoPark.Benchmarks;
 

@@ -1,7 +1,7 @@
 using EcoPark.Application.Factories;
 using EcoPark.Application.Fees;
-using EcoPark.Application.Matching;
 using EcoPark.Application.Filings;
+using EcoPark.Application.Matching;
 using EcoPark.Application.Parks;
 using EcoPark.Application.Streams;
 using EcoPark.Application.Users;

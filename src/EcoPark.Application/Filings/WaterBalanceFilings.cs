@@ -1,5 +1,6 @@
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
+using EcoPark.Application.Factories;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Water;
 using FluentValidation;
@@ -185,25 +186,14 @@ public sealed class WaterBalanceFilings(
         return ToDto(filing, tolerance);
     }
 
-    private async Task<decimal> ReadableFactoryToleranceAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken)
-    {
-        var factory = await db.Factories.AsNoTracking().Where(f => f.Id == factoryId)
-            .Join(db.Parks, f => f.ParkId, p => p.Id, (f, p) => new { f.Id, f.ParkId, p.ClosureTolerancePercent })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (factory is null || !caller.CanReadFactory(factory.Id, factory.ParkId))
-        {
-            throw new NotFoundException(l["Factory.NotFound"]);
-        }
+    private async Task<decimal> ReadableFactoryToleranceAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken) =>
+        await ToleranceAsync(db, await FactoryAccess.ReadableAsync(db, caller, factoryId, l, cancellationToken), cancellationToken);
 
-        return factory.ClosureTolerancePercent;
-    }
+    private async Task<decimal> EditableFactoryToleranceAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken) =>
+        await ToleranceAsync(db, await FactoryAccess.EditableAsync(db, caller, factoryId, l, cancellationToken), cancellationToken);
 
-    private async Task<decimal> EditableFactoryToleranceAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken)
-    {
-        var tolerance = await ReadableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
-        var parkId = await db.Factories.Where(f => f.Id == factoryId).Select(f => f.ParkId).SingleAsync(cancellationToken);
-        return caller.CanEditFactory(factoryId, parkId) ? tolerance : throw new ForbiddenException(l["Factory.Forbidden"]);
-    }
+    private static Task<decimal> ToleranceAsync(IEcoParkDbContext db, FactoryFacts factory, CancellationToken cancellationToken) =>
+        db.Parks.Where(p => p.Id == factory.ParkId).Select(p => p.ClosureTolerancePercent).SingleAsync(cancellationToken);
 
     private async Task<WaterBalanceFiling> FindAsync(IEcoParkDbContext db, Guid factoryId, Guid filingId, bool tracking, CancellationToken cancellationToken)
     {

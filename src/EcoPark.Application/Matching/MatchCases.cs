@@ -2,6 +2,7 @@ using System.Text.Json;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Fees;
+using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
@@ -99,7 +100,7 @@ public sealed class MatchCases(
         var demandPark = world.Factories[demand.FactoryId].ParkId;
         var parkId = Matchmaking.IsStaff(caller, supplyPark) ? supplyPark
             : Matchmaking.IsStaff(caller, demandPark) ? demandPark : throw new NotFoundException(l["Stream.NotFound"]);
-        var explanation = world.Evaluate(caller, null, Matchmaking.Resource(supply), supply.Id).FirstOrDefault(e => e.Candidate.DemandStreamId == demand.Id)
+        var explanation = world.Evaluate(caller, MatchingWorld.Pair(supply.Id, demand.Id), Matchmaking.Resource(supply)).FirstOrDefault()
             ?? throw DomainGuard.Invalid("demandStreamId", l["Match.NotAPair"]);
         if (explanation.Candidate.MatchId is not null)
         {
@@ -267,13 +268,13 @@ public sealed class MatchCases(
         var userIds = cases.SelectMany(c => c.Steps.Select(s => s.By)).Concat(documents.SelectMany(g => g.Select(d => d.UploadedBy))).ToHashSet();
         var emails = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         string Factory(Guid id) => factories.TryGetValue(id, out var f) && caller.CanReadFactory(f.Id, f.ParkId) ? f.Name.Zh : "–";
-        return [.. cases.Select(c => new MatchCaseDto(c.Id, c.ParkId, MatchKeys.Of(c.Resource), c.SupplyStreamId, names.GetValueOrDefault(c.SupplyStreamId, "–"),
-            Factory(c.SupplyFactoryId), c.DemandStreamId, names.GetValueOrDefault(c.DemandStreamId, "–"), Factory(c.DemandFactoryId), MatchKeys.Of(c.State),
-            c.Next is { } next ? MatchKeys.Of(next) : null, c.PredictedQuantity, c.Unit, c.PredictedAnnualBenefitNtd, c.PredictedCo2eKgPerYear, c.AgreedQuantity,
+        return [.. cases.Select(c => new MatchCaseDto(c.Id, c.ParkId, Keys.Of(c.Resource), c.SupplyStreamId, names.GetValueOrDefault(c.SupplyStreamId, "–"),
+            Factory(c.SupplyFactoryId), c.DemandStreamId, names.GetValueOrDefault(c.DemandStreamId, "–"), Factory(c.DemandFactoryId), Keys.Of(c.State),
+            c.Next is { } next ? Keys.Of(next) : null, c.PredictedQuantity, c.Unit, c.PredictedAnnualBenefitNtd, c.PredictedCo2eKgPerYear, c.AgreedQuantity,
             c.Split, c.SupplierConsented, c.BuyerConsented, c.IntroducedAt, c.DeclineReason,
-            [.. c.Steps.Select(s => new MatchStepDto(MatchKeys.Of(s.State), s.EventDate, s.Note, emails.GetValueOrDefault(s.By), s.At))],
+            [.. c.Steps.Select(s => new MatchStepDto(Keys.Of(s.State), s.EventDate, s.Note, emails.GetValueOrDefault(s.By), s.At))],
             [.. c.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
-            [.. documents[c.Id].OrderBy(d => d.UploadedAt).Select(d => new MatchDocumentDto(d.Id, MatchKeys.Of(d.State), d.FileName, d.ContentType, d.SizeBytes,
+            [.. documents[c.Id].OrderBy(d => d.UploadedAt).Select(d => new MatchDocumentDto(d.Id, Keys.Of(d.State), d.FileName, d.ContentType, d.SizeBytes,
                 d.Sha256, emails.GetValueOrDefault(d.UploadedBy), d.UploadedAt))],
             c.RowVersion))];
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
+using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
@@ -40,7 +41,7 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var records = await db.MatchingRuleSets.AsNoTracking().OrderBy(r => r.Kind).ThenByDescending(r => r.EffectiveFrom).ToListAsync(cancellationToken);
-        return [.. records.Select(r => new MatchingRuleVersionDto(r.Kind.ToString().ToLowerInvariant(), r.Version, r.EffectiveFrom, r.Note, r.CreatedAt))];
+        return [.. records.Select(r => new MatchingRuleVersionDto(Keys.Of(r.Kind), r.Version, r.EffectiveFrom, r.Note, r.CreatedAt))];
     }
 
     /// <summary>One stored version as JSON, to read or to copy into the next version.</summary>
@@ -83,7 +84,7 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
         var record = new MatchingRuleSetRecord(kind, version, effectiveFrom, json, note.Trim(), clock.GetUtcNow());
         db.MatchingRuleSets.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        return new MatchingRuleVersionDto(kind.ToString().ToLowerInvariant(), version, effectiveFrom, record.Note, record.CreatedAt);
+        return new MatchingRuleVersionDto(Keys.Of(kind), version, effectiveFrom, record.Note, record.CreatedAt);
     }
 
     private MatchingRuleKind ParseKind(string kind) =>

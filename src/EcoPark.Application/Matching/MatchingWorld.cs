@@ -1,6 +1,7 @@
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Fees;
 using EcoPark.Application.Filings;
+using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
@@ -41,12 +42,12 @@ public sealed record MatchExplanation(CandidateDto Candidate, WaterMatchResult? 
 /// <summary>
 /// Everything filed that matching looks at, loaded once per request and mapped into the engine's inputs:
 /// each stream with its factory's park, place and industry, and what agreed matches already take from
-/// each supply. Every pair is evaluated; a world larger than <see cref="ScreenAbove"/> water pairs is
-/// screened first.
+/// each supply. Only the pairs a request asks for are evaluated; more than <see cref="ScreenAbove"/> water
+/// pairs go through the indexed screen first.
 /// </summary>
 public sealed class MatchingWorld
 {
-    public const long ScreenAbove = 40_000;
+    public const int ScreenAbove = 40_000;
 
     private MatchingWorld()
     {
@@ -113,13 +114,13 @@ public sealed class MatchingWorld
         return fees;
     }
 
-    /// <summary>Every pair with at least one side in <paramref name="parkId"/> (or every pair when null), evaluated and ranked.</summary>
-    public IReadOnlyList<MatchExplanation> Evaluate(Caller caller, Guid? parkId, ResourceKind? resource = null, Guid? streamId = null)
+    /// <summary>
+    /// The pairs (supply, demand) that <paramref name="include"/> accepts (every pair of two different
+    /// factories when null), evaluated and ranked; only those pairs are evaluated.
+    /// </summary>
+    public IReadOnlyList<MatchExplanation> Evaluate(Caller caller, Func<FactoryStream, FactoryStream, bool>? include, ResourceKind? resource = null)
     {
-        bool Wanted(FactoryStream supply, FactoryStream demand) =>
-            supply.FactoryId != demand.FactoryId
-            && (parkId is null || Factories[supply.FactoryId].ParkId == parkId || Factories[demand.FactoryId].ParkId == parkId)
-            && (streamId is null || supply.Id == streamId || demand.Id == streamId);
+        bool Wanted(FactoryStream supply, FactoryStream demand) => supply.FactoryId != demand.FactoryId && (include?.Invoke(supply, demand) ?? true);
 
         var results = new List<MatchExplanation>();
         if (resource is null or ResourceKind.Water)
@@ -128,11 +129,11 @@ public sealed class MatchingWorld
             var demands = Streams.Values.OfType<WaterDemand>().ToList();
             var supplyInputs = supplies.Select(WaterSupply).ToList();
             var demandInputs = demands.Select(WaterDemandInput).ToList();
-            IEnumerable<WaterMatchResult> water = (long)supplies.Count * demands.Count > ScreenAbove
+            var pairs = supplyInputs.SelectMany(s => demandInputs.Select(d => (s, d))).Where(p => Wanted(Streams[p.s.Id], Streams[p.d.Id]));
+            // Few wanted pairs are evaluated one by one; many go through the indexed screen first.
+            IEnumerable<WaterMatchResult> water = pairs.Take(ScreenAbove + 1).Count() > ScreenAbove
                 ? WaterMatcher.FindMatches(supplyInputs, demandInputs, Context)
-                : supplyInputs.SelectMany(s => demandInputs.Select(d => (s, d)))
-                    .Where(p => Wanted(Streams[p.s.Id], Streams[p.d.Id]))
-                    .Select(p => WaterMatcher.Evaluate(p.s, p.d, Context));
+                : pairs.Select(p => WaterMatcher.Evaluate(p.s, p.d, Context));
             results.AddRange(water.Where(r => Wanted(Streams[r.SupplyId], Streams[r.DemandId])).Select(r => new MatchExplanation(Candidate(caller, r), r, null, null)));
         }
 
@@ -166,6 +167,18 @@ public sealed class MatchingWorld
             .ThenByDescending(r => r.Candidate.TightestMargin ?? decimal.MinValue)];
     }
 
+    /// <summary>Pairs with at least one side in the park.</summary>
+    public Func<FactoryStream, FactoryStream, bool> InPark(Guid parkId) =>
+        (supply, demand) => Factories[supply.FactoryId].ParkId == parkId || Factories[demand.FactoryId].ParkId == parkId;
+
+    /// <summary>Pairs with at least one of the streams.</summary>
+    public static Func<FactoryStream, FactoryStream, bool> Touching(IReadOnlySet<Guid> streamIds) =>
+        (supply, demand) => streamIds.Contains(supply.Id) || streamIds.Contains(demand.Id);
+
+    /// <summary>Exactly one pair.</summary>
+    public static Func<FactoryStream, FactoryStream, bool> Pair(Guid supplyId, Guid demandId) =>
+        (supply, demand) => supply.Id == supplyId && demand.Id == demandId;
+
     /// <summary>What agreed matches already take from a supply, in its unit.</summary>
     public decimal Committed(Guid supplyStreamId) =>
         Cases.Where(c => c.SupplyStreamId == supplyStreamId && c.Commits).Sum(c => c.AgreedQuantity ?? c.PredictedQuantity);
@@ -195,10 +208,10 @@ public sealed class MatchingWorld
         var supply = Streams[supplyId];
         var demand = Streams[demandId];
         var match = Cases.FirstOrDefault(c => c.SupplyStreamId == supplyId && c.DemandStreamId == demandId);
-        return new CandidateDto(MatchKeys.Of(resource), supplyId, supply.Name, supply.FactoryId, FactoryName(caller, supply.FactoryId), demandId, demand.Name,
+        return new CandidateDto(Keys.Of(resource), supplyId, supply.Name, supply.FactoryId, FactoryName(caller, supply.FactoryId), demandId, demand.Name,
             demand.FactoryId, FactoryName(caller, demand.FactoryId), status, feasible, asIs, Math.Round(quantity, 1), unit, distance is { } d ? Math.Round(d) : null,
             Math.Round(benefit), Math.Round(co2e), payback is { } p ? Math.Round(p, 1) : null, margin is { } m ? Math.Round(m, 3) : null, [.. reasons],
-            match?.Id, match is null ? null : MatchKeys.Of(match.State));
+            match?.Id, match is null ? null : Keys.Of(match.State));
     }
 
     private WaterSupplyInput WaterSupply(EffluentStream s) => new()
@@ -289,12 +302,4 @@ public sealed class MatchingWorld
 
     private static string Kebab(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-}
-
-/// <summary>API keys of the matching enums: kebab case (<c>byproduct</c>, <c>negotiating</c>).</summary>
-public static class MatchKeys
-{
-    public static string Of(ResourceKind resource) => resource.ToString().ToLowerInvariant();
-
-    public static string Of(MatchState state) => state.ToString().ToLowerInvariant();
 }

@@ -1,5 +1,6 @@
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
+using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Matching;
@@ -65,7 +66,7 @@ public sealed class Matchmaking(
         RequireStaff(caller, parkId);
         var world = await LoadAsync(cancellationToken);
         var resource = ParseResource(filter.Resource);
-        return [.. world.Evaluate(caller, parkId, resource)
+        return [.. world.Evaluate(caller, world.InPark(parkId), resource)
             .Where(e => filter.IncludeBlocked || e.Candidate.Status != "blocked")
             .Where(e => filter.Status is null || e.Candidate.Status == filter.Status)
             .Where(e => filter.MinBenefitNtd is null || e.Candidate.NetAnnualBenefitNtd >= filter.MinBenefitNtd)];
@@ -87,8 +88,8 @@ public sealed class Matchmaking(
             throw new NotFoundException(l["Stream.NotFound"]);
         }
 
-        return world.Evaluate(caller, null, Resource(supply), supplyStreamId)
-            .FirstOrDefault(e => e.Candidate.DemandStreamId == demandStreamId) ?? throw new NotFoundException(l["Stream.NotFound"]);
+        return world.Evaluate(caller, MatchingWorld.Pair(supplyStreamId, demandStreamId), Resource(supply)).FirstOrDefault()
+            ?? throw new NotFoundException(l["Stream.NotFound"]);
     }
 
     /// <summary>Candidates for one stream, for staff of its park.</summary>
@@ -100,7 +101,7 @@ public sealed class Matchmaking(
             throw new NotFoundException(l["Stream.NotFound"]);
         }
 
-        return [.. world.Evaluate(caller, null, Resource(stream), streamId).Where(e => e.Candidate.Status != "blocked")];
+        return [.. world.Evaluate(caller, MatchingWorld.Touching(new HashSet<Guid> { streamId }), Resource(stream)).Where(e => e.Candidate.Status != "blocked")];
     }
 
     /// <summary>The engineer's own streams' workable candidates, anonymised as <see cref="OpportunityDto"/> describes.</summary>
@@ -113,8 +114,8 @@ public sealed class Matchmaking(
             return [];
         }
 
-        return [.. world.Evaluate(caller, null)
-            .Where(e => (own.Contains(e.Candidate.SupplyStreamId) || own.Contains(e.Candidate.DemandStreamId)) && (e.Candidate.Feasible || e.Candidate.Status == "needs-lab-test"))
+        return [.. world.Evaluate(caller, MatchingWorld.Touching(own))
+            .Where(e => e.Candidate.Feasible || e.Candidate.Status == "needs-lab-test")
             .Select(e => Anonymise(world, e, ownSupply: own.Contains(e.Candidate.SupplyStreamId)))];
     }
 
@@ -139,7 +140,7 @@ public sealed class Matchmaking(
         return new OpportunityDto(c.Resource, ownSupply ? c.SupplyStreamId : c.DemandStreamId, ownSupply ? c.SupplyName : c.DemandName,
             ownSupply ? "supply" : "demand", otherFactory.Industry.ToKey(), c.DistanceM is { } d ? Math.Round(d / 1000, 1) : null,
             band is null ? c.Quantity : null, band?.Low, band?.High, c.Unit, c.Status, c.FeasibleAsIs, [.. reasons],
-            ownSaving is { } s ? Math.Round(s) : null, disclosure.Price((other as WaterDemand)?.MaxPriceNtdPerM3), match?.Id, match is null ? null : MatchKeys.Of(match.State),
+            ownSaving is { } s ? Math.Round(s) : null, disclosure.Price((other as WaterDemand)?.MaxPriceNtdPerM3), match?.Id, match is null ? null : Keys.Of(match.State),
             match is not null && (ownSupply ? match.SupplierConsented : match.BuyerConsented),
             introduced ? otherFactory.Name.Zh : null, introduced ? $"{otherFactory.Contact.Name} {otherFactory.Contact.Phone}" : null);
     }

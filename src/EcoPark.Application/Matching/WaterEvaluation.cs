@@ -225,8 +225,8 @@ public sealed record WaterEvaluationDto(
     public static WaterEvaluationDto From(WaterMatchResult r) => new(
         r.FeasibleAsIs,
         r.Status.ToKey(),
-        r.Route.ToString().ToLowerInvariant(),
-        [.. r.Parameters.Select(p => new ParameterVerdictDto(p.Key, p.Value, p.Max ?? p.Min, p.Min, p.Max, p.Verdict.ToString().ToLowerInvariant(), p.Headroom, p.Margin, p.Stale))],
+        Keys.Of(r.Route),
+        [.. r.Parameters.Select(p => new ParameterVerdictDto(p.Key, p.Value, p.Max ?? p.Min, p.Min, p.Max, Keys.Of(p.Verdict), p.Headroom, p.Margin, p.Stale))],
         [.. r.Reasons.Where(x => x.Kind == ReasonKind.HardBlock).Select(x => x.Code).Distinct()],
         r.Treatment is { } t ? new TreatmentDto(t.Feasible, t.Steps, Math.Round(t.OperatingCostNtdPerM3, 2), Math.Round(t.LevelisedCostNtdPerM3, 2),
             Math.Round(t.Recovery, 3), t.Unfixable) : null,

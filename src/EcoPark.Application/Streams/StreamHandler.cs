@@ -1,9 +1,9 @@
 using System.Text.Json;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
+using EcoPark.Application.Factories;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Common;
-using EcoPark.Domain.Factories;
 using EcoPark.Domain.Streams;
 using FluentValidation;
 using FluentValidation.Results;
@@ -11,9 +11,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Application.Streams;
-
-/// <summary>What a stream's rules need to know about its factory.</summary>
-public sealed record FactoryFacts(Guid Id, Guid ParkId, Industry Industry);
 
 /// <summary>
 /// A stream as its own factory, its park's staff, auditors and administrators see it: every field as
@@ -80,7 +77,7 @@ public abstract class StreamHandler<TStream, TInput>(
         await ValidateAsync(input, factory, cancellationToken);
         var stream = DomainGuard.Run(l, () => Create(factory, input, Today, caller.UserId, clock.GetUtcNow()));
         Set(db).Add(stream);
-        Audit(db, stream, "created", null, caller);
+        Audit(db, stream, "created", null, caller.UserId);
         await SaveAsync(db, input.Name, cancellationToken);
         return ToDto(stream);
     }
@@ -100,7 +97,7 @@ public abstract class StreamHandler<TStream, TInput>(
         var before = Snapshot(stream);
         db.Entry(stream).Property(s => s.RowVersion).OriginalValue = rowVersion;
         DomainGuard.Run(l, () => Update(stream, factory, input, Today, caller.UserId, clock.GetUtcNow()));
-        Audit(db, stream, "updated", before, caller);
+        Audit(db, stream, "updated", before, caller.UserId);
         await SaveAsync(db, input.Name, cancellationToken);
         return ToDto(stream);
     }
@@ -135,14 +132,14 @@ public abstract class StreamHandler<TStream, TInput>(
         {
             var before = Snapshot(stream);
             Update(stream, factory, input, Today, by, at);
-            db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, "imported", by, at, before, Snapshot(stream)));
+            Audit(db, stream, "imported", before, by);
             return;
         }
 
         stream = Create(factory, input, Today, by, at);
         Set(db).Add(stream);
         existing[stream.Name] = stream;
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, "imported", by, at, null, Snapshot(stream)));
+        Audit(db, stream, "imported", null, by);
     }
 
     protected virtual IEnumerable<ParameterValue> MeasuredValues(TStream stream) => [];
@@ -171,8 +168,8 @@ public abstract class StreamHandler<TStream, TInput>(
 
     private string Snapshot(TStream stream) => JsonSerializer.Serialize(ToInput(stream), Json);
 
-    private void Audit(IEcoParkDbContext db, TStream stream, string action, string? before, Caller caller) =>
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, action, caller.UserId, clock.GetUtcNow(), before, Snapshot(stream)));
+    private void Audit(IEcoParkDbContext db, TStream stream, string action, string? before, Guid by) =>
+        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, action, by, clock.GetUtcNow(), before, Snapshot(stream)));
 
     private async Task ValidateAsync(TInput input, FactoryFacts factory, CancellationToken cancellationToken)
     {
@@ -183,21 +180,11 @@ public abstract class StreamHandler<TStream, TInput>(
         }
     }
 
-    public static async Task<FactoryFacts?> FactoryAsync(IEcoParkDbContext db, Guid factoryId, CancellationToken cancellationToken) =>
-        await db.Factories.AsNoTracking().Where(f => f.Id == factoryId)
-            .Select(f => new FactoryFacts(f.Id, f.ParkId, f.Industry)).SingleOrDefaultAsync(cancellationToken);
+    private Task<FactoryFacts> ReadableAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken) =>
+        FactoryAccess.ReadableAsync(db, caller, factoryId, l, cancellationToken);
 
-    private async Task<FactoryFacts> ReadableAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken)
-    {
-        var factory = await FactoryAsync(db, factoryId, cancellationToken);
-        return factory is not null && caller.CanReadFactory(factory.Id, factory.ParkId) ? factory : throw new NotFoundException(l["Factory.NotFound"]);
-    }
-
-    private async Task<FactoryFacts> EditableAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken)
-    {
-        var factory = await ReadableAsync(db, caller, factoryId, cancellationToken);
-        return caller.CanEditFactory(factory.Id, factory.ParkId) ? factory : throw new ForbiddenException(l["Factory.Forbidden"]);
-    }
+    private Task<FactoryFacts> EditableAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken) =>
+        FactoryAccess.EditableAsync(db, caller, factoryId, l, cancellationToken);
 
     private async Task<TStream> FindAsync(IEcoParkDbContext db, Guid factoryId, Guid streamId, bool tracking, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using EcoPark.Application.Abstractions;
+using EcoPark.Application.Factories;
 using EcoPark.Domain.Streams;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

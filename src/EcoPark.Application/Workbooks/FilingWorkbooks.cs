@@ -1,6 +1,7 @@
 using System.Data;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
+using EcoPark.Application.Factories;
 using EcoPark.Application.Filings;
 using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
@@ -36,11 +37,14 @@ public sealed class FilingWorkbooks(
     TimeProvider clock,
     IStringLocalizer<Messages> l)
 {
+    /// <summary>Uploads above this are refused before they are read.</summary>
+    public const long MaxBytes = 20 * 1024 * 1024;
+
     /// <summary>A blank workbook with last month's water-balance row ready to fill and every stream sheet's headers.</summary>
     public async Task<byte[]> TemplateAsync(Caller caller, Guid factoryId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        await FactoryAsync(db, caller, factoryId, edit: false, cancellationToken);
+        await FactoryAccess.ReadableAsync(db, caller, factoryId, l, cancellationToken);
         var lastMonth = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddMonths(-1);
         var data = new WorkbookData();
         data.Balances.Add(new WaterBalanceRequest { Period = $"{lastMonth.Year:D4}-{lastMonth.Month:D2}" });
@@ -50,7 +54,7 @@ public sealed class FilingWorkbooks(
     public async Task<byte[]> ExportAsync(Caller caller, Guid factoryId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        await FactoryAsync(db, caller, factoryId, edit: false, cancellationToken);
+        await FactoryAccess.ReadableAsync(db, caller, factoryId, l, cancellationToken);
         var filings = await db.WaterBalanceFilings.AsNoTracking().Where(f => f.FactoryId == factoryId).ToListAsync(cancellationToken);
         var data = new WorkbookData();
         data.Balances.AddRange(filings.OrderBy(f => f.Period, StringComparer.Ordinal).Select(f => WaterBalanceRequest.From(f.Period, f.Current.Balance)));
@@ -64,7 +68,7 @@ public sealed class FilingWorkbooks(
     public async Task<ImportResult> ImportAsync(Caller caller, Guid factoryId, Stream workbook, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var factory = await FactoryAsync(db, caller, factoryId, edit: true, cancellationToken);
+        var factory = await FactoryAccess.EditableAsync(db, caller, factoryId, l, cancellationToken);
         var read = Read(workbook);
         var problems = read.Problems;
         if (read.Rows == 0 && problems.Count == 0)
@@ -181,17 +185,6 @@ public sealed class FilingWorkbooks(
             var own = sheet.Column(path) ?? sheet.Columns[0];
             problems.Add(new WorkbookProblem(sheet.Name, rows.Parent, own.Header, failure.ErrorMessage));
         }
-    }
-
-    private async Task<FactoryFacts> FactoryAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, bool edit, CancellationToken cancellationToken)
-    {
-        var factory = await EffluentStreams.FactoryAsync(db, factoryId, cancellationToken);
-        if (factory is null || !caller.CanReadFactory(factory.Id, factory.ParkId))
-        {
-            throw new NotFoundException(l["Factory.NotFound"]);
-        }
-
-        return !edit || caller.CanEditFactory(factory.Id, factory.ParkId) ? factory : throw new ForbiddenException(l["Factory.Forbidden"]);
     }
 
     // ---- reading ----

@@ -8,6 +8,18 @@ public sealed record MonthlyVolumes(YearMonth Month, decimal TapM3, decimal Surf
 
     /// <summary>What the scope test counts: every source (art. 3 I).</summary>
     public decimal TotalM3 => TapSurfaceOtherM3 + GroundwaterM3;
+
+    /// <summary>
+    /// The month with <paramref name="m3"/> of other water (reclaimed, or a neighbour's effluent) in place of
+    /// fee-bearing water: tap first, then contract, then surface; groundwater stays. Also how much was replaced.
+    /// </summary>
+    public (MonthlyVolumes Month, decimal ReplacedM3) Replacing(decimal m3)
+    {
+        var tap = Math.Min(TapM3, m3);
+        var other = Math.Min(OtherSupplierM3, m3 - tap);
+        var surface = Math.Min(SurfaceM3, m3 - tap - other);
+        return (this with { TapM3 = TapM3 - tap, OtherSupplierM3 = OtherSupplierM3 - other, SurfaceM3 = SurfaceM3 - surface }, tap + other + surface);
+    }
 }
 
 /// <summary>Reductions and offsets the payer claims (only accepted claims reach the engine in a fee case).</summary>

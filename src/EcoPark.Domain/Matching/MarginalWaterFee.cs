@@ -7,8 +7,7 @@ namespace EcoPark.Domain.Matching;
 /// fee-bearing water, computed with the fee engine on the buyer's own filed months rather than a constant.
 /// </summary>
 /// <remarks>
-/// The replaced flow takes tap water first, then contract and surface water (groundwater is charged
-/// differently and is left as it is). Both runs assume a business payer with no claims and an unverified
+/// The replaced flow takes fee-bearing water as <see cref="MonthlyVolumes.Replacing"/> does. Both runs assume a business payer with no claims and an unverified
 /// recycling rate, so the figure is the fee's marginal rate, not the buyer's final bill.
 /// </remarks>
 public static class MarginalWaterFee
@@ -25,12 +24,9 @@ public static class MarginalWaterFee
         var after = new List<MonthlyVolumes>();
         foreach (var month in months)
         {
-            var flow = replacedM3PerDay * month.Month.Days;
-            var tap = Math.Min(month.TapM3, flow);
-            var other = Math.Min(month.OtherSupplierM3, flow - tap);
-            var surface = Math.Min(month.SurfaceM3, flow - tap - other);
-            replaced += tap + other + surface;
-            after.Add(month with { TapM3 = month.TapM3 - tap, OtherSupplierM3 = month.OtherSupplierM3 - other, SurfaceM3 = month.SurfaceM3 - surface });
+            var (less, m3) = month.Replacing(replacedM3PerDay * month.Month.Days);
+            replaced += m3;
+            after.Add(less);
         }
 
         if (replaced == 0)

@@ -10,9 +10,6 @@ internal static class WorkbookEndpoints
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Uploads above this are refused before they are read.</summary>
-    public const long MaxBytes = 20 * 1024 * 1024;
-
     public static RouteGroupBuilder MapWorkbookEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/factories/{factoryId:guid}/workbook").WithTags("Excel workbook");
@@ -25,9 +22,9 @@ internal static class WorkbookEndpoints
         group.MapPost("/", async (Guid factoryId, IFormFile file, HttpContext http, CallerLoader callers, FilingWorkbooks workbooks,
                 IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
-                if (file.Length > MaxBytes)
+                if (file.Length > FilingWorkbooks.MaxBytes)
                 {
-                    throw new BadHttpRequestException(l["Workbook.TooLarge", MaxBytes / 1024 / 1024]);
+                    throw new BadHttpRequestException(l["Workbook.TooLarge", FilingWorkbooks.MaxBytes / 1024 / 1024]);
                 }
 
                 await using var content = file.OpenReadStream();

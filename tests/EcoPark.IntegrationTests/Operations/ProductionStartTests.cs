@@ -1,5 +1,5 @@
-using EcoPark.IntegrationTests.Infrastructure;
 using EcoPark.Infrastructure.Seeding;
+using EcoPark.IntegrationTests.Infrastructure;
 using EcoPark.Testing;
 
 namespace EcoPark.IntegrationTests.Operations;

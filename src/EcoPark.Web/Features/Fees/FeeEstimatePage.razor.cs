@@ -140,21 +140,18 @@ public partial class FeeEstimatePage
         }
     }
 
-    /// <summary>Reclaimed water replaces tap water first, then contract and surface water, day for day.</summary>
+    /// <summary>Reclaimed water replaces fee-bearing water day for day, as <see cref="MonthlyVolumes.Replacing"/> does.</summary>
     private FeeMonthInput WithReclaimed(FeeMonthInput month)
     {
         YearMonth.TryParse(month.Month, out var ym);
-        var replaced = reclaimedPerDay * ym.Days;
-        var tap = Math.Min(month.TapM3, replaced);
-        var other = Math.Min(month.OtherSupplierM3, replaced - tap);
-        var surface = Math.Min(month.SurfaceM3, replaced - tap - other);
+        var (less, _) = new MonthlyVolumes(ym, month.TapM3, month.SurfaceM3, month.GroundwaterM3, month.OtherSupplierM3).Replacing(reclaimedPerDay * ym.Days);
         return new FeeMonthInput
         {
             Month = month.Month,
-            TapM3 = month.TapM3 - tap,
-            OtherSupplierM3 = month.OtherSupplierM3 - other,
-            SurfaceM3 = month.SurfaceM3 - surface,
-            GroundwaterM3 = month.GroundwaterM3,
+            TapM3 = less.TapM3,
+            OtherSupplierM3 = less.OtherSupplierM3,
+            SurfaceM3 = less.SurfaceM3,
+            GroundwaterM3 = less.GroundwaterM3,
         };
     }
 

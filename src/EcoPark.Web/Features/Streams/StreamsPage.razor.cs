@@ -17,7 +17,6 @@ namespace EcoPark.Web.Features.Streams;
 public sealed partial class StreamsPage
 {
     private const string LoadKw = "loadKw";
-    private const long MaxUploadBytes = 20 * 1024 * 1024;
 
     private IReadOnlyList<FactoryDto> factories = [];
     private IReadOnlyList<StreamDto<EffluentStreamInput>> effluents = [];
@@ -164,9 +163,9 @@ public sealed partial class StreamsPage
             return;
         }
 
-        if (file.Size > MaxUploadBytes)
+        if (file.Size > FilingWorkbooks.MaxBytes)
         {
-            message = L["Workbook.TooLarge", MaxUploadBytes / 1024 / 1024];
+            message = L["Workbook.TooLarge", FilingWorkbooks.MaxBytes / 1024 / 1024];
             messageSeverity = Severity.Error;
             return;
         }
@@ -175,7 +174,7 @@ public sealed partial class StreamsPage
         try
         {
             using var buffer = new MemoryStream();
-            await file.OpenReadStream(MaxUploadBytes).CopyToAsync(buffer);
+            await file.OpenReadStream(FilingWorkbooks.MaxBytes).CopyToAsync(buffer);
             buffer.Position = 0;
             var result = await Workbooks.ImportAsync(await LoadCallerAsync(), id, buffer);
             problems = result.Problems;
