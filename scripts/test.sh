@@ -15,6 +15,8 @@ if [ -z "${ECOPARK_CHROMIUM:-}" ]; then
   ECOPARK_CHROMIUM=$(command -v chromium)
   export ECOPARK_CHROMIUM
 fi
+# Without a CJK font every Chinese glyph in the browser tests' screenshots is an empty box.
+require_cjk_font
 if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
   useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
 fi

@@ -34,6 +34,14 @@ postgres_bin_dir() {
   echo "$dir"
 }
 
+# Installs Debian's Noto CJK fonts (Traditional Chinese glyphs for Chromium) when they are missing.
+require_cjk_font() {
+  if command -v dpkg-query >/dev/null && dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed"; then
+    return
+  fi
+  if [ "$(id -u)" -eq 0 ]; then apt_install fonts-noto-cjk; else log "Install fonts-noto-cjk for Chinese text in screenshots."; fi
+}
+
 # Runs a command as the owner of the local cluster: PostgreSQL refuses to run as root.
 as_pg_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
