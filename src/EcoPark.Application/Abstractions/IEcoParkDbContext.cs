@@ -70,6 +70,25 @@ public interface IEcoParkDbContext : IAsyncDisposable
 
     /// <summary>Whether a failed save broke a unique index (two users racing to insert the same thing).</summary>
     bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>Whether a failed save broke the named unique index (one of <see cref="UniqueIndexes"/>).</summary>
+    bool IsUniqueViolation(DbUpdateException exception, string indexName);
+}
+
+/// <summary>
+/// The unique indexes whose violation a use case turns into the answer a sequential request would get: the
+/// database keeps the rule under races, the handler names the field.
+/// </summary>
+public static class UniqueIndexes
+{
+    /// <summary>One open (not declined, not ended) match per supply–demand pair.</summary>
+    public const string OpenMatchPair = "ux_match_cases_open_pair";
+
+    /// <summary>A factory is one unified business number (統一編號) at one address.</summary>
+    public const string FactoryBusinessNumberAtAddress = "ux_factories_business_number_address";
+
+    /// <summary>One factory of a Chinese name per park.</summary>
+    public const string FactoryNameInPark = "ux_factories_park_name_zh";
 }
 
 /// <summary>Creates one short-lived context per operation, as Blazor Server requires.</summary>

@@ -12,8 +12,10 @@ namespace EcoPark.Application.Factories;
 
 /// <summary>Registers and edits factories, enforcing who may do so and that no factory is entered twice.</summary>
 /// <remarks>
-/// A duplicate is a second factory in the same park with the same unified business number or the same
-/// Chinese name: one company may run plants in several parks, but not two registrations of one plant.
+/// A factory is identified by its unified business number (統一編號) at one address, the water-fee payer's
+/// location: one company may run plants at several addresses, but a second registration of the same number at
+/// the same address is a duplicate, and so is a second factory of the same Chinese name in one park. Both rules
+/// are unique indexes; the check before saving only gives the usual answer early, the index keeps it under races.
 /// </remarks>
 public sealed class FactoryCommands(IEcoParkDbContextFactory dbFactory, IValidator<FactoryInput> validator, IStringLocalizer<Messages> l)
 {
@@ -75,23 +77,24 @@ public sealed class FactoryCommands(IEcoParkDbContextFactory dbFactory, IValidat
 
     private async Task EnsureNotDuplicateAsync(IEcoParkDbContext db, FactoryInput input, Guid? exceptId, CancellationToken cancellationToken)
     {
-        var ubn = input.UnifiedBusinessNumber.Trim();
+        var ubn = UnifiedBusinessNumber.Parse(input.UnifiedBusinessNumber.Trim());
+        var address = input.Address.Trim();
         var nameZh = input.NameZh.Trim();
         var clashes = await db.Factories.AsNoTracking()
-            .Where(f => f.ParkId == input.ParkId && f.Id != exceptId)
-            .Where(f => f.UnifiedBusinessNumber == UnifiedBusinessNumber.Parse(ubn) || f.Name.Zh == nameZh)
-            .Select(f => new { Ubn = f.UnifiedBusinessNumber, NameZh = f.Name.Zh })
+            .Where(f => f.Id != exceptId)
+            .Where(f => (f.UnifiedBusinessNumber == ubn && f.Address == address) || (f.ParkId == input.ParkId && f.Name.Zh == nameZh))
+            .Select(f => new { f.ParkId, f.Address, NameZh = f.Name.Zh })
             .ToListAsync(cancellationToken);
 
         var failures = new List<ValidationFailure>();
-        if (clashes.Any(c => c.Ubn.Value == ubn))
+        if (clashes.Any(c => c.Address == address))
         {
-            failures.Add(new ValidationFailure(nameof(FactoryInput.UnifiedBusinessNumber), l["Factory.Duplicate.Ubn"]));
+            failures.Add(BusinessNumberAtAddress());
         }
 
-        if (clashes.Any(c => c.NameZh == nameZh))
+        if (clashes.Any(c => c.ParkId == input.ParkId && c.NameZh == nameZh))
         {
-            failures.Add(new ValidationFailure(nameof(FactoryInput.NameZh), l["Factory.Duplicate.Name"]));
+            failures.Add(NameInPark());
         }
 
         if (failures.Count > 0)
@@ -99,6 +102,10 @@ public sealed class FactoryCommands(IEcoParkDbContextFactory dbFactory, IValidat
             throw new ValidationException(failures);
         }
     }
+
+    private ValidationFailure BusinessNumberAtAddress() => new(nameof(FactoryInput.UnifiedBusinessNumber), l["Factory.Duplicate.Ubn"]);
+
+    private ValidationFailure NameInPark() => new(nameof(FactoryInput.NameZh), l["Factory.Duplicate.Name"]);
 
     private async Task SaveAsync(IEcoParkDbContext db, CancellationToken cancellationToken)
     {
@@ -110,9 +117,13 @@ public sealed class FactoryCommands(IEcoParkDbContextFactory dbFactory, IValidat
         {
             throw new ConflictException(l["Factory.Conflict"]);
         }
-        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e, UniqueIndexes.FactoryBusinessNumberAtAddress))
         {
-            throw Invalid(nameof(FactoryInput.UnifiedBusinessNumber), l["Factory.Duplicate.Ubn"]);
+            throw new ValidationException([BusinessNumberAtAddress()]);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e, UniqueIndexes.FactoryNameInPark))
+        {
+            throw new ValidationException([NameInPark()]);
         }
     }
 

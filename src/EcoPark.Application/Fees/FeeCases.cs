@@ -251,12 +251,12 @@ public sealed class FeeCases(
         }
 
         var newId = Guid.NewGuid();
-        await ChangeAsync(caller, id, "re-examination-opened", (feeCase, db) =>
+        await ChangeAsync(caller, id, "re-examination-opened", async (feeCase, db) =>
         {
             var next = feeCase.Reexamine(newId);
             db.FeeCases.Add(next);
+            await CopyEvidenceAsync(db, feeCase, next, cancellationToken);
             Audit(db, caller, next, "opened-as-re-examination", null, new { previous = id, reason });
-            return Task.CompletedTask;
         }, cancellationToken, detail: new { reason, next = newId });
         return newId;
     }
@@ -272,6 +272,20 @@ public sealed class FeeCases(
         return new PaymentNoticeDto(dto.NoticeNumber, dto.FactoryNameZh, dto.FactoryNameEn, dto.FactoryAddress, dto.UnifiedBusinessNumber, dto.Industry, dto.FeeYear,
             dto.CaseVersion, dto.Months, dto.RecyclingRate, dto.Calculation.Steps, dto.Calculation.GrossFeeNtd, dto.Calculation.ReductionNtd,
             dto.Calculation.NetFeeNtd, dto.DueDate.Value, dto.DecidedAt.Value, dto.Calculation.RuleSet);
+    }
+
+    /// <summary>
+    /// The next version keeps the evidence of the one it re-examines: each file is copied to the new case (with the
+    /// same content and SHA-256), and a claim's file follows the claim's copy (claims keep their sequence).
+    /// </summary>
+    private static async Task CopyEvidenceAsync(IEcoParkDbContext db, FeeCase from, FeeCase to, CancellationToken cancellationToken)
+    {
+        var claimCopies = from.Claims.Join(to.Claims, c => c.Sequence, c => c.Sequence, (old, copy) => (old.Id, copy.Id)).ToDictionary(p => p.Item1, p => p.Item2);
+        foreach (var e in await db.FeeEvidence.AsNoTracking().Where(e => e.FeeCaseId == from.Id).ToListAsync(cancellationToken))
+        {
+            db.FeeEvidence.Add(new FeeEvidence(Guid.NewGuid(), to.Id, e.ClaimId is { } claim ? claimCopies[claim] : null, e.Kind, e.FileName, e.ContentType, e.Content,
+                e.Sha256, e.UploadedBy, e.UploadedAt));
+        }
     }
 
     /// <summary>What an approval already offset: accepted claims on it in the factory's decided earlier fee years.</summary>

@@ -7,6 +7,7 @@ using EcoPark.Domain.Access;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
+using EcoPark.Domain.Streams;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -20,10 +21,16 @@ public sealed record MatchDocumentFile(string FileName, string ContentType, byte
 
 public sealed record MatchStepDto(string State, DateOnly EventDate, string? Note, string? By, DateTimeOffset At);
 
-/// <summary>A match as staff follow it.</summary>
+/// <summary>
+/// A match as staff follow it. A side in another park whose staff do not yet take part is withheld as
+/// <see cref="MatchDisclosure"/> describes: no stream or factory name, the quantity as a band where it is confidential,
+/// and no benefit or CO₂e (<see cref="Withheld"/> is then true).
+/// </summary>
 public sealed record MatchCaseDto(
     Guid Id,
     Guid ParkId,
+    Guid? PartnerParkId,
+    DateTimeOffset? PartnerJoinedAt,
     string Resource,
     Guid SupplyStreamId,
     string SupplyName,
@@ -33,10 +40,13 @@ public sealed record MatchCaseDto(
     string DemandFactory,
     string State,
     string? Next,
-    decimal PredictedQuantity,
+    decimal? PredictedQuantity,
+    decimal? PredictedQuantityLow,
+    decimal? PredictedQuantityHigh,
     string Unit,
-    decimal PredictedAnnualBenefitNtd,
-    decimal PredictedCo2eKgPerYear,
+    decimal? PredictedAnnualBenefitNtd,
+    decimal? PredictedCo2eKgPerYear,
+    bool Withheld,
     decimal? AgreedQuantity,
     CreditSplit? Split,
     bool SupplierConsented,
@@ -52,7 +62,8 @@ public sealed record MatchCaseDto(
 /// The match lifecycle for park staff (and administrators): take up a candidate, move it forward one state
 /// at a time with dates and notes, agree with a credit split, decline with a reason, introduce the parties
 /// once both consented, and record measured months. Engineers consent for their own side. Every change is
-/// audited.
+/// audited. Across a park boundary the partner park's staff join the match before the parties are introduced.
+/// Staff read <see cref="MatchCaseDto"/>; an engineer only ever gets <see cref="MatchPartyDto"/>.
 /// </summary>
 public sealed class MatchCases(
     IEcoParkDbContextFactory dbFactory,
@@ -74,7 +85,7 @@ public sealed class MatchCases(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var cases = await db.MatchCases.AsNoTracking().Where(m => m.ParkId == parkId).ToListAsync(cancellationToken);
+        var cases = await db.MatchCases.AsNoTracking().Where(m => m.ParkId == parkId || m.PartnerParkId == parkId).ToListAsync(cancellationToken);
         var dtos = await ToDtosAsync(db, caller, cases, cancellationToken);
         return [.. dtos.Where(d => state is null || d.State == state).OrderByDescending(d => d.Steps[^1].At)];
     }
@@ -114,8 +125,9 @@ public sealed class MatchCases(
 
         var c = explanation.Candidate;
         object detail = (object?)explanation.Water ?? (object?)explanation.Heat ?? explanation.Byproduct!;
-        var proposal = new MatchProposal(parkId, Matchmaking.Resource(supply), supply.Id, demand.Id, supply.FactoryId, demand.FactoryId, c.Quantity, c.Unit,
-            c.NetAnnualBenefitNtd, c.Co2eKgPerYear, JsonSerializer.Serialize(detail, MatchingRules.Json));
+        var proposal = new MatchProposal(parkId, Matchmaking.Resource(supply), supply.Id, demand.Id, supply.FactoryId, demand.FactoryId,
+            c.Quantity.GetValueOrDefault(), c.Unit, c.NetAnnualBenefitNtd.GetValueOrDefault(), c.Co2eKgPerYear.GetValueOrDefault(),
+            JsonSerializer.Serialize(detail, MatchingRules.Json), parkId == supplyPark ? demandPark : supplyPark);
         var now = clock.GetUtcNow();
         var match = DomainGuard.Run(l, () => new MatchCase(Guid.NewGuid(), proposal, rules.Today, caller.UserId, now));
         if (input.Propose)
@@ -125,7 +137,16 @@ public sealed class MatchCases(
 
         db.MatchCases.Add(match);
         Audit(db, match, "taken-up", caller);
-        await SaveAsync(db, cancellationToken);
+        try
+        {
+            await SaveAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e, UniqueIndexes.OpenMatchPair))
+        {
+            // Someone took the pair up at the same moment: the same answer as taking up an open pair.
+            throw DomainGuard.Invalid("demandStreamId", l["Match.AlreadyOpen"]);
+        }
+
         return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
     }
 
@@ -156,7 +177,7 @@ public sealed class MatchCases(
         ChangeAsync(caller, id, null, null, (object?)null, "introduced", m => m.Introduce(clock.GetUtcNow()), cancellationToken);
 
     /// <summary>An engineer consents for the side their factory is on (staff may record either side's consent).</summary>
-    public async Task<MatchCaseDto> ConsentAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    public async Task<MatchPartyDto> ConsentAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var match = await db.MatchCases.SingleOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw new NotFoundException(l["Match.NotFound"]);
@@ -168,6 +189,25 @@ public sealed class MatchCases(
 
         DomainGuard.Run(l, () => match.Consent(supplier));
         Audit(db, match, supplier ? "supplier-consented" : "buyer-consented", caller);
+        await SaveAsync(db, cancellationToken);
+        var own = await StreamAsync(db, supplier ? match.SupplyStreamId : match.DemandStreamId, cancellationToken);
+        var other = await StreamAsync(db, supplier ? match.DemandStreamId : match.SupplyStreamId, cancellationToken);
+        var otherFactory = await db.Factories.AsNoTracking().SingleAsync(f => f.Id == other.FactoryId, cancellationToken);
+        return MatchDisclosure.ForEngineer(match, own, other, otherFactory);
+    }
+
+    /// <summary>The partner park's staff take part in a match across the park boundary; only then may the parties be introduced.</summary>
+    public async Task<MatchCaseDto> JoinAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var match = await FindAsync(db, caller, id, tracking: true, edit: false, cancellationToken);
+        if (match.PartnerParkId is not { } partner || !Matchmaking.IsStaff(caller, partner))
+        {
+            throw new ForbiddenException(l["Match.Forbidden"]);
+        }
+
+        DomainGuard.Run(l, () => match.JoinAsPartner(partner, caller.UserId, clock.GetUtcNow()));
+        Audit(db, match, "partner-joined", caller);
         await SaveAsync(db, cancellationToken);
         return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
     }
@@ -233,7 +273,7 @@ public sealed class MatchCases(
     {
         var query = tracking ? db.MatchCases : db.MatchCases.AsNoTracking();
         var match = await query.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (match is null || !(caller.SeesEverything || caller.ParkIds.Contains(match.ParkId)))
+        if (match is null || !MatchDisclosure.ReadsStaffView(caller, match))
         {
             throw new NotFoundException(l["Match.NotFound"]);
         }
@@ -241,24 +281,16 @@ public sealed class MatchCases(
         return !edit || Matchmaking.IsStaff(caller, match.ParkId) ? match : throw new ForbiddenException(l["Match.Forbidden"]);
     }
 
+    /// <summary>The staff view; it is never built for a caller who is not staff of the match (an engineer gets <see cref="MatchDisclosure.ForEngineer"/>).</summary>
     private async Task<List<MatchCaseDto>> ToDtosAsync(IEcoParkDbContext db, Caller caller, IReadOnlyList<MatchCase> cases, CancellationToken cancellationToken)
     {
-        var streamIds = cases.SelectMany(c => new[] { c.SupplyStreamId, c.DemandStreamId }).ToHashSet();
-        var names = new Dictionary<Guid, string>();
-        async Task AddNamesAsync<T>(DbSet<T> streams)
-            where T : Domain.Streams.FactoryStream
+        if (cases.Any(c => !MatchDisclosure.ReadsStaffView(caller, c)))
         {
-            foreach (var (streamId, name) in await streams.Where(s => streamIds.Contains(s.Id)).Select(s => new ValueTuple<Guid, string>(s.Id, s.Name))
-                .ToListAsync(cancellationToken))
-            {
-                names[streamId] = name;
-            }
+            throw new NotFoundException(l["Match.NotFound"]);
         }
 
-        await AddNamesAsync(db.EffluentStreams);
-        await AddNamesAsync(db.WaterDemands);
-        await AddNamesAsync(db.HeatStreams);
-        await AddNamesAsync(db.ByproductStreams);
+        var streamIds = cases.SelectMany(c => new[] { c.SupplyStreamId, c.DemandStreamId }).ToHashSet();
+        var streams = await StreamsAsync(db, streamIds, cancellationToken);
         var factoryIds = cases.SelectMany(c => new[] { c.SupplyFactoryId, c.DemandFactoryId }).ToHashSet();
         var factories = await db.Factories.AsNoTracking().Where(f => factoryIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         var caseIds = cases.Select(c => c.Id).ToList();
@@ -267,16 +299,42 @@ public sealed class MatchCases(
             .ToListAsync(cancellationToken)).ToLookup(d => d.MatchId);
         var userIds = cases.SelectMany(c => c.Steps.Select(s => s.By)).Concat(documents.SelectMany(g => g.Select(d => d.UploadedBy))).ToHashSet();
         var emails = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
-        string Factory(Guid id) => factories.TryGetValue(id, out var f) && caller.CanReadFactory(f.Id, f.ParkId) ? f.Name.Zh : "–";
-        return [.. cases.Select(c => new MatchCaseDto(c.Id, c.ParkId, Keys.Of(c.Resource), c.SupplyStreamId, names.GetValueOrDefault(c.SupplyStreamId, "–"),
-            Factory(c.SupplyFactoryId), c.DemandStreamId, names.GetValueOrDefault(c.DemandStreamId, "–"), Factory(c.DemandFactoryId), Keys.Of(c.State),
-            c.Next is { } next ? Keys.Of(next) : null, c.PredictedQuantity, c.Unit, c.PredictedAnnualBenefitNtd, c.PredictedCo2eKgPerYear, c.AgreedQuantity,
-            c.Split, c.SupplierConsented, c.BuyerConsented, c.IntroducedAt, c.DeclineReason,
-            [.. c.Steps.Select(s => new MatchStepDto(Keys.Of(s.State), s.EventDate, s.Note, emails.GetValueOrDefault(s.By), s.At))],
-            [.. c.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
-            [.. documents[c.Id].OrderBy(d => d.UploadedAt).Select(d => new MatchDocumentDto(d.Id, Keys.Of(d.State), d.FileName, d.ContentType, d.SizeBytes,
-                d.Sha256, emails.GetValueOrDefault(d.UploadedBy), d.UploadedAt))],
-            c.RowVersion))];
+        MatchCaseDto Dto(MatchCase c)
+        {
+            bool Shown(Guid factoryId) => factories.TryGetValue(factoryId, out var f) && MatchDisclosure.SeesSide(caller, f.ParkId, c);
+            var supplyShown = Shown(c.SupplyFactoryId);
+            var demandShown = Shown(c.DemandFactoryId);
+            var withheld = !supplyShown || !demandShown;
+            var hidden = streams.GetValueOrDefault(supplyShown ? c.DemandStreamId : c.SupplyStreamId);
+            var band = withheld ? Disclosure.ToOtherParty(hidden?.Confidential ?? ConfidentialFields.All).Band(c.AgreedQuantity ?? c.PredictedQuantity) : null;
+            string Name(Guid streamId, bool shown) => shown && streams.TryGetValue(streamId, out var stream) ? stream.Name : "–";
+            string Factory(Guid id, bool shown) => shown && factories.TryGetValue(id, out var f) ? f.Name.Zh : "–";
+            return new MatchCaseDto(c.Id, c.ParkId, c.PartnerParkId, c.PartnerJoinedAt, Keys.Of(c.Resource), c.SupplyStreamId, Name(c.SupplyStreamId, supplyShown),
+                Factory(c.SupplyFactoryId, supplyShown), c.DemandStreamId, Name(c.DemandStreamId, demandShown), Factory(c.DemandFactoryId, demandShown),
+                Keys.Of(c.State), c.Next is { } next ? Keys.Of(next) : null, band is null ? c.PredictedQuantity : null, band?.Low, band?.High, c.Unit,
+                withheld ? null : c.PredictedAnnualBenefitNtd, withheld ? null : c.PredictedCo2eKgPerYear, withheld, band is null ? c.AgreedQuantity : null,
+                c.Split, c.SupplierConsented, c.BuyerConsented, c.IntroducedAt, c.DeclineReason,
+                [.. c.Steps.Select(s => new MatchStepDto(Keys.Of(s.State), s.EventDate, s.Note, emails.GetValueOrDefault(s.By), s.At))],
+                [.. c.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
+                [.. documents[c.Id].OrderBy(d => d.UploadedAt).Select(d => new MatchDocumentDto(d.Id, Keys.Of(d.State), d.FileName, d.ContentType, d.SizeBytes,
+                    d.Sha256, emails.GetValueOrDefault(d.UploadedBy), d.UploadedAt))],
+                c.RowVersion);
+        }
+
+        return [.. cases.Select(Dto)];
+    }
+
+    private static async Task<FactoryStream> StreamAsync(IEcoParkDbContext db, Guid id, CancellationToken cancellationToken) =>
+        (await StreamsAsync(db, new HashSet<Guid> { id }, cancellationToken))[id];
+
+    private static async Task<Dictionary<Guid, FactoryStream>> StreamsAsync(IEcoParkDbContext db, IReadOnlySet<Guid> ids, CancellationToken cancellationToken)
+    {
+        var streams = new List<FactoryStream>();
+        streams.AddRange(await db.EffluentStreams.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken));
+        streams.AddRange(await db.WaterDemands.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken));
+        streams.AddRange(await db.HeatStreams.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken));
+        streams.AddRange(await db.ByproductStreams.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken));
+        return streams.ToDictionary(s => s.Id);
     }
 
     private void Audit(IEcoParkDbContext db, MatchCase match, string action, Caller caller) =>

@@ -11,30 +11,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcoPark.Application.Matching;
 
-/// <summary>A candidate pair as staff see it in a list: who, what, how much, and where it stands.</summary>
+/// <summary>
+/// A candidate pair as staff see it in a list: who, what, how much, and where it stands. A side staff may not
+/// see in full (another park's, until its staff take part) is <see cref="Withheld"/>: no stream name, the quantity
+/// as <see cref="QuantityLow"/>–<see cref="QuantityHigh"/> where it is confidential, and no money or CO₂e.
+/// </summary>
 public sealed record CandidateDto(
     string Resource,
     Guid SupplyStreamId,
-    string SupplyName,
+    string? SupplyName,
     Guid SupplyFactoryId,
     string SupplyFactory,
     Guid DemandStreamId,
-    string DemandName,
+    string? DemandName,
     Guid DemandFactoryId,
     string DemandFactory,
     string Status,
     bool Feasible,
     bool FeasibleAsIs,
-    decimal Quantity,
+    decimal? Quantity,
     string Unit,
     decimal? DistanceM,
-    decimal NetAnnualBenefitNtd,
-    decimal Co2eKgPerYear,
+    decimal? NetAnnualBenefitNtd,
+    decimal? Co2eKgPerYear,
     decimal? PaybackMonths,
     decimal? TightestMargin,
     IReadOnlyList<string> Reasons,
     Guid? MatchId,
-    string? MatchState);
+    string? MatchState,
+    decimal? QuantityLow = null,
+    decimal? QuantityHigh = null,
+    bool Withheld = false);
 
 /// <summary>A candidate with the engine's whole explanation for its resource.</summary>
 public sealed record MatchExplanation(CandidateDto Candidate, WaterMatchResult? Water, HeatMatchResult? Heat, ByproductMatchResult? Byproduct);

@@ -2,7 +2,6 @@ using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
-using EcoPark.Domain.Factories;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
 using FluentValidation;
@@ -15,9 +14,9 @@ public sealed record CandidateFilter(string? Resource = null, string? Status = n
 
 /// <summary>
 /// What an engineer sees of a candidate for one of the factory's own streams: the other side by industry,
-/// distance and (where it keeps volumes confidential) a volume band; never its name or its costs, and a
-/// buyer's maximum price only where the buyer does not keep prices confidential. The name comes once
-/// staff introduced both parties with their consent.
+/// distance and (where it keeps volumes confidential) a volume band (<see cref="MatchDisclosure.OtherParty"/>);
+/// never its name and never money of either side (a saving or a price would let one party work out the
+/// other's figures). The name comes once staff introduced both parties with their consent.
 /// </summary>
 public sealed record OpportunityDto(
     string Resource,
@@ -33,8 +32,6 @@ public sealed record OpportunityDto(
     string Status,
     bool FeasibleAsIs,
     IReadOnlyList<string> Reasons,
-    decimal? OwnSavingNtdPerYear,
-    decimal? OtherMaxPriceNtdPerM3,
     Guid? MatchId,
     string? MatchState,
     bool OwnConsent,
@@ -67,6 +64,7 @@ public sealed class Matchmaking(
         var world = await LoadAsync(cancellationToken);
         var resource = ParseResource(filter.Resource);
         return [.. world.Evaluate(caller, world.InPark(parkId), resource)
+            .Select(e => MatchDisclosure.ForStaff(caller, world, e))
             .Where(e => filter.IncludeBlocked || e.Candidate.Status != "blocked")
             .Where(e => filter.Status is null || e.Candidate.Status == filter.Status)
             .Where(e => filter.MinBenefitNtd is null || e.Candidate.NetAnnualBenefitNtd >= filter.MinBenefitNtd)];
@@ -88,8 +86,9 @@ public sealed class Matchmaking(
             throw new NotFoundException(l["Stream.NotFound"]);
         }
 
-        return world.Evaluate(caller, MatchingWorld.Pair(supplyStreamId, demandStreamId), Resource(supply)).FirstOrDefault()
+        var explanation = world.Evaluate(caller, MatchingWorld.Pair(supplyStreamId, demandStreamId), Resource(supply)).FirstOrDefault()
             ?? throw new NotFoundException(l["Stream.NotFound"]);
+        return MatchDisclosure.ForStaff(caller, world, explanation);
     }
 
     /// <summary>Candidates for one stream, for staff of its park.</summary>
@@ -101,7 +100,8 @@ public sealed class Matchmaking(
             throw new NotFoundException(l["Stream.NotFound"]);
         }
 
-        return [.. world.Evaluate(caller, MatchingWorld.Touching(new HashSet<Guid> { streamId }), Resource(stream)).Where(e => e.Candidate.Status != "blocked")];
+        return [.. world.Evaluate(caller, MatchingWorld.Touching(new HashSet<Guid> { streamId }), Resource(stream)).Where(e => e.Candidate.Status != "blocked")
+            .Select(e => MatchDisclosure.ForStaff(caller, world, e))];
     }
 
     /// <summary>The engineer's own streams' workable candidates, anonymised as <see cref="OpportunityDto"/> describes.</summary>
@@ -119,30 +119,17 @@ public sealed class Matchmaking(
             .Select(e => Anonymise(world, e, ownSupply: own.Contains(e.Candidate.SupplyStreamId)))];
     }
 
-    private OpportunityDto Anonymise(MatchingWorld world, MatchExplanation e, bool ownSupply)
+    private static OpportunityDto Anonymise(MatchingWorld world, MatchExplanation e, bool ownSupply)
     {
         var c = e.Candidate;
         var other = world.Streams[ownSupply ? c.DemandStreamId : c.SupplyStreamId];
-        var otherFactory = world.Factories[other.FactoryId];
-        var disclosure = Disclosure.ToOtherParty(other.Confidential);
-        var band = disclosure.Band(c.Quantity);
         var match = c.MatchId is { } id ? world.Cases.Single(m => m.Id == id) : null;
-        var introduced = match?.IntroducedAt is not null;
-        decimal? ownSaving = (e.Water?.Economics, e.Heat?.Economics, e.Byproduct?.Economics) switch
-        {
-            ({ } w, _, _) => (ownSupply ? w.SupplierMonthlyNtd : w.BuyerMonthlyNtd) * 12,
-            (_, { } h, _) => ownSupply ? h.SupplierSavingNtdPerYear : h.BuyerSavingNtdPerYear,
-            (_, _, { } b) => (ownSupply ? b.SupplierSavingNtdPerMonth : b.BuyerSavingNtdPerMonth) * 12,
-            _ => null,
-        };
-        var reasons = (e.Water?.Reasons ?? e.Heat?.Reasons ?? e.Byproduct?.Reasons ?? [])
-            .Where(r => r.Kind is ReasonKind.Quality or ReasonKind.HardBlock).Select(r => r.Code).Distinct();
-        return new OpportunityDto(c.Resource, ownSupply ? c.SupplyStreamId : c.DemandStreamId, ownSupply ? c.SupplyName : c.DemandName,
-            ownSupply ? "supply" : "demand", otherFactory.Industry.ToKey(), c.DistanceM is { } d ? Math.Round(d / 1000, 1) : null,
-            band is null ? c.Quantity : null, band?.Low, band?.High, c.Unit, c.Status, c.FeasibleAsIs, [.. reasons],
-            ownSaving is { } s ? Math.Round(s) : null, disclosure.Price((other as WaterDemand)?.MaxPriceNtdPerM3), match?.Id, match is null ? null : Keys.Of(match.State),
-            match is not null && (ownSupply ? match.SupplierConsented : match.BuyerConsented),
-            introduced ? otherFactory.Name.Zh : null, introduced ? $"{otherFactory.Contact.Name} {otherFactory.Contact.Phone}" : null);
+        var view = MatchDisclosure.OtherParty(other, world.Factories[other.FactoryId], c.Quantity.GetValueOrDefault(), match);
+        return new OpportunityDto(c.Resource, ownSupply ? c.SupplyStreamId : c.DemandStreamId, (ownSupply ? c.SupplyName : c.DemandName) ?? string.Empty,
+            ownSupply ? "supply" : "demand", view.Industry, c.DistanceM is { } d ? Math.Round(d / 1000, 1) : null,
+            view.Quantity, view.QuantityLow, view.QuantityHigh, c.Unit, c.Status, c.FeasibleAsIs, MatchDisclosure.PartyReasons(e),
+            match?.Id, match is null ? null : Keys.Of(match.State), match is not null && (ownSupply ? match.SupplierConsented : match.BuyerConsented),
+            view.FactoryName, view.Contact);
     }
 
     private async Task<MatchingWorld> LoadAsync(CancellationToken cancellationToken)

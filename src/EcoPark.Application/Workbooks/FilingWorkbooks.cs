@@ -93,11 +93,13 @@ public sealed class FilingWorkbooks(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var filings = await db.WaterBalanceFilings.Where(f => f.FactoryId == factoryId).ToDictionaryAsync(f => f.Period, StringComparer.Ordinal, cancellationToken);
         var now = clock.GetUtcNow();
+        var newPeriods = new List<(int Row, string Period)>();
         foreach (var (input, rows) in read.Balances)
         {
             var period = FilingPeriod.Parse(input.Period);
             if (!filings.TryGetValue(period.ToString(), out var filing))
             {
+                newPeriods.Add((rows.Parent, period.ToString()));
                 db.WaterBalanceFilings.Add(new WaterBalanceFiling(Guid.NewGuid(), factoryId, period, input.ToBalance(), caller.UserId, now));
             }
             else if (filing.Status == FilingStatus.Draft)
@@ -110,16 +112,33 @@ public sealed class FilingWorkbooks(
             }
         }
 
-        Upsert(db, problems, read.Effluents, effluents, factory, WorkbookLayout.Effluents, await effluents.ByNameAsync(db, factoryId, cancellationToken), caller);
-        Upsert(db, problems, read.Demands, demands, factory, WorkbookLayout.Demands, await demands.ByNameAsync(db, factoryId, cancellationToken), caller);
-        Upsert(db, problems, read.Heat, heat, factory, WorkbookLayout.Heat, await heat.ByNameAsync(db, factoryId, cancellationToken), caller);
-        Upsert(db, problems, read.Byproducts, byproducts, factory, WorkbookLayout.Byproducts, await byproducts.ByNameAsync(db, factoryId, cancellationToken), caller);
+        var created = new List<(WorkbookSheet Sheet, int Row, string Name)>();
+        created.AddRange(Upsert(db, problems, read.Effluents, effluents, factory, WorkbookLayout.Effluents, await effluents.ByNameAsync(db, factoryId, cancellationToken), caller));
+        created.AddRange(Upsert(db, problems, read.Demands, demands, factory, WorkbookLayout.Demands, await demands.ByNameAsync(db, factoryId, cancellationToken), caller));
+        created.AddRange(Upsert(db, problems, read.Heat, heat, factory, WorkbookLayout.Heat, await heat.ByNameAsync(db, factoryId, cancellationToken), caller));
+        created.AddRange(Upsert(db, problems, read.Byproducts, byproducts, factory, WorkbookLayout.Byproducts,
+            await byproducts.ByNameAsync(db, factoryId, cancellationToken), caller));
         if (problems.Count > 0)
         {
             return Refused(read, problems);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(l["Stream.Conflict"]);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // Another import (or a form) created one of these names or periods at the same moment: nothing is saved,
+            // and the rows it took are reported as a sequential import reports a name that exists.
+            await transaction.RollbackAsync(cancellationToken);
+            return Refused(read, await TakenMeanwhileAsync(factoryId, created, newPeriods, cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new ImportResult(true, read.Rows, read.Balances.Count, read.Effluents.Count + read.Demands.Count + read.Heat.Count + read.Byproducts.Count, []);
     }
@@ -148,15 +167,23 @@ public sealed class FilingWorkbooks(
         }
     }
 
-    private void Upsert<TStream, TInput>(IEcoParkDbContext db, List<WorkbookProblem> problems, List<(TInput Input, RowMap Rows)> items,
-        StreamHandler<TStream, TInput> handler, FactoryFacts factory, WorkbookSheet sheet, Dictionary<string, TStream> existing, Caller caller)
+    /// <summary>Creates or updates each row's stream; answers the rows that create a new name.</summary>
+    private List<(WorkbookSheet Sheet, int Row, string Name)> Upsert<TStream, TInput>(IEcoParkDbContext db, List<WorkbookProblem> problems,
+        List<(TInput Input, RowMap Rows)> items, StreamHandler<TStream, TInput> handler, FactoryFacts factory, WorkbookSheet sheet, Dictionary<string, TStream> existing,
+        Caller caller)
         where TStream : Domain.Streams.FactoryStream
         where TInput : StreamInput
     {
+        var created = new List<(WorkbookSheet Sheet, int Row, string Name)>();
         foreach (var (input, rows) in items)
         {
             try
             {
+                if (!existing.ContainsKey(input.Name.Trim()))
+                {
+                    created.Add((sheet, rows.Parent, input.Name.Trim()));
+                }
+
                 handler.Upsert(db, factory, existing, input, caller.UserId);
             }
             catch (DomainException e)
@@ -164,6 +191,43 @@ public sealed class FilingWorkbooks(
                 Report(problems, new ValidationResult([new ValidationFailure(e.Field, DomainGuard.Message(l, e))]), sheet, rows);
             }
         }
+
+        return created;
+    }
+
+    /// <summary>The new names and periods of a refused save that another writer created meanwhile, each on its row.</summary>
+    private async Task<List<WorkbookProblem>> TakenMeanwhileAsync(Guid factoryId, List<(WorkbookSheet Sheet, int Row, string Name)> created,
+        List<(int Row, string Period)> newPeriods, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var taken = new HashSet<(string Sheet, string Name)>();
+        async Task AddAsync<TStream>(DbSet<TStream> set, WorkbookSheet sheet)
+            where TStream : Domain.Streams.FactoryStream
+        {
+            var names = created.Where(c => c.Sheet == sheet).Select(c => c.Name).ToList();
+            foreach (var name in await set.AsNoTracking().Where(s => s.FactoryId == factoryId && names.Contains(s.Name)).Select(s => s.Name).ToListAsync(cancellationToken))
+            {
+                taken.Add((sheet.Name, name));
+            }
+        }
+
+        await AddAsync(db.EffluentStreams, WorkbookLayout.Effluents);
+        await AddAsync(db.WaterDemands, WorkbookLayout.Demands);
+        await AddAsync(db.HeatStreams, WorkbookLayout.Heat);
+        await AddAsync(db.ByproductStreams, WorkbookLayout.Byproducts);
+        var problems = created.Where(c => taken.Contains((c.Sheet.Name, c.Name)))
+            .Select(c => new WorkbookProblem(c.Sheet.Name, c.Row, (c.Sheet.Column("name") ?? c.Sheet.Columns[0]).Header, l["Stream.Name.Duplicate", c.Name])).ToList();
+        var periods = newPeriods.Select(p => p.Period).ToList();
+        var filed = await db.WaterBalanceFilings.AsNoTracking().Where(f => f.FactoryId == factoryId && periods.Contains(f.Period)).Select(f => f.Period)
+            .ToListAsync(cancellationToken);
+        problems.AddRange(newPeriods.Where(p => filed.Contains(p.Period))
+            .Select(p => new WorkbookProblem(WorkbookLayout.Balance.Name, p.Row, WorkbookLayout.Balance.Columns[0].Header, l["Filing.Period.Duplicate"])));
+        if (problems.Count == 0)
+        {
+            problems.Add(new WorkbookProblem(WorkbookLayout.Balance.Name, 2, WorkbookLayout.Balance.Columns[0].Header, l["Stream.Conflict"]));
+        }
+
+        return problems;
     }
 
     /// <summary>Places each failure on its sheet, row and column: <c>Quality[2].Value</c> is the third quality row of the outlet, column "value".</summary>

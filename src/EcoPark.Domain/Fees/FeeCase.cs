@@ -221,7 +221,11 @@ public sealed class FeeCase
         DueDate = dueDate;
     }
 
-    /// <summary>Re-examination (art. 11): this version is superseded and a copy opens as the next version.</summary>
+    /// <summary>
+    /// Re-examination (art. 11): this version is superseded and a copy opens as the next version. Every part is
+    /// copied into values of its own (months, verification, claims with their approvals), because a part
+    /// belongs to one version: sharing it would move it away from the decided version.
+    /// </summary>
     public FeeCase Reexamine(Guid newId)
     {
         if (Status != FeeCaseStatus.Decided)
@@ -234,7 +238,7 @@ public sealed class FeeCase
         {
             CaseVersion = CaseVersion + 1,
             PreviousVersionId = Id,
-            Verification = Verification,
+            Verification = Verification is { } verification ? verification with { } : null,
             RecyclingRate = RecyclingRate,
         };
         next.claims.AddRange(claims.Select(c => c.CopyPending()));
@@ -330,5 +334,5 @@ public sealed class FeeClaim
         DecidedAt = at;
     }
 
-    internal FeeClaim CopyPending() => new(Guid.NewGuid(), Sequence, Kind, Amount, CommittedM3, Note, Approval);
+    internal FeeClaim CopyPending() => new(Guid.NewGuid(), Sequence, Kind, Amount, CommittedM3, Note, Approval is { } approval ? approval with { } : null);
 }

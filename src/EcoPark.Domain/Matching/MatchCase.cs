@@ -50,7 +50,8 @@ public sealed record CreditSplit(decimal SupplierWaterPercent, decimal SupplierE
 
 /// <summary>
 /// What a match starts from: the two streams and their factories, and what the engine predicted. The
-/// evaluation (as JSON) is kept as the basis of what was proposed.
+/// evaluation (as JSON) is kept as the basis of what was proposed. <see cref="PartnerParkId"/> is the other
+/// side's park when the two streams lie in different parks (the match is then introduced by both parks' staff).
 /// </summary>
 public sealed record MatchProposal(
     Guid ParkId,
@@ -63,7 +64,8 @@ public sealed record MatchProposal(
     string Unit,
     decimal PredictedAnnualBenefitNtd,
     decimal PredictedCo2eKgPerYear,
-    string EvaluationJson);
+    string EvaluationJson,
+    Guid? PartnerParkId = null);
 
 /// <summary>One step of a match's history: the state it entered, the date it happened, who recorded it, and why.</summary>
 public sealed record MatchStep(MatchState State, DateOnly EventDate, string? Note, Guid By, DateTimeOffset At);
@@ -114,12 +116,25 @@ public sealed class MatchCase
         PredictedAnnualBenefitNtd = proposal.PredictedAnnualBenefitNtd;
         PredictedCo2eKgPerYear = proposal.PredictedCo2eKgPerYear;
         EvaluationJson = proposal.EvaluationJson;
+        PartnerParkId = proposal.PartnerParkId == proposal.ParkId ? null : proposal.PartnerParkId;
         steps.Add(new MatchStep(MatchState.Candidate, eventDate, null, by, at));
     }
 
     public Guid Id { get; private set; }
 
+    /// <summary>The park whose staff took the match up and lead it.</summary>
     public Guid ParkId { get; private set; }
+
+    /// <summary>For a match across a park boundary: the other side's park, whose staff must take part before the parties are introduced.</summary>
+    public Guid? PartnerParkId { get; private set; }
+
+    /// <summary>When the partner park's staff took part in the match (null until they do, and for a match within one park).</summary>
+    public DateTimeOffset? PartnerJoinedAt { get; private set; }
+
+    public Guid? PartnerJoinedBy { get; private set; }
+
+    /// <summary>The parks whose staff take part: the leading park, and the partner park once its staff joined.</summary>
+    public IReadOnlyList<Guid> ParticipatingParkIds => PartnerParkId is { } partner && PartnerJoinedAt is not null ? [ParkId, partner] : [ParkId];
 
     public ResourceKind Resource { get; private set; }
 
@@ -248,12 +263,37 @@ public sealed class MatchCase
         }
     }
 
-    /// <summary>Staff introduce the parties by name, once both consented.</summary>
+    /// <summary>The partner park's staff take part in a match across the park boundary (once; an open match only).</summary>
+    public void JoinAsPartner(Guid parkId, Guid by, DateTimeOffset at)
+    {
+        if (PartnerParkId != parkId)
+        {
+            throw new DomainException("parkId", "not-partner", "Only the staff of the other side's park join a match across a park boundary.");
+        }
+
+        if (IsClosed)
+        {
+            throw new DomainException("state", "closed", "This match is closed.");
+        }
+
+        if (PartnerJoinedAt is null)
+        {
+            PartnerJoinedAt = at;
+            PartnerJoinedBy = by;
+        }
+    }
+
+    /// <summary>Staff introduce the parties by name, once both factories consented and, across a park boundary, both parks' staff take part.</summary>
     public void Introduce(DateTimeOffset at)
     {
         if (!SupplierConsented || !BuyerConsented)
         {
             throw new DomainException("consent", "consent-required", "Both factories must consent before staff introduce them.");
+        }
+
+        if (PartnerParkId is not null && PartnerJoinedAt is null)
+        {
+            throw new DomainException("partnerPark", "partner-park-required", "The other park's staff must take part before the parties are introduced.");
         }
 
         IntroducedAt ??= at;

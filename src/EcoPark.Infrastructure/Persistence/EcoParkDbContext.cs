@@ -60,6 +60,9 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public bool IsUniqueViolation(DbUpdateException exception, string indexName) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } e && e.ConstraintName == indexName;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -78,7 +78,10 @@ internal static class MatchingEndpoints
             .WithSummary("Record a measured month of an operating match");
         matches.MapPost("/{id:guid}/consent", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ConsentAsync(await callers.LoadAsync(http.User, ct), id, ct)))
-            .WithSummary("An engineer consents to be introduced to the other party");
+            .WithSummary("An engineer consents to be introduced to the other party; the answer is the engineer's anonymised view of the match");
+        matches.MapPost("/{id:guid}/join", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.JoinAsync(await callers.LoadAsync(http.User, ct), id, ct)))
+            .WithSummary("Staff of the other side's park take part in a match across the park boundary (needed before the introduction)");
         matches.MapPost("/{id:guid}/introduce", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.IntroduceAsync(await callers.LoadAsync(http.User, ct), id, ct)))
             .WithSummary("Staff introduce both parties by name (both must have consented)");

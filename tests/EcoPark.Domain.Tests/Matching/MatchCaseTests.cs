@@ -66,6 +66,34 @@ public sealed class MatchCaseTests
     }
 
     [Fact]
+    public void Introduce_AcrossAParkBoundary_NeedsThePartnerParksStaffToJoin()
+    {
+        var partner = Guid.NewGuid();
+        var match = new MatchCase(Guid.NewGuid(), Proposal(Guid.NewGuid(), Guid.NewGuid(), 100_000, 1_000) with { PartnerParkId = partner }, Day, Staff, Now);
+        match.Consent(supplier: true);
+        match.Consent(supplier: false);
+
+        Assert.Equal("partner-park-required", Assert.Throws<DomainException>(() => match.Introduce(Now)).Code);
+        Assert.Equal("not-partner", Assert.Throws<DomainException>(() => match.JoinAsPartner(match.ParkId, Staff, Now)).Code);
+        Assert.Equal([match.ParkId], match.ParticipatingParkIds);
+        match.JoinAsPartner(partner, Staff, Now);
+        match.Introduce(Now);
+        Assert.Equal([match.ParkId, partner], match.ParticipatingParkIds);
+        Assert.Equal(Now, match.IntroducedAt);
+    }
+
+    [Fact]
+    public void PartnerPark_OfAMatchWithinOnePark_IsNone()
+    {
+        var proposal = Proposal(Guid.NewGuid(), Guid.NewGuid(), 100_000, 1_000);
+
+        var match = new MatchCase(Guid.NewGuid(), proposal with { PartnerParkId = proposal.ParkId }, Day, Staff, Now);
+
+        Assert.Null(match.PartnerParkId);
+        Assert.Equal("not-partner", Assert.Throws<DomainException>(() => match.JoinAsPartner(proposal.ParkId, Staff, Now)).Code);
+    }
+
+    [Fact]
     public void Introduce_NeedsBothConsents()
     {
         var match = NewMatch();

@@ -51,7 +51,7 @@ public sealed class FactoryValidationTests(DemoAppFixture app)
         using var response = await staff.PostAsJsonAsync("/api/v1/factories", input);
 
         var errors = await ProblemDetailsAssert.ErrorsAsync(response);
-        Assert.Contains("already registered in this park", errors["unifiedBusinessNumber"][0], StringComparison.Ordinal);
+        Assert.Contains("already registered at this address", errors["unifiedBusinessNumber"][0], StringComparison.Ordinal);
         Assert.Contains("already registered in this park", errors["nameZh"][0], StringComparison.Ordinal);
         Assert.Equal(before, (await app.AllFactoriesAsync()).Count);
     }
@@ -100,23 +100,6 @@ public sealed class FactoryValidationTests(DemoAppFixture app)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private async Task<FactoryInput> NewFactoryInputAsync(string nameZh, string ubn)
-    {
-        var park = (await app.FactoryNamedAsync("永彩染整股份有限公司")).ParkId;
-        return new FactoryInput
-        {
-            ParkId = park,
-            NameZh = nameZh,
-            NameEn = "Validation Test Co.",
-            Address = "桃園市觀音區青溪路99號",
-            UnifiedBusinessNumber = ubn,
-            Industry = "chemicals",
-            TsicCode = "1810",
-            Latitude = 25.02,
-            Longitude = 121.17,
-            ContactName = "測試員",
-            ContactPhone = "03-386-9999",
-        };
-    }
-
+    private async Task<FactoryInput> NewFactoryInputAsync(string nameZh, string ubn) =>
+        TestFactories.Input((await app.FactoryNamedAsync("永彩染整股份有限公司")).ParkId, nameZh, ubn);
 }

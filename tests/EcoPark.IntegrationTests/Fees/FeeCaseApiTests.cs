@@ -85,6 +85,50 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
     }
 
     [Fact]
+    public async Task Reexamination_OfACaseWithEveryPart_CopiesMonthsVerificationClaimsApprovalsAndEvidence()
+    {
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
+        var id = await OpenAsync(auditor, (await app.FactoryNamedAsync("青溪紙業股份有限公司")).Id, 2025);
+        await Ok(auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = "2024-11", tapM3 = 25_000 }));
+        await Ok(auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/verification", new { issuer = "示範驗證機構", issuedOn = "2025-03-01", verifiedRatePercent = 72 }));
+        var plain = await ClaimAsync(auditor, id, "pollutionFee", 2_000);
+        var offset = (await JsonAsync(await auditor.PostAsJsonAsync($"/api/v1/fee-cases/{id}/claims",
+            new { kind = "investmentOffset", note = "RO line", approvalNumber = "WRA-2025-077", approvedCostNtd = 40_000, firstFeeYear = 2025, offsetYears = 2 })))
+            .GetProperty("id").GetGuid();
+        await Ok(auditor.PostAsJsonAsync($"/api/v1/fee-cases/{id}/claims/{plain}/decision", new { accept = true, comment = "receipts" }));
+        await Ok(auditor.PostAsJsonAsync($"/api/v1/fee-cases/{id}/claims/{offset}/decision", new { accept = true, comment = "approved" }));
+        var statement = "%PDF-1.4 verification statement"u8.ToArray();
+        await Ok(UploadAsync(auditor, id, "statement.pdf", statement));
+        await Ok(UploadAsync(auditor, id, "approval.pdf", "%PDF-1.4 approval letter"u8.ToArray(), offset));
+        await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/calculate", null));
+        await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/decide", null));
+        var before = await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"));
+
+        using var reexamination = await auditor.PostAsJsonAsync($"/api/v1/fee-cases/{id}/re-examinations", new { reason = "Payer disputes the verification" });
+
+        Assert.Equal(HttpStatusCode.Created, reexamination.StatusCode);
+        var next = await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{(await reexamination.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()}"));
+        var after = await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"));
+        foreach (var part in new[] { "months", "verification", "recyclingRate" })
+        {
+            Assert.Equal(before.GetProperty(part).GetRawText(), next.GetProperty(part).GetRawText());
+            Assert.Equal(before.GetProperty(part).GetRawText(), after.GetProperty(part).GetRawText()); // the decided version keeps its parts
+        }
+
+        static string Claims(JsonElement c) => string.Join(";", c.GetProperty("claims").EnumerateArray()
+            .Select(x => $"{x.GetProperty("kind")}|{x.GetProperty("amount")}|{x.GetProperty("note")}|{(x.TryGetProperty("approvalNumber", out var a) ? a.ToString() : "")}"));
+        Assert.Equal(Claims(before), Claims(next));
+        Assert.Equal(Claims(before), Claims(after));
+        Assert.Equal(2, after.GetProperty("evidence").GetArrayLength());
+        var copied = next.GetProperty("evidence").EnumerateArray().ToList();
+        Assert.Equal(["approval.pdf", "statement.pdf"], copied.Select(e => e.GetProperty("fileName").GetString()).Order());
+        var offsetCopy = next.GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "InvestmentOffset").GetProperty("id").GetGuid();
+        Assert.Equal(offsetCopy, copied.Single(e => e.GetProperty("fileName").GetString() == "approval.pdf").GetProperty("claimId").GetGuid());
+        var statementCopy = copied.Single(e => e.GetProperty("fileName").GetString() == "statement.pdf");
+        Assert.Equal(statement, await auditor.GetByteArrayAsync($"/api/v1/fee-cases/{next.GetProperty("id").GetGuid()}/evidence/{statementCopy.GetProperty("id").GetGuid()}"));
+    }
+
+    [Fact]
     public async Task Decide_WithPendingClaim_IsRefused()
     {
         using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
@@ -213,13 +257,18 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
     private static async Task<Guid> ClaimAsync(HttpClient client, Guid id, string kind, decimal amount) =>
         (await JsonAsync(await client.PostAsJsonAsync($"/api/v1/fee-cases/{id}/claims", new { kind, amount, note = "test" }))).GetProperty("id").GetGuid();
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string fileName, byte[] content)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string fileName, byte[] content, Guid? claimId = null)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);
         form.Add(new StringContent("VerificationStatement"), "kind");
+        if (claimId is { } claim)
+        {
+            form.Add(new StringContent(claim.ToString()), "claimId");
+        }
+
         return await client.PostAsync($"/api/v1/fee-cases/{id}/evidence", form);
     }
 

@@ -120,7 +120,7 @@ public sealed class MatchingApiTests(DemoAppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsync($"/api/v1/matches/{id}/introduce", null)).StatusCode);
 
         var consented = await (await engineer2.PostAsync($"/api/v1/matches/{id}/consent", null)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(consented.GetProperty("buyerConsented").GetBoolean());
+        Assert.True(consented.GetProperty("ownConsent").GetBoolean());
         Assert.DoesNotContain(Wwtp, await engineer2.GetStringAsync("/api/v1/matching/opportunities"), StringComparison.Ordinal);
         using var supplierSide = await StaffRecordedConsentAsync(id);
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/v1/matches/{id}/introduce", null)).StatusCode);

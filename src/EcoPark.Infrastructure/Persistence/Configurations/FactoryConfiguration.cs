@@ -1,3 +1,4 @@
+using EcoPark.Application.Abstractions;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Parks;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,10 @@ internal sealed class FactoryConfiguration : IEntityTypeConfiguration<Factory>
         builder.Property(f => f.Industry).HasConversion<string>().HasMaxLength(40).IsRequired();
         builder.Property(f => f.TsicCode).HasColumnName("tsic_code").HasMaxLength(4).IsRequired();
         builder.Property(f => f.Version).IsRowVersion();
-        builder.HasIndex(f => new { f.ParkId, f.UnifiedBusinessNumber }).IsUnique();
+        // A factory is one business number at one address (a water-fee payer's location): a company may run
+        // plants at several addresses, never two registrations of one. The name rule (one Chinese name per park)
+        // is the unique index ux_factories_park_name_zh, created in SQL by its migration because the name is an
+        // owned value and EF cannot index it together with the park.
+        builder.HasIndex(f => new { f.UnifiedBusinessNumber, f.Address }).IsUnique().HasDatabaseName(UniqueIndexes.FactoryBusinessNumberAtAddress);
     }
 }

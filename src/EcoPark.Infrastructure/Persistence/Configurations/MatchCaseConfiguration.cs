@@ -1,3 +1,4 @@
+using EcoPark.Application.Abstractions;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +8,15 @@ namespace EcoPark.Infrastructure.Persistence.Configurations;
 
 internal sealed class MatchCaseConfiguration : IEntityTypeConfiguration<MatchCase>
 {
+
     public void Configure(EntityTypeBuilder<MatchCase> builder)
     {
         builder.ToTable("match_cases");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.HasOne<Park>().WithMany().HasForeignKey(m => m.ParkId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Park>().WithMany().HasForeignKey(m => m.PartnerParkId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(m => m.ParticipatingParkIds);
         builder.Property(m => m.Resource).HasConversion<string>().HasMaxLength(10);
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(12);
         builder.Property(m => m.Unit).HasMaxLength(20);
@@ -40,8 +44,10 @@ internal sealed class MatchCaseConfiguration : IEntityTypeConfiguration<MatchCas
         builder.Navigation(m => m.Steps).HasField("steps");
         builder.OwnsMany(m => m.Months, s => s.ToJson("months"));
         builder.Navigation(m => m.Months).HasField("months");
-        // A pair is taken up once while it is open; the engine's candidates link to it.
-        builder.HasIndex(m => new { m.SupplyStreamId, m.DemandStreamId });
+        // A pair is taken up once while it is open (the engine's candidates link to it): a partial unique index,
+        // so that two staff taking up the same pair at once cannot both succeed. Declined and ended matches may repeat.
+        builder.HasIndex(m => new { m.SupplyStreamId, m.DemandStreamId }).IsUnique().HasDatabaseName(UniqueIndexes.OpenMatchPair)
+            .HasFilter("state NOT IN ('Declined', 'Ended')");
         builder.HasIndex(m => new { m.ParkId, m.State });
     }
 }

@@ -276,9 +276,12 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_factories");
 
-                    b.HasIndex("ParkId", "UnifiedBusinessNumber")
+                    b.HasIndex("ParkId")
+                        .HasDatabaseName("ix_factories_park_id");
+
+                    b.HasIndex("UnifiedBusinessNumber", "Address")
                         .IsUnique()
-                        .HasDatabaseName("ix_factories_park_id_unified_business_number");
+                        .HasDatabaseName("ux_factories_business_number_address");
 
                     b.ToTable("factories", (string)null);
                 });
@@ -596,6 +599,18 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("park_id");
 
+                    b.Property<DateTimeOffset?>("PartnerJoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("partner_joined_at");
+
+                    b.Property<Guid?>("PartnerJoinedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_joined_by");
+
+                    b.Property<Guid?>("PartnerParkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_park_id");
+
                     b.Property<decimal>("PredictedAnnualBenefitNtd")
                         .HasPrecision(16)
                         .HasColumnType("numeric(16,0)")
@@ -650,11 +665,16 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_match_cases");
 
+                    b.HasIndex("PartnerParkId")
+                        .HasDatabaseName("ix_match_cases_partner_park_id");
+
                     b.HasIndex("ParkId", "State")
                         .HasDatabaseName("ix_match_cases_park_id_state");
 
                     b.HasIndex("SupplyStreamId", "DemandStreamId")
-                        .HasDatabaseName("ix_match_cases_supply_stream_id_demand_stream_id");
+                        .IsUnique()
+                        .HasDatabaseName("ux_match_cases_open_pair")
+                        .HasFilter("state NOT IN ('Declined', 'Ended')");
 
                     b.ToTable("match_cases", (string)null);
                 });
@@ -1787,6 +1807,12 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_match_cases_parks_park_id");
+
+                    b.HasOne("EcoPark.Domain.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerParkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_match_cases_parks_partner_park_id");
 
                     b.OwnsOne("EcoPark.Domain.Matching.CreditSplit", "Split", b1 =>
                         {
