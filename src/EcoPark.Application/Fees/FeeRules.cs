@@ -58,6 +58,8 @@ public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider cl
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("note", l["Fee.Rules.NoteRequired"])]);
         }
 
+        InputRules.EnsureText("note", note, Domain.Common.TextLimits.Comment, l, multiline: true);
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var latest = await db.FeeRuleSets.Where(r => r.Code == code).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(l["Fee.RuleSet.Missing"]);
