@@ -59,6 +59,12 @@ public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider cl
         }
 
         InputRules.EnsureText("note", note, Domain.Common.TextLimits.Comment, l, multiline: true);
+        var missing = (regulation is null ? null : RequiredValues.FirstMissing(regulation, "regulation2023"))
+            ?? (draft is null ? null : RequiredValues.FirstMissing(draft, "draft2019"));
+        if (missing is not null)
+        {
+            throw DomainGuard.Invalid(missing, l["Value.Required"]);
+        }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var latest = await db.FeeRuleSets.Where(r => r.Code == code).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken)

@@ -78,6 +78,11 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
             throw DomainGuard.Invalid(field, l["Value.Required"]);
         }
 
+        if (RequiredValues.FirstMissing(rules, field) is { } missing)
+        {
+            throw DomainGuard.Invalid(missing, l["Value.Required"]);
+        }
+
         var name = version(rules);
         if (string.IsNullOrWhiteSpace(name))
         {
