@@ -1,3 +1,4 @@
+using EcoPark.Application.Common;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using FluentValidation;
@@ -14,9 +15,9 @@ public sealed class FactoryInputValidator : AbstractValidator<FactoryInput>
     public FactoryInputValidator(IStringLocalizer<Messages> l)
     {
         RuleFor(x => x.ParkId).NotEmpty().WithName(_ => l["Field.Park"]);
-        RuleFor(x => x.NameZh).NotEmpty().MaximumLength(BilingualName.MaxLength).WithName(_ => l["Field.NameZh"]);
-        RuleFor(x => x.NameEn).NotEmpty().MaximumLength(BilingualName.MaxLength).WithName(_ => l["Field.NameEn"]);
-        RuleFor(x => x.Address).NotEmpty().MaximumLength(300).WithName(_ => l["Field.Address"]);
+        RuleFor(x => x.NameZh).NotEmpty().WithName(_ => l["Field.NameZh"]).Text(TextLimits.Name, l);
+        RuleFor(x => x.NameEn).NotEmpty().WithName(_ => l["Field.NameEn"]).Text(TextLimits.Name, l);
+        RuleFor(x => x.Address).NotEmpty().WithName(_ => l["Field.Address"]).Text(TextLimits.Address, l);
         RuleFor(x => x.UnifiedBusinessNumber).Cascade(CascadeMode.Stop)
             .NotEmpty().WithName(_ => l["Field.UnifiedBusinessNumber"])
             .Matches("^[0-9]{8}$").WithMessage(_ => l["Factory.Ubn.Format"])
@@ -33,10 +34,10 @@ public sealed class FactoryInputValidator : AbstractValidator<FactoryInput>
         RuleFor(x => x.Longitude).Cascade(CascadeMode.Stop)
             .NotEmpty().WithName(_ => l["Field.Longitude"])
             .InclusiveBetween(MinLongitude, MaxLongitude).WithMessage(_ => l["Factory.Longitude.Range", MinLongitude, MaxLongitude]);
-        RuleFor(x => x.ContactName).NotEmpty().MaximumLength(100).WithName(_ => l["Field.ContactName"]);
-        RuleFor(x => x.ContactPhone).MaximumLength(30).Matches(@"^[0-9+()#\- ]*$")
+        RuleFor(x => x.ContactName).NotEmpty().WithName(_ => l["Field.ContactName"]).Text(TextLimits.PersonName, l);
+        RuleFor(x => x.ContactPhone).MaximumLength(TextLimits.Phone).Matches(@"^[0-9+()#\- ]*$")
             .WithName(_ => l["Field.ContactPhone"]).WithMessage(_ => l["Factory.Phone.Format"]);
-        RuleFor(x => x.ContactEmail).EmailAddress().MaximumLength(200)
+        RuleFor(x => x.ContactEmail).EmailAddress().Text(TextLimits.Label, l)
             .When(x => !string.IsNullOrWhiteSpace(x.ContactEmail)).WithName(_ => l["Field.ContactEmail"]);
     }
 }

@@ -35,10 +35,12 @@ public static class EvidencePolicy
             throw DomainGuard.Invalid("file", l["Fee.Evidence.TooLarge", MaxBytes / (1024 * 1024)]);
         }
 
-        if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > 200)
+        if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > Domain.Common.TextLimits.FileName)
         {
             throw DomainGuard.Invalid("file", l["Fee.Evidence.NameLength"]);
         }
+
+        InputRules.EnsureText("file", fileName, Domain.Common.TextLimits.FileName, l);
 
         return ContentTypeFor(fileName, content) ?? throw DomainGuard.Invalid("file", l["Fee.Evidence.TypeNotAllowed", string.Join(", ", Extensions)]);
     }

@@ -1,3 +1,4 @@
+using EcoPark.Application.Common;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using FluentValidation;
@@ -69,15 +70,16 @@ public sealed class FeeCalculationRequestValidator : AbstractValidator<FeeCalcul
         RuleFor(x => x.RecyclingRate).Must(r => FeeKeys.TryParseStatus(r, out _)).WithMessage(_ => l["Fee.RecyclingRate.Unknown"]);
         RuleFor(x => x.PayerCategory).Must(p => FeeKeys.TryParsePayer(p, out _)).WithMessage(_ => l["Fee.Payer.Unknown"]);
         RuleFor(x => x.Months).NotEmpty().WithMessage(_ => l["Fee.Months.Required"]);
+        RuleFor(x => x.Period).Text(TextLimits.Code, l);
         RuleFor(x => x.Months).Must(m => m is null || m.Where(x => x is not null).Select(x => x.Month).Distinct().Count() == m.Count)
             .WithMessage(_ => l["Fee.Months.Duplicate"]);
         RuleForEach(x => x.Months).NotNull().WithMessage(_ => l["Fee.Months.Required"]).ChildRules(month =>
         {
             month.RuleFor(m => m.Month).Must(m => YearMonth.TryParse(m, out _)).WithMessage(_ => l["Fee.Month.Format"]);
-            month.RuleFor(m => m.TapM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
-            month.RuleFor(m => m.SurfaceM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
-            month.RuleFor(m => m.GroundwaterM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
-            month.RuleFor(m => m.OtherSupplierM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
+            month.RuleFor(m => m.TapM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
+            month.RuleFor(m => m.SurfaceM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
+            month.RuleFor(m => m.GroundwaterM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
+            month.RuleFor(m => m.OtherSupplierM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
         });
         When(x => x.Scheme == FeeSchemeKeys.Draft2019, () =>
         {
@@ -87,11 +89,11 @@ public sealed class FeeCalculationRequestValidator : AbstractValidator<FeeCalcul
         RuleFor(x => x.Claims).NotNull().WithName(_ => l["Field.Claims"]);
         When(x => x.Claims is not null, () =>
         {
-            RuleFor(x => x.Claims.ReclaimedAndDesalinatedM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
-            RuleFor(x => x.Claims.CommittedReclaimedM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
-            RuleFor(x => x.Claims.InvestmentOffsetNtd).GreaterThanOrEqualTo(0).WithMessage(_ => l["Amount.Negative"]);
-            RuleFor(x => x.Claims.PollutionFeePaidNtd).GreaterThanOrEqualTo(0).WithMessage(_ => l["Amount.Negative"]);
-            RuleFor(x => x.Claims.TapPriceConservationNtd).GreaterThanOrEqualTo(0).WithMessage(_ => l["Amount.Negative"]);
+            RuleFor(x => x.Claims.ReclaimedAndDesalinatedM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
+            RuleFor(x => x.Claims.CommittedReclaimedM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
+            RuleFor(x => x.Claims.InvestmentOffsetNtd).GreaterThanOrEqualTo(0).WithMessage(_ => l["Amount.Negative"]).AtMost(InputBounds.Ntd, l);
+            RuleFor(x => x.Claims.PollutionFeePaidNtd).GreaterThanOrEqualTo(0).WithMessage(_ => l["Amount.Negative"]).AtMost(InputBounds.Ntd, l);
+            RuleFor(x => x.Claims.TapPriceConservationNtd).GreaterThanOrEqualTo(0).WithMessage(_ => l["Amount.Negative"]).AtMost(InputBounds.Ntd, l);
             RuleFor(x => x.Claims.DraftReductionPercent).InclusiveBetween(0, 100).WithMessage(_ => l["Percent.Range"]);
         });
     }

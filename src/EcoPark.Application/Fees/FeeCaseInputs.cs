@@ -1,3 +1,4 @@
+using EcoPark.Application.Common;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using FluentValidation;
@@ -82,11 +83,11 @@ public sealed class FeeCaseMonthInputValidator : AbstractValidator<FeeCaseMonthI
     public FeeCaseMonthInputValidator(IStringLocalizer<Messages> l)
     {
         RuleFor(x => x.Month).Must(m => YearMonth.TryParse(m, out _)).WithMessage(_ => l["Fee.Month.Format"]);
-        RuleFor(x => x.TapM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
-        RuleFor(x => x.SurfaceM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
-        RuleFor(x => x.GroundwaterM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
-        RuleFor(x => x.OtherSupplierM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
-        RuleFor(x => x.Reason).MaximumLength(500).WithName(_ => l["Field.Reason"]);
+        RuleFor(x => x.TapM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
+        RuleFor(x => x.SurfaceM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
+        RuleFor(x => x.GroundwaterM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
+        RuleFor(x => x.OtherSupplierM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
+        RuleFor(x => x.Reason).Text(TextLimits.Comment, l, multiline: true).WithName(_ => l["Field.Reason"]);
     }
 }
 
@@ -94,7 +95,7 @@ public sealed class VerificationInputValidator : AbstractValidator<VerificationI
 {
     public VerificationInputValidator(IStringLocalizer<Messages> l)
     {
-        RuleFor(x => x.Issuer).NotEmpty().MaximumLength(200).WithName(_ => l["Field.Issuer"]);
+        RuleFor(x => x.Issuer).NotEmpty().WithName(_ => l["Field.Issuer"]).Text(TextLimits.Label, l);
         RuleFor(x => x.IssuedOn).NotNull().WithName(_ => l["Field.IssuedOn"]);
         RuleFor(x => x.VerifiedRatePercent).NotNull().InclusiveBetween(0, 100).WithName(_ => l["Field.VerifiedRate"]);
     }
@@ -107,25 +108,29 @@ public sealed partial class ClaimInputValidator : AbstractValidator<ClaimInput>
         RuleFor(x => x.Kind).Must(k => EnumKeys.TryParse<FeeClaimKind>(k, out _))
             .WithMessage(_ => l["Fee.Claim.Kind.Unknown"]);
         RuleFor(x => x.Amount).GreaterThan(0).WithName(_ => l["Field.Amount"]).Unless(IsInvestment);
+        RuleFor(x => x.Amount).AtMost(InputBounds.Ntd, l).When(x => !IsReclaimed(x));
+        RuleFor(x => x.Amount).AtMost(InputBounds.M3PerMonth, l).When(IsReclaimed);
         When(IsInvestment, () =>
         {
-            RuleFor(x => x.ApprovalNumber).NotEmpty().MaximumLength(60).WithName(_ => l["Field.ApprovalNumber"]);
-            RuleFor(x => x.ApprovedCostNtd).NotNull().GreaterThan(0).WithName(_ => l["Field.ApprovedCost"]);
+            RuleFor(x => x.ApprovalNumber).NotEmpty().WithName(_ => l["Field.ApprovalNumber"]).Text(TextLimits.Code, l);
+            RuleFor(x => x.ApprovedCostNtd).NotNull().GreaterThan(0).WithName(_ => l["Field.ApprovedCost"]).AtMost(InputBounds.Ntd, l);
             RuleFor(x => x.FirstFeeYear).NotNull().InclusiveBetween(2023, 2100).WithName(_ => l["Field.FirstFeeYear"]);
             RuleFor(x => x.OffsetYears).NotNull().InclusiveBetween(1, 10).WithName(_ => l["Field.OffsetYears"]);
         });
-        RuleFor(x => x.CommittedM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]);
-        RuleFor(x => x.Note).MaximumLength(500).WithName(_ => l["Field.Note"]);
+        RuleFor(x => x.CommittedM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
+        RuleFor(x => x.Note).Text(TextLimits.Comment, l, multiline: true).WithName(_ => l["Field.Note"]);
     }
 }
 
 public sealed partial class ClaimInputValidator
 {
     private static bool IsInvestment(ClaimInput input) => string.Equals(input.Kind, nameof(FeeClaimKind.InvestmentOffset), StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsReclaimed(ClaimInput input) => string.Equals(input.Kind, nameof(FeeClaimKind.ReclaimedWater), StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class ClaimDecisionInputValidator : AbstractValidator<ClaimDecisionInput>
 {
     public ClaimDecisionInputValidator(IStringLocalizer<Messages> l) =>
-        RuleFor(x => x.Comment).NotEmpty().MaximumLength(500).WithName(_ => l["Field.Comment"]);
+        RuleFor(x => x.Comment).NotEmpty().WithName(_ => l["Field.Comment"]).Text(TextLimits.Comment, l, multiline: true);
 }

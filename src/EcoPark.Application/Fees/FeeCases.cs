@@ -250,6 +250,8 @@ public sealed class FeeCases(
             throw Invalid("reason", l["Fee.Reexamination.ReasonRequired"]);
         }
 
+        InputRules.EnsureText("reason", reason, Domain.Common.TextLimits.Comment, l, multiline: true);
+
         var newId = Guid.NewGuid();
         await ChangeAsync(caller, id, "re-examination-opened", async (feeCase, db) =>
         {

@@ -58,6 +58,14 @@ public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider cl
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("note", l["Fee.Rules.NoteRequired"])]);
         }
 
+        InputRules.EnsureText("note", note, Domain.Common.TextLimits.Comment, l, multiline: true);
+        var missing = (regulation is null ? null : RequiredValues.FirstMissing(regulation, "regulation2023"))
+            ?? (draft is null ? null : RequiredValues.FirstMissing(draft, "draft2019"));
+        if (missing is not null)
+        {
+            throw DomainGuard.Invalid(missing, l["Value.Required"]);
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var latest = await db.FeeRuleSets.Where(r => r.Code == code).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(l["Fee.RuleSet.Missing"]);

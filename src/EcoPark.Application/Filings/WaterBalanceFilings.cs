@@ -77,10 +77,13 @@ public sealed class WaterBalanceFilings(
 
     /// <summary>Adds the next version of a submitted filing; the old versions stay as they were.</summary>
     public Task<WaterBalanceDto> AmendAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest request, string reason, uint rowVersion,
-        CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, factoryId, filingId, request, rowVersion,
+        CancellationToken cancellationToken = default)
+    {
+        InputRules.EnsureText("reason", reason, Domain.Common.TextLimits.Comment, l, multiline: true);
+        return ChangeAsync(caller, factoryId, filingId, request, rowVersion,
             (filing, tolerance) => filing.Amend(request.ToBalance(), reason, request.Justification, tolerance, caller.UserId, clock.GetUtcNow()),
             cancellationToken);
+    }
 
     /// <summary>The factory's filed monthly intake in a range of months, for a caller who may read the factory.</summary>
     public async Task<IReadOnlyList<Domain.Fees.MonthlyVolumes>> MonthlyIntakeAsync(Caller caller, Guid factoryId, Domain.Fees.YearMonth from,

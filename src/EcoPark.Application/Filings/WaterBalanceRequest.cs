@@ -1,3 +1,5 @@
+using EcoPark.Application.Common;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Water;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -142,15 +144,15 @@ public sealed class WaterBalanceRequestValidator : AbstractValidator<WaterBalanc
             .Must(p => FilingPeriod.Parse(p).Start <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).WithMessage(_ => l["Filing.Period.Future"]);
         foreach (var (name, get) in Volumes())
         {
-            RuleFor(x => get(x)).GreaterThanOrEqualTo(0).OverridePropertyName(name).WithMessage(_ => l["Volume.Negative"]);
+            RuleFor(x => get(x)).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l).OverridePropertyName(name);
         }
 
-        RuleFor(x => x.Intake).NotNull();
-        RuleFor(x => x.Uses).NotNull();
-        RuleFor(x => x.Outflows).NotNull();
+        RuleFor(x => x.Intake).NotNull().WithMessage(_ => l["Value.Required"]);
+        RuleFor(x => x.Uses).NotNull().WithMessage(_ => l["Value.Required"]);
+        RuleFor(x => x.Outflows).NotNull().WithMessage(_ => l["Value.Required"]);
         RuleFor(x => x.CoolingTowerCirculationM3).LessThanOrEqualTo(x => x.CirculationM3).WithMessage(_ => l["Filing.CoolingTower.AboveCirculation"]);
-        RuleFor(x => x.ToBalance().TotalIntakeM3).GreaterThan(0).When(x => x.Intake is not null).OverridePropertyName("intake").WithMessage(_ => l["Filing.Intake.Zero"]);
-        RuleFor(x => x.Justification).MaximumLength(2000);
+        RuleFor(x => x.ToBalance().TotalIntakeM3).GreaterThan(0).When(x => x.Intake is not null && x.Uses is not null && x.Outflows is not null).OverridePropertyName("intake").WithMessage(_ => l["Filing.Intake.Zero"]);
+        RuleFor(x => x.Justification).Text(TextLimits.LongText, l, multiline: true);
     }
 
     private static IEnumerable<(string Name, Func<WaterBalanceRequest, decimal> Get)> Volumes() =>

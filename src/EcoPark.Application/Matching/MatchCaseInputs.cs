@@ -1,3 +1,5 @@
+using EcoPark.Application.Common;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
 using FluentValidation;
@@ -82,7 +84,7 @@ public sealed class TakeUpInputValidator : AbstractValidator<TakeUpInput>
     {
         RuleFor(x => x.SupplyStreamId).NotEmpty().WithMessage(_ => l["Match.StreamRequired"]);
         RuleFor(x => x.DemandStreamId).NotEmpty().WithMessage(_ => l["Match.StreamRequired"]);
-        RuleFor(x => x.Note).MaximumLength(2000);
+        RuleFor(x => x.Note).Text(TextLimits.LongText, l, multiline: true);
     }
 }
 
@@ -93,7 +95,7 @@ public sealed class AdvanceInputValidator : AbstractValidator<AdvanceInput>
         RuleFor(x => x.To).Must(k => Enum.TryParse<MatchState>(k, ignoreCase: true, out var s) && s is not (MatchState.Candidate or MatchState.Declined or MatchState.Agreed))
             .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, "proposed, contacted, negotiating, permits, built, operating, ended"]);
         RuleFor(x => x.EventDate).Must(d => NotFuture(d, clock)).WithMessage(_ => l["Match.FutureDate"]);
-        RuleFor(x => x.Note).MaximumLength(2000);
+        RuleFor(x => x.Note).Text(TextLimits.LongText, l, multiline: true);
     }
 
     internal static bool NotFuture(DateOnly? date, TimeProvider clock) => date is null || date <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -103,12 +105,12 @@ public sealed class AgreeInputValidator : AbstractValidator<AgreeInput>
 {
     public AgreeInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
     {
-        RuleFor(x => x.Quantity).GreaterThan(0).WithMessage(_ => l["Match.Quantity.Zero"]);
+        RuleFor(x => x.Quantity).GreaterThan(0).WithMessage(_ => l["Match.Quantity.Zero"]).AtMost(InputBounds.MatchQuantity, l);
         RuleFor(x => x.SupplierWaterPercent).InclusiveBetween(0, 100).WithMessage(_ => l["Value.Range", 0, 100]);
         RuleFor(x => x.SupplierEnergyPercent).InclusiveBetween(0, 100).WithMessage(_ => l["Value.Range", 0, 100]);
         RuleFor(x => x.SupplierCo2ePercent).InclusiveBetween(0, 100).WithMessage(_ => l["Value.Range", 0, 100]);
         RuleFor(x => x.EventDate).Must(d => AdvanceInputValidator.NotFuture(d, clock)).WithMessage(_ => l["Match.FutureDate"]);
-        RuleFor(x => x.Note).MaximumLength(2000);
+        RuleFor(x => x.Note).Text(TextLimits.LongText, l, multiline: true);
     }
 }
 
@@ -116,7 +118,7 @@ public sealed class DeclineInputValidator : AbstractValidator<DeclineInput>
 {
     public DeclineInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
     {
-        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => l["Match.ReasonRequired"]).MaximumLength(1000);
+        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => l["Match.ReasonRequired"]).Text(TextLimits.Comment, l, multiline: true);
         RuleFor(x => x.EventDate).Must(d => AdvanceInputValidator.NotFuture(d, clock)).WithMessage(_ => l["Match.FutureDate"]);
     }
 }
@@ -125,7 +127,7 @@ public sealed class MatchNoteInputValidator : AbstractValidator<MatchNoteInput>
 {
     public MatchNoteInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
     {
-        RuleFor(x => x.Note).NotEmpty().WithMessage(_ => l["Match.NoteRequired"]).MaximumLength(2000);
+        RuleFor(x => x.Note).NotEmpty().WithMessage(_ => l["Match.NoteRequired"]).Text(TextLimits.LongText, l, multiline: true);
         RuleFor(x => x.EventDate).Must(d => AdvanceInputValidator.NotFuture(d, clock)).WithMessage(_ => l["Match.FutureDate"]);
     }
 }
@@ -135,6 +137,6 @@ public sealed class MatchMonthInputValidator : AbstractValidator<MatchMonthInput
     public MatchMonthInputValidator(IStringLocalizer<Messages> l)
     {
         RuleFor(x => x.Month).Must(m => YearMonth.TryParse(m, out _)).WithMessage(_ => l["Match.MonthFormat"]);
-        RuleFor(x => x.MeasuredQuantity).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+        RuleFor(x => x.MeasuredQuantity).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.MatchQuantity, l);
     }
 }

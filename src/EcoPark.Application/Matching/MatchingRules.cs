@@ -4,6 +4,7 @@ using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
 using Microsoft.EntityFrameworkCore;
@@ -53,13 +54,45 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(l["Matching.Rules.NotFound"]);
     }
 
-    public Task<MatchingRuleVersionDto> AddParametersAsync(Caller caller, MatchingParameters parameters, string? note, CancellationToken cancellationToken = default) =>
-        AddAsync(caller, MatchingRuleKind.Parameters, parameters.Version, parameters.EffectiveFrom, () => MatchingChecks.Check(parameters), Serialize(parameters), note,
-            cancellationToken);
+    public Task<MatchingRuleVersionDto> AddParametersAsync(Caller caller, MatchingParameters? parameters, string? note, CancellationToken cancellationToken = default) =>
+        AddAsync(caller, MatchingRuleKind.Parameters, "parameters", parameters, p => p.Version, p => p.EffectiveFrom, MatchingChecks.Check, note, cancellationToken);
 
-    public Task<MatchingRuleVersionDto> AddTreatmentsAsync(Caller caller, TreatmentCatalogue catalogue, string? note, CancellationToken cancellationToken = default) =>
-        AddAsync(caller, MatchingRuleKind.Treatments, catalogue.Version, catalogue.EffectiveFrom, () => MatchingChecks.Check(catalogue), Serialize(catalogue), note,
-            cancellationToken);
+    public Task<MatchingRuleVersionDto> AddTreatmentsAsync(Caller caller, TreatmentCatalogue? catalogue, string? note, CancellationToken cancellationToken = default) =>
+        AddAsync(caller, MatchingRuleKind.Treatments, "catalogue", catalogue, c => c.Version, c => c.EffectiveFrom, MatchingChecks.Check, note, cancellationToken);
+
+    /// <summary>
+    /// Administrators only, checked first. The version name may be any Unicode text without control
+    /// characters (<see cref="InputRules"/>); it is refused before anything is stored, or stored and answered.
+    /// </summary>
+    private Task<MatchingRuleVersionDto> AddAsync<T>(Caller caller, MatchingRuleKind kind, string field, T? rules, Func<T, string> version,
+        Func<T, DateOnly> effectiveFrom, Action<T> check, string? note, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!caller.IsAdministrator)
+        {
+            throw new ForbiddenException(l["Fee.RuleSet.AdminOnly"]);
+        }
+
+        if (rules is null)
+        {
+            throw DomainGuard.Invalid(field, l["Value.Required"]);
+        }
+
+        if (RequiredValues.FirstMissing(rules, field) is { } missing)
+        {
+            throw DomainGuard.Invalid(missing, l["Value.Required"]);
+        }
+
+        var name = version(rules);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw DomainGuard.Invalid($"{field}.version", l["Value.Required"]);
+        }
+
+        InputRules.EnsureText($"{field}.version", name, TextLimits.Code, l);
+        InputRules.EnsureText("note", note, TextLimits.Comment, l, multiline: true);
+        return AddAsync(caller, kind, name, effectiveFrom(rules), () => check(rules), Serialize(rules), note, cancellationToken);
+    }
 
     private async Task<MatchingRuleVersionDto> AddAsync(Caller caller, MatchingRuleKind kind, string version, DateOnly effectiveFrom, Action check, string json,
         string? note, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using EcoPark.Application.Common;
 using EcoPark.Application.Streams;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
@@ -126,7 +127,8 @@ public sealed class EvaluateWaterRequestValidator : AbstractValidator<EvaluateWa
         RuleFor(x => x.Demand).NotNull();
         When(x => x.Supply is not null, () =>
         {
-            RuleFor(x => x.Supply.FlowM3PerDay).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Supply.FlowM3PerDay).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.M3PerDay, l);
+            RuleFor(x => x.Supply.Quality).NotNull().WithMessage(_ => l["Value.Required"]);
             RuleFor(x => x.Supply.Industry).Must(k => IndustryKeys.TryParse(k, out _)).WithMessage(_ => l["Factory.Industry.Unknown"]);
             RuleFor(x => x.Supply.QualityBasis).Must(Keys.IsValid<ValueBasis>)
                 .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ValueBasis>())]);
@@ -147,13 +149,13 @@ public sealed class EvaluateWaterRequestValidator : AbstractValidator<EvaluateWa
                 }
             });
             Coordinates(l, x => x.Supply.Latitude, x => x.Supply.Longitude, "Supply");
-            RuleFor(x => x.Supply.DischargeFeeNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Supply.DischargeFeeNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
         });
         When(x => x.Demand is not null, () =>
         {
             RuleFor(x => x.Demand.Use).Must(u => u is "process" or "boiler" or "cooling" or "other")
                 .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, "process, boiler, cooling, other"]);
-            RuleFor(x => x.Demand.FlowM3PerDay).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]);
+            RuleFor(x => x.Demand.FlowM3PerDay).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.M3PerDay, l);
             RuleFor(x => x.Demand.Industry).Must(k => IndustryKeys.TryParse(k, out _)).WithMessage(_ => l["Factory.Industry.Unknown"]);
             RuleFor(x => x.Demand.Limits).Custom((limits, context) =>
             {
@@ -167,9 +169,9 @@ public sealed class EvaluateWaterRequestValidator : AbstractValidator<EvaluateWa
                     {
                         context.AddFailure($"Demand.Limits.{key}", l["Parameter.Unknown", key]);
                     }
-                    else if (value < 0 || (key.StartsWith("ph", StringComparison.Ordinal) && value > 14))
+                    else if (value < 0 || value > (key.StartsWith("ph", StringComparison.Ordinal) ? 14 : InputBounds.QualityLimit.Max))
                     {
-                        context.AddFailure($"Demand.Limits.{key}", l["Parameter.Range", key, 0, key.StartsWith("ph", StringComparison.Ordinal) ? 14 : 1_000_000_000]);
+                        context.AddFailure($"Demand.Limits.{key}", l["Parameter.Range", key, 0, key.StartsWith("ph", StringComparison.Ordinal) ? 14 : InputBounds.QualityLimit.Max]);
                     }
                 }
 
@@ -179,9 +181,9 @@ public sealed class EvaluateWaterRequestValidator : AbstractValidator<EvaluateWa
                 }
             });
             Coordinates(l, x => x.Demand.Latitude, x => x.Demand.Longitude, "Demand");
-            RuleFor(x => x.Demand.MaxPipeDistanceM).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
-            RuleFor(x => x.Demand.MaxPriceNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
-            RuleFor(x => x.Demand.CurrentWaterPriceNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Demand.MaxPipeDistanceM).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.Metres, l);
+            RuleFor(x => x.Demand.MaxPriceNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
+            RuleFor(x => x.Demand.CurrentWaterPriceNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
         });
     }
 

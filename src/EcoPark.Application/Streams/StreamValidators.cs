@@ -1,3 +1,5 @@
+using EcoPark.Application.Common;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Streams;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -16,9 +18,10 @@ public abstract class StreamInputValidator<T> : AbstractValidator<T>
         L = l;
         Clock = clock;
         RuleFor(x => x.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= FactoryStream.NameMaxLength)
-            .WithMessage(_ => l["Stream.Name.Required", FactoryStream.NameMaxLength]);
-        RuleFor(x => x.Confidential).NotNull();
-        RuleFor(x => x.Notes).MaximumLength(2000);
+            .WithMessage(_ => l["Stream.Name.Required", FactoryStream.NameMaxLength])
+            .Text(TextLimits.StreamName, l);
+        RuleFor(x => x.Confidential).NotNull().WithMessage(_ => l["Value.Required"]);
+        RuleFor(x => x.Notes).Text(TextLimits.LongText, l, multiline: true);
     }
 
     protected IStringLocalizer<Messages> L { get; }
@@ -29,37 +32,43 @@ public abstract class StreamInputValidator<T> : AbstractValidator<T>
         where TEnum : struct, Enum =>
         RuleFor(field).Must(Keys.IsValid<TEnum>).WithMessage((_, key) => L["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<TEnum>())]);
 
-    protected void NotNegative(System.Linq.Expressions.Expression<Func<T, decimal?>> field) =>
-        RuleFor(field).GreaterThanOrEqualTo(0).WithMessage(_ => L["Value.Negative"]);
+    protected void NotNegative(System.Linq.Expressions.Expression<Func<T, decimal?>> field, QuantityBound bound) =>
+        RuleFor(field).GreaterThanOrEqualTo(0).WithMessage(_ => L["Value.Negative"]).AtMost(bound, L);
 
     protected void Between(System.Linq.Expressions.Expression<Func<T, decimal>> field, decimal min, decimal max) =>
         RuleFor(field).InclusiveBetween(min, max).WithMessage(_ => L["Value.Range", min, max]);
 
     protected void Values(System.Linq.Expressions.Expression<Func<T, IEnumerable<ParameterValueInput>>> field, ParameterCatalogue catalogue)
     {
-        RuleFor(field).NotNull().Must(NoDuplicateKeys).WithMessage(_ => L["Parameter.Duplicate"]);
-        RuleForEach(field).SetValidator(new ParameterValueInputValidator(L, Clock, catalogue));
+        RuleFor(field).NotNull().WithMessage(_ => L["Value.Required"]).Must(NoDuplicateKeys).WithMessage(_ => L["Parameter.Duplicate"]);
+        RuleForEach(field).NotNull().WithMessage(_ => L["Value.Required"]).SetValidator(new ParameterValueInputValidator(L, Clock, catalogue));
     }
 
     protected void Limits(System.Linq.Expressions.Expression<Func<T, IEnumerable<ParameterLimitInput>>> field, ParameterCatalogue catalogue)
     {
-        RuleFor(field).NotNull().Must(NoDuplicateKeys).WithMessage(_ => L["Parameter.Duplicate"]);
-        RuleForEach(field).SetValidator(new ParameterLimitInputValidator(L, catalogue));
+        RuleFor(field).NotNull().WithMessage(_ => L["Value.Required"]).Must(NoDuplicateKeys).WithMessage(_ => L["Parameter.Duplicate"]);
+        RuleForEach(field).NotNull().WithMessage(_ => L["Value.Required"]).SetValidator(new ParameterLimitInputValidator(L, catalogue));
     }
 
-    private static bool NoDuplicateKeys(IEnumerable<ParameterValueInput>? values) => values is null || values.Select(v => v.Key).Distinct().Count() == values.Count();
+    private static bool NoDuplicateKeys(IEnumerable<ParameterValueInput?>? values) => values is null || NoDuplicates(values.Select(v => v?.Key));
 
-    private static bool NoDuplicateKeys(IEnumerable<ParameterLimitInput>? limits) => limits is null || limits.Select(v => v.Key).Distinct().Count() == limits.Count();
+    private static bool NoDuplicateKeys(IEnumerable<ParameterLimitInput?>? limits) => limits is null || NoDuplicates(limits.Select(v => v?.Key));
+
+    private static bool NoDuplicates(IEnumerable<string?> keys)
+    {
+        var present = keys.Where(k => k is not null).ToList();
+        return present.Distinct().Count() == present.Count;
+    }
 }
 
 public sealed class ParameterValueInputValidator : AbstractValidator<ParameterValueInput>
 {
     public ParameterValueInputValidator(IStringLocalizer<Messages> l, TimeProvider clock, ParameterCatalogue catalogue)
     {
-        RuleFor(x => x.Key).Must(k => catalogue.TryGet(k, out _)).WithMessage((_, k) => l["Parameter.Unknown", k ?? string.Empty]);
+        RuleFor(x => x.Key).Text(TextLimits.Code, l).Must(k => k is not null && catalogue.TryGet(k, out _)).WithMessage((_, k) => l["Parameter.Unknown", k ?? string.Empty]);
         RuleFor(x => x.Value)
             .Must((x, v) => v >= catalogue[x.Key].MinValue && v <= catalogue[x.Key].MaxValue)
-            .When(x => catalogue.TryGet(x.Key, out _))
+            .When(x => x.Key is not null && catalogue.TryGet(x.Key, out _))
             .WithMessage(x => l["Parameter.Range", x.Key, catalogue[x.Key].MinValue, catalogue[x.Key].MaxValue]);
         RuleFor(x => x.Basis).Must(Keys.IsValid<ValueBasis>)
             .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ValueBasis>())]);
@@ -74,8 +83,8 @@ public sealed class ParameterLimitInputValidator : AbstractValidator<ParameterLi
 {
     public ParameterLimitInputValidator(IStringLocalizer<Messages> l, ParameterCatalogue catalogue)
     {
-        RuleFor(x => x.Key).Must(k => catalogue.TryGet(k, out _)).WithMessage((_, k) => l["Parameter.Unknown", k ?? string.Empty]);
-        When(x => catalogue.TryGet(x.Key, out _), () =>
+        RuleFor(x => x.Key).Text(TextLimits.Code, l).Must(k => k is not null && catalogue.TryGet(k, out _)).WithMessage((_, k) => l["Parameter.Unknown", k ?? string.Empty]);
+        When(x => x.Key is not null && catalogue.TryGet(x.Key, out _), () =>
         {
             RuleFor(x => x.Max).NotNull().When(x => x.Min is null).WithMessage(_ => l["Parameter.LimitRequired"]);
             RuleFor(x => x.Min).Null().When(x => catalogue[x.Key].LimitKind == LimitKind.Max).WithMessage(x => l["Parameter.MaxOnly", x.Key]);
@@ -93,15 +102,15 @@ public sealed class EffluentStreamInputValidator : StreamInputValidator<Effluent
     public EffluentStreamInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
         : base(l, clock)
     {
-        NotNegative(x => x.MinM3PerDay);
+        NotNegative(x => x.MinM3PerDay, InputBounds.M3PerDay);
         RuleFor(x => x.AvgM3PerDay).GreaterThan(0).WithMessage(_ => l["Flow.Zero"])
-            .GreaterThanOrEqualTo(x => x.MinM3PerDay).WithMessage(_ => l["Flow.AvgBelowMin"]);
-        RuleFor(x => x.MaxM3PerDay).GreaterThanOrEqualTo(x => x.AvgM3PerDay).WithMessage(_ => l["Flow.MaxBelowAvg"]);
+            .GreaterThanOrEqualTo(x => x.MinM3PerDay).WithMessage(_ => l["Flow.AvgBelowMin"]).AtMost(InputBounds.M3PerDay, l);
+        RuleFor(x => x.MaxM3PerDay).GreaterThanOrEqualTo(x => x.AvgM3PerDay).WithMessage(_ => l["Flow.MaxBelowAvg"]).AtMost(InputBounds.M3PerDay, l);
         RuleFor(x => x.DaysPerWeek).InclusiveBetween(1, 7).WithMessage(_ => l["Value.Range", 1, 7]);
         Between(x => x.HoursPerDay, 0.5m, 24);
         Values(x => x.Quality, WaterQuality.Parameters);
         KeyOf<DischargeRoute>(x => x.Route);
-        NotNegative(x => x.DischargeFeeNtdPerM3);
+        NotNegative(x => x.DischargeFeeNtdPerM3, InputBounds.NtdPerUnit);
     }
 }
 
@@ -112,12 +121,12 @@ public sealed class WaterDemandStreamInputValidator : StreamInputValidator<Water
         : base(l, clock)
     {
         KeyOf<WaterUse>(x => x.Use);
-        RuleFor(x => x.FlowM3PerDay).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]);
+        RuleFor(x => x.FlowM3PerDay).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.M3PerDay, l);
         Limits(x => x.Limits, WaterQuality.Parameters);
         Values(x => x.CurrentWaterQuality, WaterQuality.Parameters);
-        NotNegative(x => x.MaxPipeDistanceM);
-        NotNegative(x => x.MaxPriceNtdPerM3);
-        NotNegative(x => x.CurrentWaterPriceNtdPerM3);
+        NotNegative(x => x.MaxPipeDistanceM, InputBounds.Metres);
+        NotNegative(x => x.MaxPriceNtdPerM3, InputBounds.NtdPerUnit);
+        NotNegative(x => x.CurrentWaterPriceNtdPerM3, InputBounds.NtdPerUnit);
         RuleFor(x => x.ReclaimedAllowed)
             .Must((x, allowed, context) => !allowed || !context.RootContextData.TryGetValue(IndustryKey, out var industry)
                 || !Keys.IsValid<WaterUse>(x.Use) || !WaterDemand.ReclaimedBarredByLaw((Domain.Factories.Industry)industry, Keys.Parse<WaterUse>(x.Use)))
@@ -138,10 +147,11 @@ public sealed class HeatStreamInputValidator : StreamInputValidator<HeatStreamIn
         Between(x => x.SupplyTemperatureC, -50, 1600);
         Between(x => x.ReturnTemperatureC, -50, 1600);
         RuleFor(x => x.ReturnTemperatureC).LessThan(x => x.SupplyTemperatureC).WithMessage(_ => l["Heat.ReturnNotBelowSupply"]);
-        RuleFor(x => x.LoadKw).GreaterThan(0).When(x => x.LoadKw is not null).WithMessage(_ => l["Heat.LoadZero"]);
+        RuleFor(x => x.LoadKw).GreaterThan(0).When(x => x.LoadKw is not null).WithMessage(_ => l["Heat.LoadZero"]).AtMost(InputBounds.Kw, l);
         RuleFor(x => x.LoadKw).NotNull().When(x => x.MassFlowKgPerHour is not > 0 || x.SpecificHeatKjPerKgK is not > 0).WithMessage(_ => l["Heat.LoadRequired"]);
-        NotNegative(x => x.MassFlowKgPerHour);
-        NotNegative(x => x.SpecificHeatKjPerKgK);
+        NotNegative(x => x.MassFlowKgPerHour, InputBounds.KgPerHour);
+        NotNegative(x => x.SpecificHeatKjPerKgK, InputBounds.KjPerKgK);
+        RuleFor(x => x.SteamPressureBarG).AtMost(InputBounds.BarG, l);
         RuleFor(x => x.SteamPressureBarG)
             .Must((x, p) => string.Equals(x.Medium, "steam", StringComparison.OrdinalIgnoreCase) ? p > 0 : p is null)
             .WithMessage(_ => l["Heat.SteamPressure"]);
@@ -150,7 +160,7 @@ public sealed class HeatStreamInputValidator : StreamInputValidator<HeatStreamIn
         RuleFor(x => x.StartHour).InclusiveBetween(0, 23).WithMessage(_ => l["Value.Range", 0, 23]);
         RuleFor(x => x.CurrentFuel!).Must(Keys.IsValid<Fuel>).When(x => !string.IsNullOrWhiteSpace(x.CurrentFuel))
             .WithMessage((_, key) => l["Key.Unknown", key, string.Join(", ", Keys.All<Fuel>())]);
-        NotNegative(x => x.CostNtdPerKwh);
+        NotNegative(x => x.CostNtdPerKwh, InputBounds.NtdPerUnit);
     }
 }
 
@@ -164,25 +174,30 @@ public sealed class ByproductStreamInputValidator : StreamInputValidator<Byprodu
         KeyOf<PhysicalState>(x => x.State);
         KeyOf<Regularity>(x => x.Regularity);
         KeyOf<ReusePermitStatus>(x => x.Permit);
-        RuleFor(x => x.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Byproduct.Quantity.Zero"]);
+        RuleFor(x => x.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Byproduct.Quantity.Zero"]).AtMost(InputBounds.TonnesPerMonth, l);
+        RuleFor(x => x.AcceptedCodes).NotNull().WithMessage(_ => l["Value.Required"]);
+        RuleForEach(x => x.AcceptedCodes).NotNull().WithMessage(_ => l["Value.Required"]).Text(TextLimits.Code, l);
+        RuleFor(x => x.Properties).NotNull().WithMessage(_ => l["Value.Required"]);
+        RuleFor(x => x.PropertyLimits).NotNull().WithMessage(_ => l["Value.Required"]);
+        RuleFor(x => x.WasteCode).Text(TextLimits.Code, l);
         When(IsSupply, () =>
         {
             RuleFor(x => x.WasteCode).Must(c => ByproductStream.IsWasteCode(c?.Trim().ToUpperInvariant())).WithMessage(_ => l["Byproduct.WasteCode"]);
             RuleFor(x => x.AcceptedCodes).Empty().WithMessage(_ => l["Byproduct.DemandOnly"]);
-            RuleFor(x => x.PropertyLimits.Count).Equal(0).OverridePropertyName(nameof(ByproductStreamInput.PropertyLimits)).WithMessage(_ => l["Byproduct.DemandOnly"]);
+            RuleFor(x => x.PropertyLimits == null ? 0 : x.PropertyLimits.Count).Equal(0).OverridePropertyName(nameof(ByproductStreamInput.PropertyLimits)).WithMessage(_ => l["Byproduct.DemandOnly"]);
             Values(x => x.Properties, ByproductProperties.Parameters);
         }).Otherwise(() =>
         {
             RuleFor(x => x.WasteCode).Empty().WithMessage(_ => l["Byproduct.SupplyOnly"]);
-            RuleForEach(x => x.AcceptedCodes).Must(c => ByproductStream.IsWasteCode(c.Trim().ToUpperInvariant())).WithMessage(_ => l["Byproduct.WasteCode"]);
-            RuleFor(x => x.Properties.Count).Equal(0).OverridePropertyName(nameof(ByproductStreamInput.Properties)).WithMessage(_ => l["Byproduct.SupplyOnly"]);
+            RuleForEach(x => x.AcceptedCodes).Must(c => c is null || ByproductStream.IsWasteCode(c.Trim().ToUpperInvariant())).WithMessage(_ => l["Byproduct.WasteCode"]);
+            RuleFor(x => x.Properties == null ? 0 : x.Properties.Count).Equal(0).OverridePropertyName(nameof(ByproductStreamInput.Properties)).WithMessage(_ => l["Byproduct.SupplyOnly"]);
             Limits(x => x.PropertyLimits, ByproductProperties.Parameters);
         });
-        RuleFor(x => x.Description).MaximumLength(1000);
-        RuleFor(x => x.CurrentRoute).MaximumLength(200);
-        RuleFor(x => x.VirginMaterial).MaximumLength(200);
-        NotNegative(x => x.CostNtdPerTonne);
-        NotNegative(x => x.VirginFactorKgCo2ePerTonne);
+        RuleFor(x => x.Description).Text(TextLimits.LongText, l, multiline: true);
+        RuleFor(x => x.CurrentRoute).Text(TextLimits.Label, l);
+        RuleFor(x => x.VirginMaterial).Text(TextLimits.Label, l);
+        NotNegative(x => x.CostNtdPerTonne, InputBounds.NtdPerUnit);
+        NotNegative(x => x.VirginFactorKgCo2ePerTonne, InputBounds.KgCo2ePerTonne);
     }
 
     private static bool IsSupply(ByproductStreamInput x) => string.Equals(x.Direction, "supply", StringComparison.OrdinalIgnoreCase);

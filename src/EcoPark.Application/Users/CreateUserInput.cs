@@ -1,4 +1,6 @@
+using EcoPark.Application.Common;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -28,9 +30,11 @@ public sealed class CreateUserInputValidator : AbstractValidator<CreateUserInput
 {
     public CreateUserInputValidator(IStringLocalizer<Messages> l)
     {
-        RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(256).WithName(_ => l["Field.Email"]);
-        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100).WithName(_ => l["Field.DisplayName"]);
-        RuleFor(x => x.Password).NotEmpty().WithName(_ => l["Field.Password"]);
+        RuleFor(x => x.Email).NotEmpty().EmailAddress().WithName(_ => l["Field.Email"]).Text(TextLimits.Label, l);
+        RuleFor(x => x.DisplayName).NotEmpty().WithName(_ => l["Field.DisplayName"]).Text(TextLimits.PersonName, l);
+        RuleFor(x => x.Password).NotEmpty().WithName(_ => l["Field.Password"]).Text(TextLimits.Label, l);
+        RuleFor(x => x.ParkIds).NotNull().WithMessage(_ => l["Value.Required"]);
+        RuleFor(x => x.FactoryIds).NotNull().WithMessage(_ => l["Value.Required"]);
         RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithName(_ => l["Field.Role"]).WithMessage(_ => l["User.Role.Unknown"]);
         RuleFor(x => x.PreferredCulture).Must(SupportedCultures.IsSupported).WithName(_ => l["Field.Language"]);
         RuleFor(x => x.ParkIds).NotEmpty().When(x => x.Role == Roles.ParkStaff)

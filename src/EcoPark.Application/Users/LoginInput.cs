@@ -1,3 +1,5 @@
+using EcoPark.Application.Common;
+using EcoPark.Domain.Common;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +17,7 @@ public sealed class LoginInputValidator : AbstractValidator<LoginInput>
 {
     public LoginInputValidator(IStringLocalizer<Messages> l)
     {
-        RuleFor(x => x.Email).NotEmpty().EmailAddress().WithName(_ => l["Field.Email"]);
-        RuleFor(x => x.Password).NotEmpty().WithName(_ => l["Field.Password"]);
+        RuleFor(x => x.Email).NotEmpty().EmailAddress().WithName(_ => l["Field.Email"]).Text(TextLimits.Label, l);
+        RuleFor(x => x.Password).NotEmpty().WithName(_ => l["Field.Password"]).Text(TextLimits.Label, l);
     }
 }

@@ -40,6 +40,9 @@ public sealed class FilingWorkbooks(
     /// <summary>Uploads above this are refused before they are read.</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>Rows read from one sheet at most, empty ones included; a sheet with more is refused.</summary>
+    public const int MaxRowsPerSheet = 20_000;
+
     /// <summary>A blank workbook with last month's water-balance row ready to fill and every stream sheet's headers.</summary>
     public async Task<byte[]> TemplateAsync(Caller caller, Guid factoryId, CancellationToken cancellationToken = default)
     {
@@ -282,9 +285,16 @@ public sealed class FilingWorkbooks(
         try
         {
             buffer.Position = 0;
+            if (DeclaresDocumentType(buffer))
+            {
+                parsed.Problems.Add(new WorkbookProblem("-", 0, "-", l["Workbook.Unreadable"]));
+                return parsed;
+            }
+
+            buffer.Position = 0;
             sheetNames = MiniExcel.GetSheetNames(buffer);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             parsed.Problems.Add(new WorkbookProblem("-", 0, "-", l["Workbook.Unreadable"]));
             return parsed;
@@ -300,50 +310,89 @@ public sealed class FilingWorkbooks(
             buffer.Position = 0;
             var rowNumber = 1;
             var checkedHeaders = false;
-            foreach (IDictionary<string, object?> row in MiniExcel.Query(buffer, useHeaderRow: true, sheetName: sheet.Name))
+            IEnumerator<dynamic>? reader = null;
+            try
             {
-                rowNumber++;
-                if (!checkedHeaders)
+                // Reading a sheet is where a broken file shows: bad XML, a DTD, a sheet the workbook names but lacks.
+                while (true)
                 {
-                    checkedHeaders = true;
-                    var missing = sheet.Columns.Where(c => !row.ContainsKey(c.Header)).ToList();
-                    foreach (var column in missing)
+                    IDictionary<string, object?>? row = null;
+                    var unreadable = false;
+                    try
                     {
-                        parsed.Problems.Add(new WorkbookProblem(sheet.Name, 1, column.Header, l["Workbook.ColumnMissing"]));
+                        reader ??= MiniExcel.Query(buffer, useHeaderRow: true, sheetName: sheet.Name).GetEnumerator();
+                        row = reader.MoveNext() ? (IDictionary<string, object?>)reader.Current : null;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        unreadable = true;
                     }
 
-                    if (missing.Count > 0)
+                    if (unreadable)
                     {
+                        parsed.Problems.Add(new WorkbookProblem(sheet.Name, rowNumber + 1, "-", l["Workbook.Unreadable"]));
                         yield break;
                     }
-                }
 
-                if (row.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s))))
-                {
-                    continue;
-                }
-
-                parsed.Rows++;
-                var cells = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-                foreach (var column in sheet.Columns)
-                {
-                    if (WorkbookCells.TryConvert(row[column.Header], column.Kind, out var value))
+                    if (row is null)
                     {
-                        cells[column.Field] = value;
+                        break;
                     }
-                    else
+
+                    rowNumber++;
+                    if (rowNumber > MaxRowsPerSheet + 1)
                     {
-                        parsed.Problems.Add(new WorkbookProblem(sheet.Name, rowNumber, column.Header, l[column.Kind switch
+                        // Empty rows count too: a sheet that declares millions of them is refused here, not read to the end.
+                        parsed.Problems.Add(new WorkbookProblem(sheet.Name, rowNumber, "-", l["Workbook.TooManyRows", MaxRowsPerSheet]));
+                        yield break;
+                    }
+
+                    if (!checkedHeaders)
+                    {
+                        checkedHeaders = true;
+                        var missing = sheet.Columns.Where(c => !row.ContainsKey(c.Header)).ToList();
+                        foreach (var column in missing)
                         {
-                            CellKind.Flag => "Workbook.Cell.Flag",
-                            CellKind.Date => "Workbook.Cell.Date",
-                            CellKind.Integer => "Workbook.Cell.Integer",
-                            _ => "Workbook.Cell.Number",
-                        }]));
-                    }
-                }
+                            parsed.Problems.Add(new WorkbookProblem(sheet.Name, 1, column.Header, l["Workbook.ColumnMissing"]));
+                        }
 
-                yield return (rowNumber, cells);
+                        if (missing.Count > 0)
+                        {
+                            yield break;
+                        }
+                    }
+
+                    if (row.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s))))
+                    {
+                        continue;
+                    }
+
+                    parsed.Rows++;
+                    var cells = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var column in sheet.Columns)
+                    {
+                        if (WorkbookCells.TryConvert(row[column.Header], column.Kind, out var value))
+                        {
+                            cells[column.Field] = value;
+                        }
+                        else
+                        {
+                            parsed.Problems.Add(new WorkbookProblem(sheet.Name, rowNumber, column.Header, l[column.Kind switch
+                            {
+                                CellKind.Flag => "Workbook.Cell.Flag",
+                                CellKind.Date => "Workbook.Cell.Date",
+                                CellKind.Integer => "Workbook.Cell.Integer",
+                                _ => "Workbook.Cell.Number",
+                            }]));
+                        }
+                    }
+
+                    yield return (rowNumber, cells);
+                }
+            }
+            finally
+            {
+                reader?.Dispose();
             }
         }
 
@@ -400,6 +449,24 @@ public sealed class FilingWorkbooks(
         }
 
         return parsed;
+    }
+
+    /// <summary>Whether any XML part of the package starts with a DTD: a workbook never needs one, and entity expansion is a known attack.</summary>
+    private static bool DeclaresDocumentType(Stream package)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+        {
+            using var reader = new StreamReader(entry.Open());
+            var head = new char[2048];
+            var read = reader.ReadBlock(head, 0, head.Length);
+            if (new string(head, 0, read).Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Dictionary<string, (TInput Input, RowMap Rows)> Parents<TInput>(ParsedWorkbook parsed, IEnumerable<(int Row, Dictionary<string, object?> Cells)> rows,

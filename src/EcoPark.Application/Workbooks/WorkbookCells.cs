@@ -91,6 +91,12 @@ public static class WorkbookCells
 
                 if (cell is double d)
                 {
+                    // NaN, infinities and magnitudes beyond decimal (1E+29, 1E+308) are not numbers a field can hold.
+                    if (!double.IsFinite(d) || Math.Abs(d) >= (double)decimal.MaxValue)
+                    {
+                        return false;
+                    }
+
                     value = Convert.ToDecimal(d);
                     return true;
                 }
@@ -99,7 +105,8 @@ public static class WorkbookCells
                 value = number;
                 return ok;
             case CellKind.Integer:
-                if (empty || !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var whole) || whole != decimal.Truncate(whole))
+                if (empty || !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var whole) || whole != decimal.Truncate(whole)
+                    || whole is < int.MinValue or > int.MaxValue)
                 {
                     return false;
                 }

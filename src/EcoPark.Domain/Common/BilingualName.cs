@@ -3,7 +3,7 @@ namespace EcoPark.Domain.Common;
 /// <summary>A name kept in Traditional Chinese and English; the Chinese name is the legal one.</summary>
 public sealed record BilingualName
 {
-    public const int MaxLength = 200;
+    public const int MaxLength = TextLimits.Name;
 
     public BilingualName(string zh, string en)
     {

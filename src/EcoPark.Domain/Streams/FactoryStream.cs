@@ -15,7 +15,7 @@ public enum StreamDirection
 /// </summary>
 public abstract class FactoryStream
 {
-    public const int NameMaxLength = 100;
+    public const int NameMaxLength = TextLimits.StreamName;
 
     protected FactoryStream()
     {

@@ -27,9 +27,11 @@ internal static class FactoryEndpoints
                 var created = await commands.RegisterAsync(await callers.LoadAsync(http.User, ct), input, ct);
                 return TypedResults.CreatedAtRoute(created, "GetFactory", new { id = created.Id });
             })
+            .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Register a factory (administrators, and staff of its park)");
         factories.MapPut("/{id:guid}", async (Guid id, FactoryInput input, HttpContext http, CallerLoader callers, FactoryCommands commands, CancellationToken ct) =>
                 TypedResults.Ok(await commands.UpdateAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .RequireAuthorization(Policies.FactoryEditors)
             .WithSummary("Edit a factory; send the version you read (409 when someone saved in between)");
         return api;
     }

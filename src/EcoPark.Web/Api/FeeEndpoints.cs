@@ -26,15 +26,16 @@ internal static class FeeEndpoints
             .WithSummary("Every rule-set version, newest first");
         fees.MapPost("/rule-sets/{code}/versions", async (string code, NewRuleSetVersion body, HttpContext http, CallerLoader callers, FeeRules rules, CancellationToken ct) =>
                 TypedResults.Ok(await rules.AddVersionAsync(await callers.LoadAsync(http.User, ct), code, body.EffectiveFrom, body.Regulation2023, body.Draft2019, body.Note, ct)))
+            .RequireAuthorization(Policies.Administrators)
             .WithSummary("Add the next version of a rule set (administrators)");
         fees.MapGet("/benchmarks", async (FeeRules rules, CancellationToken ct) => TypedResults.Ok(await rules.BenchmarksAsync(ct)))
             .WithSummary("Industry recycling-rate benchmark ranges (official = false marks illustrative values)");
 
-        var cases = api.MapGroup("/fee-cases").WithTags("Fee cases");
+        var cases = api.MapGroup("/fee-cases").WithTags("Fee cases").RequireAuthorization(Policies.FeeCaseWorkers);
         cases.MapPost("/", async (OpenFeeCaseInput input, HttpContext http, CallerLoader callers, FeeCases handler, CancellationToken ct) =>
         {
             var id = await handler.OpenAsync(await callers.LoadAsync(http.User, ct), input, ct);
-            return TypedResults.Created($"/api/v1/fee-cases/{id}", new { id });
+            return TypedResults.Created(LocalPath.Of($"/api/v1/fee-cases/{id}"), new { id });
         });
         cases.MapGet("/", async (int? feeYear, HttpContext http, CallerLoader callers, FeeCases handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ListAsync(await callers.LoadAsync(http.User, ct), feeYear, ct)));
@@ -91,7 +92,7 @@ internal static class FeeEndpoints
         cases.MapPost("/{id:guid}/re-examinations", async (Guid id, ReexaminationRequest body, HttpContext http, CallerLoader callers, FeeCases handler, CancellationToken ct) =>
         {
             var next = await handler.ReexamineAsync(await callers.LoadAsync(http.User, ct), id, body.Reason, ct);
-            return TypedResults.Created($"/api/v1/fee-cases/{next}", new { id = next });
+            return TypedResults.Created(LocalPath.Of($"/api/v1/fee-cases/{next}"), new { id = next });
         });
         cases.MapGet("/{id:guid}/notice", async (Guid id, HttpContext http, CallerLoader callers, FeeCases handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             TypedResults.Content(PaymentNoticeDocument.Html(await handler.NoticeAsync(await callers.LoadAsync(http.User, ct), id, ct), l), "text/html; charset=utf-8"))

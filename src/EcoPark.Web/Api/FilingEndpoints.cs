@@ -1,6 +1,8 @@
+using EcoPark.Application.Common;
 using EcoPark.Application.Filings;
 using EcoPark.Application.Users;
 using EcoPark.Web.Security;
+using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Web.Api;
 
@@ -8,7 +10,7 @@ namespace EcoPark.Web.Api;
 internal static class FilingEndpoints
 {
     /// <summary>An edit or amendment: the figures, the row version the editor read, and (for an amendment) why.</summary>
-    public sealed record WaterBalanceChange(WaterBalanceRequest Balance, uint RowVersion, string? Reason);
+    public sealed record WaterBalanceChange(WaterBalanceRequest? Balance, uint RowVersion, string? Reason);
 
     public static RouteGroupBuilder MapFilingEndpoints(this RouteGroupBuilder api)
     {
@@ -19,20 +21,25 @@ internal static class FilingEndpoints
         filings.MapPost("/", async (Guid factoryId, WaterBalanceRequest request, HttpContext http, CallerLoader callers, WaterBalanceFilings handler, CancellationToken ct) =>
             {
                 var filing = await handler.CreateAsync(await callers.LoadAsync(http.User, ct), factoryId, request, ct);
-                return TypedResults.Created($"/api/v1/factories/{factoryId}/water-balances/{filing.Id}", filing);
+                return TypedResults.Created(LocalPath.Of($"/api/v1/factories/{factoryId}/water-balances/{filing.Id}"), filing);
             })
+            .RequireAuthorization(Policies.FactoryEditors)
             .WithSummary("File a period (a draft, or submitted with \"submit\": true); a period already filed is amended instead");
         filings.MapGet("/{filingId:guid}", async (Guid factoryId, Guid filingId, HttpContext http, CallerLoader callers, WaterBalanceFilings handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HistoryAsync(await callers.LoadAsync(http.User, ct), factoryId, filingId, ct)))
             .WithSummary("A filing with every version and what changed, field by field");
         filings.MapPut("/{filingId:guid}", async (Guid factoryId, Guid filingId, WaterBalanceChange change, HttpContext http, CallerLoader callers,
-                WaterBalanceFilings handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.EditDraftAsync(await callers.LoadAsync(http.User, ct), factoryId, filingId, change.Balance, change.RowVersion, ct)))
+                WaterBalanceFilings handler, IStringLocalizer<EcoPark.Application.Messages> l, CancellationToken ct) =>
+                TypedResults.Ok(await handler.EditDraftAsync(await callers.LoadAsync(http.User, ct), factoryId, filingId, change.Balance ?? throw InputRules.Missing("balance", l),
+                    change.RowVersion, ct)))
+            .RequireAuthorization(Policies.FactoryEditors)
             .WithSummary("Edit (and optionally submit) a draft; 409 when someone saved it in between");
         filings.MapPost("/{filingId:guid}/amendments", async (Guid factoryId, Guid filingId, WaterBalanceChange change, HttpContext http, CallerLoader callers,
-                WaterBalanceFilings handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.AmendAsync(await callers.LoadAsync(http.User, ct), factoryId, filingId, change.Balance, change.Reason ?? string.Empty,
+                WaterBalanceFilings handler, IStringLocalizer<EcoPark.Application.Messages> l, CancellationToken ct) =>
+                TypedResults.Ok(await handler.AmendAsync(await callers.LoadAsync(http.User, ct), factoryId, filingId, change.Balance ?? throw InputRules.Missing("balance", l),
+                    change.Reason ?? string.Empty,
                     change.RowVersion, ct)))
+            .RequireAuthorization(Policies.FactoryEditors)
             .WithSummary("Amend a submitted filing: a new version with a reason; earlier versions stay");
 
         api.MapGet("/parks/{parkId:guid}/water-balances", async (Guid parkId, HttpContext http, CallerLoader callers, WaterBalanceFilings handler, CancellationToken ct) =>

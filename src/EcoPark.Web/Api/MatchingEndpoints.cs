@@ -8,9 +8,9 @@ namespace EcoPark.Web.Api;
 /// <summary>Matching: the stateless evaluation, ranked candidates with explanations, opportunities, and the match lifecycle.</summary>
 internal static class MatchingEndpoints
 {
-    public sealed record ParametersVersion(MatchingParameters Parameters, string? Note);
+    public sealed record ParametersVersion(MatchingParameters? Parameters, string? Note);
 
-    public sealed record TreatmentsVersion(TreatmentCatalogue Catalogue, string? Note);
+    public sealed record TreatmentsVersion(TreatmentCatalogue? Catalogue, string? Note);
 
     public static RouteGroupBuilder MapMatchingEndpoints(this RouteGroupBuilder api)
     {
@@ -40,12 +40,18 @@ internal static class MatchingEndpoints
                 TypedResults.Text(await rules.JsonAsync(kind, version, ct), "application/json"))
             .WithSummary("One version as JSON (kind: parameters or treatments), to read or to copy into the next");
         matching.MapPost("/rule-sets/parameters", async (ParametersVersion body, HttpContext http, CallerLoader callers, MatchingRules rules, CancellationToken ct) =>
-                TypedResults.Created($"/api/v1/matching/rule-sets/parameters/{body.Parameters.Version}",
-                    await rules.AddParametersAsync(await callers.LoadAsync(http.User, ct), body.Parameters, body.Note, ct)))
+            {
+                var added = await rules.AddParametersAsync(await callers.LoadAsync(http.User, ct), body.Parameters, body.Note, ct);
+                return TypedResults.Created(LocalPath.Of($"/api/v1/matching/rule-sets/parameters/{added.Version}"), added);
+            })
+            .RequireAuthorization(Policies.Administrators)
             .WithSummary("Add a parameter version (administrators); it is checked before it is stored and takes effect on its date");
         matching.MapPost("/rule-sets/treatments", async (TreatmentsVersion body, HttpContext http, CallerLoader callers, MatchingRules rules, CancellationToken ct) =>
-                TypedResults.Created($"/api/v1/matching/rule-sets/treatments/{body.Catalogue.Version}",
-                    await rules.AddTreatmentsAsync(await callers.LoadAsync(http.User, ct), body.Catalogue, body.Note, ct)))
+            {
+                var added = await rules.AddTreatmentsAsync(await callers.LoadAsync(http.User, ct), body.Catalogue, body.Note, ct);
+                return TypedResults.Created(LocalPath.Of($"/api/v1/matching/rule-sets/treatments/{added.Version}"), added);
+            })
+            .RequireAuthorization(Policies.Administrators)
             .WithSummary("Add a treatment-catalogue version (administrators)");
 
         var matches = api.MapGroup("/matches").WithTags("Matching");
@@ -58,23 +64,29 @@ internal static class MatchingEndpoints
         matches.MapPost("/", async (TakeUpInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
             {
                 var match = await handler.TakeUpAsync(await callers.LoadAsync(http.User, ct), input, ct);
-                return TypedResults.Created($"/api/v1/matches/{match.Id}", match);
+                return TypedResults.Created(LocalPath.Of($"/api/v1/matches/{match.Id}"), match);
             })
+            .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Take up a candidate pair (and propose it)");
         matches.MapPost("/{id:guid}/advance", async (Guid id, AdvanceInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.AdvanceAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Move one state forward, with the date and a note");
         matches.MapPost("/{id:guid}/agree", async (Guid id, AgreeInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.AgreeAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Record the agreement: quantity and credit split");
         matches.MapPost("/{id:guid}/decline", async (Guid id, DeclineInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.DeclineAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Decline, with a reason");
         matches.MapPost("/{id:guid}/notes", async (Guid id, MatchNoteInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.AddNoteAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("A dated note on the current step");
         matches.MapPost("/{id:guid}/months", async (Guid id, MatchMonthInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.RecordMonthAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Record a measured month of an operating match");
         matches.MapPost("/{id:guid}/consent", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ConsentAsync(await callers.LoadAsync(http.User, ct), id, ct)))
@@ -97,6 +109,7 @@ internal static class MatchingEndpoints
                 return TypedResults.Ok(await handler.AddDocumentAsync(await callers.LoadAsync(http.User, ct), id, file.FileName, buffer.ToArray(), ct));
             })
             .DisableAntiforgery()
+            .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Keep a file with the match at its current step (PDF, PNG, JPEG or XLSX, ≤ 10 MB; stored with its SHA-256)");
         matches.MapGet("/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, HttpContext http, CallerLoader callers, MatchCases handler,
                 CancellationToken ct) =>

@@ -39,7 +39,7 @@ internal static class StreamEndpoints
             }
             catch (JsonException e)
             {
-                throw new BadHttpRequestException("The request body is not valid JSON: " + e.Message, e);
+                throw new BadHttpRequestException("The request body is not valid JSON.", e);
             }
         }
 
@@ -53,12 +53,14 @@ internal static class StreamEndpoints
         group.MapPost("/", async (Guid factoryId, HttpContext http, CallerLoader callers, CancellationToken ct) =>
             {
                 var created = await Handler(http).CreateAsync(await callers.LoadAsync(http.User, ct), factoryId, await Body(http, ct), ct);
-                return TypedResults.Created($"/api/v1/factories/{factoryId}/{path}/{created.Id}", created);
+                return TypedResults.Created(LocalPath.Of($"/api/v1/factories/{factoryId}/{path}/{created.Id}"), created);
             })
+            .RequireAuthorization(Policies.FactoryEditors)
             .Accepts<TInput>("application/json")
             .WithSummary("Add an entry; 400 names each bad field");
         group.MapPut("/{id:guid}", async (Guid factoryId, Guid id, HttpContext http, CallerLoader callers, CancellationToken ct) =>
                 TypedResults.Ok(await Handler(http).UpdateAsync(await callers.LoadAsync(http.User, ct), factoryId, id, await Body(http, ct), ct)))
+            .RequireAuthorization(Policies.FactoryEditors)
             .Accepts<TInput>("application/json")
             .WithSummary("Replace an entry; send the rowVersion you read; 409 when someone saved it in between");
         group.MapDelete("/{id:guid}", async (Guid factoryId, Guid id, HttpContext http, CallerLoader callers, CancellationToken ct) =>
@@ -66,6 +68,7 @@ internal static class StreamEndpoints
                 await Handler(http).DeleteAsync(await callers.LoadAsync(http.User, ct), factoryId, id, ct);
                 return TypedResults.NoContent();
             })
+            .RequireAuthorization(Policies.FactoryEditors)
             .WithSummary("Remove an entry (kept in the audit trail)");
     }
 }

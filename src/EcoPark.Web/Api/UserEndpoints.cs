@@ -16,7 +16,7 @@ internal static class UserEndpoints
         users.MapPost("/", async (CreateUserInput input, HttpContext http, CallerLoader callers, UserAdministration admin, CancellationToken ct) =>
             {
                 var id = await admin.CreateAsync(await callers.LoadAsync(http.User, ct), input, ct);
-                return TypedResults.Created($"/api/v1/users/{id}", new { id });
+                return TypedResults.Created(LocalPath.Of($"/api/v1/users/{id}"), new { id });
             })
             .WithSummary("Create a user with one role and its scope (parks for staff, factories for engineers)");
         return api;

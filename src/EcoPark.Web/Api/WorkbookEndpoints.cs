@@ -35,6 +35,7 @@ internal static class WorkbookEndpoints
                         extensions: new Dictionary<string, object?> { ["problems"] = result.Problems, ["rows"] = result.Rows });
             })
             .DisableAntiforgery()
+            .RequireAuthorization(Policies.FactoryEditors)
             .WithSummary("Import a workbook: every row is checked; all of it is saved, or nothing and every problem by sheet, row and column");
         return api;
     }

@@ -37,8 +37,9 @@ public static class Pipeline
         // Identity's token endpoints. Only /login and /refresh are offered: accounts are made by
         // administrators (no self-registration), and e-mail flows and two-factor set-up are not part of
         // the platform, so Identity's other endpoints answer 404.
-        app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>()
-            .Add(endpoint =>
+        var identity = app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>();
+        identity.AddEndpointFilter(new LoginBodyFilter());
+        identity.Add(endpoint =>
             {
                 if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } builder
                     && !route.EndsWith("/login", StringComparison.Ordinal) && !route.EndsWith("/refresh", StringComparison.Ordinal))

@@ -9,6 +9,7 @@ using EcoPark.Infrastructure.Persistence;
 using EcoPark.Infrastructure.Seeding;
 using EcoPark.Web.Api;
 using EcoPark.Web.Localization;
+using EcoPark.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -85,7 +86,9 @@ public static class ServiceRegistration
             })
             .AddPolicyScheme(ChallengeScheme, null, policy => policy.ForwardDefaultSelector = context =>
                 context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
-        services.AddAuthorization();
+        services.AddAuthorization(Policies.Add);
+        // Unreadable bodies reach ApiExceptionHandler as exceptions, so that the 400 names the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddCascadingAuthenticationState();
 
         // Write Chinese text as is, not as &#x...; entities: pages are a third smaller and readable in source.

@@ -1,4 +1,5 @@
 using EcoPark.Application.Abstractions;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Parks;
 using Microsoft.EntityFrameworkCore;
@@ -24,12 +25,12 @@ internal sealed class FactoryConfiguration : IEntityTypeConfiguration<Factory>
         builder.Navigation(f => f.Location).IsRequired();
         builder.OwnsOne(f => f.Contact, c =>
         {
-            c.Property(x => x.Name).HasColumnName("contact_name").HasMaxLength(100).IsRequired();
-            c.Property(x => x.Phone).HasColumnName("contact_phone").HasMaxLength(30).IsRequired();
-            c.Property(x => x.Email).HasColumnName("contact_email").HasMaxLength(200).IsRequired();
+            c.Property(x => x.Name).HasColumnName("contact_name").HasMaxLength(TextLimits.PersonName).IsRequired();
+            c.Property(x => x.Phone).HasColumnName("contact_phone").HasMaxLength(TextLimits.Phone).IsRequired();
+            c.Property(x => x.Email).HasColumnName("contact_email").HasMaxLength(TextLimits.Label).IsRequired();
         });
         builder.Navigation(f => f.Contact).IsRequired();
-        builder.Property(f => f.Address).HasMaxLength(300).IsRequired();
+        builder.Property(f => f.Address).HasMaxLength(TextLimits.Address).IsRequired();
         builder.Property(f => f.UnifiedBusinessNumber)
             .HasConversion(v => v.Value, v => UnifiedBusinessNumber.Parse(v))
             .HasColumnName("unified_business_number").HasMaxLength(8).IsFixedLength().IsRequired();

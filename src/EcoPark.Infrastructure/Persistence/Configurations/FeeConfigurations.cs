@@ -16,9 +16,9 @@ internal sealed class FeeRuleSetRecordConfiguration : IEntityTypeConfiguration<F
         builder.ToTable("fee_rule_sets");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Code).HasMaxLength(40).IsRequired();
+        builder.Property(r => r.Code).HasMaxLength(TextLimits.Code).IsRequired();
         builder.Property(r => r.Scheme).HasConversion<string>().HasMaxLength(30);
-        builder.Property(r => r.Note).HasMaxLength(500).IsRequired();
+        builder.Property(r => r.Note).HasMaxLength(TextLimits.Comment).IsRequired();
         builder.Property(r => r.Regulation2023).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<Regulation2023Rules>(), JsonColumn.Comparer<Regulation2023Rules>());
         builder.Property(r => r.Draft2019).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<Draft2019Rules>(), JsonColumn.Comparer<Draft2019Rules>());
         builder.HasIndex(r => new { r.Code, r.Version }).IsUnique();
@@ -35,7 +35,7 @@ internal sealed class IndustryBenchmarkConfiguration : IEntityTypeConfiguration<
         builder.Property(b => b.Industry).HasConversion<string>().HasMaxLength(40);
         builder.Property(b => b.LowerPercent).HasPrecision(5, 2);
         builder.Property(b => b.UpperPercent).HasPrecision(5, 2);
-        builder.Property(b => b.Source).HasMaxLength(300).IsRequired();
+        builder.Property(b => b.Source).HasMaxLength(TextLimits.Address).IsRequired();
         builder.HasIndex(b => new { b.Industry, b.EffectiveFrom }).IsUnique();
     }
 }
@@ -60,7 +60,7 @@ internal sealed class FeeCaseConfiguration : IEntityTypeConfiguration<FeeCase>
         builder.HasIndex(c => c.NoticeNumber).IsUnique();
         builder.OwnsOne(c => c.Verification, v =>
         {
-            v.Property(x => x.Issuer).HasColumnName("verification_issuer").HasMaxLength(200);
+            v.Property(x => x.Issuer).HasColumnName("verification_issuer").HasMaxLength(TextLimits.Label);
             v.Property(x => x.IssuedOn).HasColumnName("verification_issued_on");
             v.Property(x => x.VerifiedRatePercent).HasColumnName("verification_rate_percent").HasPrecision(5, 2);
         });
@@ -75,7 +75,7 @@ internal sealed class FeeCaseConfiguration : IEntityTypeConfiguration<FeeCase>
             m.Property(x => x.GroundwaterM3).HasPrecision(14, 2);
             m.Property(x => x.OtherSupplierM3).HasPrecision(14, 2);
             m.Property(x => x.Source).HasMaxLength(20);
-            m.Property(x => x.Reason).HasMaxLength(500);
+            m.Property(x => x.Reason).HasMaxLength(TextLimits.Comment);
         });
         builder.Navigation(c => c.Months).HasField("months");
         builder.OwnsMany(c => c.Claims, c =>
@@ -88,11 +88,11 @@ internal sealed class FeeCaseConfiguration : IEntityTypeConfiguration<FeeCase>
             c.Property(x => x.Decision).HasConversion<string>().HasMaxLength(20);
             c.Property(x => x.Amount).HasPrecision(14, 2);
             c.Property(x => x.CommittedM3).HasPrecision(14, 2);
-            c.Property(x => x.Note).HasMaxLength(500);
-            c.Property(x => x.DecisionComment).HasMaxLength(500);
+            c.Property(x => x.Note).HasMaxLength(TextLimits.Comment);
+            c.Property(x => x.DecisionComment).HasMaxLength(TextLimits.Comment);
             c.OwnsOne(x => x.Approval, a =>
             {
-                a.Property(p => p.Number).HasColumnName("approval_number").HasMaxLength(60);
+                a.Property(p => p.Number).HasColumnName("approval_number").HasMaxLength(TextLimits.Code);
                 a.Property(p => p.ApprovedCostNtd).HasColumnName("approval_cost_ntd").HasPrecision(16, 0);
                 a.Property(p => p.FirstFeeYear).HasColumnName("approval_first_fee_year");
                 a.Property(p => p.Years).HasColumnName("approval_years");
@@ -111,7 +111,7 @@ internal sealed class FeeEvidenceConfiguration : IEntityTypeConfiguration<FeeEvi
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.HasOne<FeeCase>().WithMany().HasForeignKey(e => e.FeeCaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
-        builder.Property(e => e.FileName).HasMaxLength(255);
+        builder.Property(e => e.FileName).HasMaxLength(TextLimits.FileName);
         builder.Property(e => e.ContentType).HasMaxLength(100);
         builder.Property(e => e.Sha256).HasMaxLength(64).IsFixedLength();
     }

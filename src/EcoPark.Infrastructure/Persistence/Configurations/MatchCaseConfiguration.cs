@@ -1,4 +1,5 @@
 using EcoPark.Application.Abstractions;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ internal sealed class MatchCaseConfiguration : IEntityTypeConfiguration<MatchCas
         builder.Property(m => m.PredictedCo2eKgPerYear).HasPrecision(16, 0);
         builder.Property(m => m.AgreedQuantity).HasPrecision(14, 2);
         builder.Property(m => m.EvaluationJson).HasColumnType("jsonb");
-        builder.Property(m => m.DeclineReason).HasMaxLength(1000);
+        builder.Property(m => m.DeclineReason).HasMaxLength(TextLimits.Comment);
         builder.Property(m => m.RowVersion).IsRowVersion();
         builder.Ignore(m => m.Commits);
         builder.Ignore(m => m.IsClosed);
@@ -59,9 +60,9 @@ internal sealed class MatchingRuleSetRecordConfiguration : IEntityTypeConfigurat
         builder.ToTable("matching_rule_sets");
         builder.HasKey(r => new { r.Kind, r.Version });
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(12);
-        builder.Property(r => r.Version).HasMaxLength(40);
+        builder.Property(r => r.Version).HasMaxLength(TextLimits.Code);
         builder.Property(r => r.Json).HasColumnType("jsonb");
-        builder.Property(r => r.Note).HasMaxLength(1000);
+        builder.Property(r => r.Note).HasMaxLength(TextLimits.Comment);
     }
 }
 
@@ -74,7 +75,7 @@ internal sealed class MatchDocumentConfiguration : IEntityTypeConfiguration<Matc
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.HasOne<MatchCase>().WithMany().HasForeignKey(d => d.MatchId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(d => d.State).HasConversion<string>().HasMaxLength(12);
-        builder.Property(d => d.FileName).HasMaxLength(255);
+        builder.Property(d => d.FileName).HasMaxLength(TextLimits.FileName);
         builder.Property(d => d.ContentType).HasMaxLength(100);
         builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
     }

@@ -1,3 +1,4 @@
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Streams;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,8 @@ internal static class StreamMapping
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasOne<Factory>().WithMany().HasForeignKey(s => s.FactoryId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(s => s.Name).HasMaxLength(FactoryStream.NameMaxLength);
-        builder.Property(s => s.Notes).HasMaxLength(2000);
+        builder.Property(s => s.Name).HasMaxLength(TextLimits.StreamName);
+        builder.Property(s => s.Notes).HasMaxLength(TextLimits.LongText);
         builder.Property(s => s.Confidential).HasConversion<string>().HasMaxLength(60);
         builder.Property(s => s.RowVersion).IsRowVersion();
         builder.HasIndex(s => new { s.FactoryId, s.Name }).IsUnique();
@@ -107,9 +108,9 @@ internal sealed class ByproductStreamConfiguration : IEntityTypeConfiguration<By
         builder.Property(s => s.Regularity).HasConversion<string>().HasMaxLength(12);
         builder.Property(s => s.Permit).HasConversion<string>().HasMaxLength(10);
         builder.Property(s => s.WasteCode).HasMaxLength(7);
-        builder.Property(s => s.Description).HasMaxLength(1000);
-        builder.Property(s => s.CurrentRoute).HasMaxLength(200);
-        builder.Property(s => s.VirginMaterial).HasMaxLength(200);
+        builder.Property(s => s.Description).HasMaxLength(TextLimits.LongText);
+        builder.Property(s => s.CurrentRoute).HasMaxLength(TextLimits.Label);
+        builder.Property(s => s.VirginMaterial).HasMaxLength(TextLimits.Label);
         builder.Property(s => s.TonnesPerMonth).HasPrecision(12, 2);
         builder.Property(s => s.CostNtdPerTonne).HasPrecision(12, 2);
         builder.Property(s => s.VirginFactorKgCo2ePerTonne).HasPrecision(10, 2);

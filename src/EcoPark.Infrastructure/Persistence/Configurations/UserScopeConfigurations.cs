@@ -1,4 +1,5 @@
 using EcoPark.Application.Users;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Parks;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
 {
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
-        builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+        builder.Property(u => u.DisplayName).HasMaxLength(TextLimits.PersonName).IsRequired();
         builder.Property(u => u.PreferredCulture).HasMaxLength(10).IsRequired();
         builder.HasMany(u => u.ParkScopes).WithOne().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(u => u.FactoryScopes).WithOne().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);

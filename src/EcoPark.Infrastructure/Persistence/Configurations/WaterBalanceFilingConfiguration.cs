@@ -1,3 +1,4 @@
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Water;
 using Microsoft.EntityFrameworkCore;
@@ -27,8 +28,8 @@ internal sealed class WaterBalanceFilingConfiguration : IEntityTypeConfiguration
             v.WithOwner().HasForeignKey("FilingId");
             v.HasKey("FilingId", nameof(WaterBalanceVersion.Version));
             v.Property(x => x.Version).ValueGeneratedNever();
-            v.Property(x => x.Reason).HasMaxLength(1000);
-            v.Property(x => x.Justification).HasMaxLength(2000);
+            v.Property(x => x.Reason).HasMaxLength(TextLimits.Comment);
+            v.Property(x => x.Justification).HasMaxLength(TextLimits.LongText);
             v.OwnsOne(x => x.Balance, b =>
             {
                 foreach (var property in typeof(WaterBalance).GetProperties().Where(p => p.CanWrite && p.PropertyType == typeof(decimal)))

@@ -462,8 +462,8 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("code");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -484,8 +484,8 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Note")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("note");
 
                     b.Property<string>("Regulation2023")
@@ -748,8 +748,8 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnName("kind");
 
                     b.Property<string>("Version")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("version");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -864,13 +864,13 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnName("cost_ntd_per_tonne");
 
                     b.Property<string>("CurrentRoute")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("current_route");
 
                     b.Property<string>("Description")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
 
                     b.Property<string>("Direction")
@@ -937,8 +937,8 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnName("virgin_factor_kg_co2e_per_tonne");
 
                     b.Property<string>("VirginMaterial")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("virgin_material");
 
                     b.Property<string>("WasteCode")
@@ -1499,8 +1499,8 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
                             b1.Property<string>("Email")
                                 .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
                                 .HasColumnName("contact_email");
 
                             b1.Property<string>("Name")
@@ -1618,8 +1618,8 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                                 .HasColumnName("other_supplier_m3");
 
                             b1.Property<string>("Reason")
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
                                 .HasColumnName("reason");
 
                             b1.Property<string>("Source")
@@ -1679,8 +1679,8 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                                 .HasColumnName("decision");
 
                             b1.Property<string>("DecisionComment")
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
                                 .HasColumnName("decision_comment");
 
                             b1.Property<Guid>("FeeCaseId")
@@ -1695,8 +1695,8 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
                             b1.Property<string>("Note")
                                 .IsRequired()
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
                                 .HasColumnName("note");
 
                             b1.Property<int>("Sequence")
@@ -1764,8 +1764,8 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
                             b1.Property<string>("Issuer")
                                 .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
                                 .HasColumnName("verification_issuer");
 
                             b1.Property<decimal>("VerifiedRatePercent")
