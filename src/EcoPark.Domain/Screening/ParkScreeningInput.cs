@@ -7,7 +7,7 @@ namespace EcoPark.Domain.Screening;
 /// three overrides (<see cref="HighWaterUseAnnual10kM3"/>, <see cref="WwtpSpareCapacityM3PerDay"/>,
 /// <see cref="EasyMatchSharePercent"/>) replace what the platform derives or keeps on the park record.
 /// </summary>
-public sealed record ParkScreeningValues
+public record ParkScreeningValues
 {
     public decimal? LeasableLandHa { get; init; }
 
@@ -42,6 +42,9 @@ public sealed record ParkScreeningValues
     public decimal? WwtpConductivityUsCm { get; init; }
 
     public decimal? WwtpExpansionLandHa { get; init; }
+
+    /// <summary>The figures alone (never a subtype such as a request body), with the county spelt as the screen compares it.</summary>
+    public ParkScreeningValues Normalised() => new(this) { County = TaiwanCounties.Normalise(County) };
 }
 
 /// <summary>
@@ -65,7 +68,7 @@ public sealed class ParkScreeningInput
             throw new DomainException("version", "screening-version", "A version number is 1 or more.");
         }
 
-        if (string.IsNullOrWhiteSpace(source))
+        if (string.IsNullOrWhiteSpace(source) || source.Trim().Length > ScreeningLimits.SourceMaxLength)
         {
             throw new DomainException("source", "screening-source", "Say where the figures come from.");
         }
@@ -82,7 +85,7 @@ public sealed class ParkScreeningInput
         Source = source.Trim();
         EnteredBy = enteredBy;
         EnteredAt = enteredAt;
-        Values = values with { County = TaiwanCounties.Normalise(values.County) };
+        Values = values.Normalised();
     }
 
     public Guid Id { get; private set; }

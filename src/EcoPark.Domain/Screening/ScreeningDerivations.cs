@@ -13,12 +13,19 @@ public static class ScreeningDerivations
     /// Factor 3: the annual intake of the park's high-water-use firms, in 10⁴ m³/yr, from submitted filings whose
     /// period lies within the year before <paramref name="asOf"/>. Each firm's filed intake is scaled to 365
     /// days by the days its filings cover (monthly filings first; half-years only for a firm with no month in
-    /// the window). Null (missing) when the park has high-water-use firms but none of them filed; 0 when it has
-    /// none at all. The count says how many of them filed.
+    /// the window). Null (missing) when the platform holds no firm of the park, or when the park has
+    /// high-water-use firms but none of them filed; 0 when its firms include none in the listed industries.
+    /// The count says how many of them filed.
     /// </summary>
     public static DerivedFigure HighWaterUse(IEnumerable<(Guid Id, Industry Industry)> factories, IEnumerable<FiledIntake> filings, ScreeningRuleSet rules, DateOnly asOf)
     {
-        var heavy = factories.Where(f => rules.HighWaterUseIndustries.Contains(f.Industry)).Select(f => f.Id).ToHashSet();
+        var firms = factories.ToList();
+        if (firms.Count == 0)
+        {
+            return new DerivedFigure(null, 0, 0);
+        }
+
+        var heavy = firms.Where(f => rules.HighWaterUseIndustries.Contains(f.Industry)).Select(f => f.Id).ToHashSet();
         var from = asOf.AddYears(-1);
         var inWindow = filings.Where(f => heavy.Contains(f.FactoryId) && f.Start >= from && f.End < asOf).GroupBy(f => f.FactoryId).ToList();
         if (heavy.Count > 0 && inWindow.Count == 0)

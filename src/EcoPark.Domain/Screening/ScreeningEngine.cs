@@ -74,6 +74,22 @@ public enum SecondScreenVerdict
     NotScreened,
 }
 
+/// <summary>The API keys of the screen's enums.</summary>
+public static class ScreeningKeys
+{
+    public static string ToKey(this FactorSource source) => source.ToString().ToLowerInvariant();
+
+    public static string ToKey(this SecondScreenVerdict verdict) => verdict switch
+    {
+        SecondScreenVerdict.Priority => "priority",
+        SecondScreenVerdict.NeedsDesalination => "needs-desalination",
+        SecondScreenVerdict.NoLand => "no-land",
+        SecondScreenVerdict.LowFlow => "low-flow",
+        SecondScreenVerdict.Incomplete => "incomplete",
+        _ => "not-screened",
+    };
+}
+
 public sealed record SecondScreenResult(SecondScreenVerdict Verdict, IReadOnlyList<string> Reasons, decimal? EffluentM3PerDay, decimal? ConductivityUsCm, decimal? ExpansionLandHa);
 
 public sealed record ParkScreeningResult(

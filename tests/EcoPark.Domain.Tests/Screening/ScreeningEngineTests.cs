@@ -184,7 +184,7 @@ public sealed class ScreeningEngineTests
     }
 
     [Fact]
-    public void HighWaterUse_WhenNoListedFirmFiled_IsMissing_AndWithoutListedFirms_IsZero()
+    public void HighWaterUse_WhenNoListedFirmFiled_OrNoFirmIsKnown_IsMissing_AndWithoutListedFirms_IsZero()
     {
         var dyeing = Guid.NewGuid();
         var food = Guid.NewGuid();
@@ -192,6 +192,7 @@ public sealed class ScreeningEngineTests
 
         Assert.Null(ScreeningDerivations.HighWaterUse([(dyeing, Industry.Dyeing)], [], Rules, asOf).Value);
         Assert.Equal(0m, ScreeningDerivations.HighWaterUse([(food, Industry.Food)], [], Rules, asOf).Value);
+        Assert.Null(ScreeningDerivations.HighWaterUse([], [], Rules, asOf).Value);
     }
 
     [Fact]
