@@ -1,8 +1,8 @@
 using System.Globalization;
 using EcoPark.Application.Common;
 using EcoPark.Application.Screening;
-using FluentValidation;
 using EcoPark.Web.Shared;
+using FluentValidation;
 using MudBlazor;
 
 namespace EcoPark.Web.Features.Screening;
