@@ -3,6 +3,7 @@ using EcoPark.Application.Fees;
 using EcoPark.Application.Filings;
 using EcoPark.Application.Matching;
 using EcoPark.Application.Parks;
+using EcoPark.Application.Screening;
 using EcoPark.Application.Streams;
 using EcoPark.Application.Users;
 using EcoPark.Application.Workbooks;
@@ -54,6 +55,8 @@ public static class DependencyInjection
         services.AddSingleton<FactoryQueries>();
         services.AddSingleton<FactoryCommands>();
         services.AddSingleton<ParkQueries>();
+        services.AddSingleton<IValidator<ScreeningInputsRequest>, ScreeningInputsRequestValidator>();
+        services.AddSingleton<ParkScreening>();
         services.AddScoped<UserAdministration>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -4,6 +4,7 @@ using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
+using EcoPark.Domain.Screening;
 using EcoPark.Domain.Streams;
 using EcoPark.Domain.Water;
 using Microsoft.AspNetCore.Identity;
@@ -60,6 +61,10 @@ public interface IEcoParkDbContext : IAsyncDisposable
     DbSet<MatchDocument> MatchDocuments { get; }
 
     DbSet<MatchingRuleSetRecord> MatchingRuleSets { get; }
+
+    DbSet<ScreeningRuleSetRecord> ScreeningRuleSets { get; }
+
+    DbSet<ParkScreeningInput> ParkScreeningInputs { get; }
 
     DatabaseFacade Database { get; }
 

@@ -5,6 +5,7 @@ using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
+using EcoPark.Domain.Screening;
 using EcoPark.Domain.Streams;
 using EcoPark.Domain.Water;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -53,6 +54,10 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
     public DbSet<MatchDocument> MatchDocuments => Set<MatchDocument>();
 
     public DbSet<MatchingRuleSetRecord> MatchingRuleSets => Set<MatchingRuleSetRecord>();
+
+    public DbSet<ScreeningRuleSetRecord> ScreeningRuleSets => Set<ScreeningRuleSetRecord>();
+
+    public DbSet<ParkScreeningInput> ParkScreeningInputs => Set<ParkScreeningInput>();
 
     /// <summary>ASP.NET Core's data-protection keys, so that cookies and tokens survive restarts and span instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -4,6 +4,7 @@ using EcoPark.Domain.Access;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
+using EcoPark.Domain.Screening;
 using EcoPark.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,15 @@ public sealed class DatabaseInitializer(
                     MatchingRules.Serialize(MatchingDefaults.Treatments()), note, DateTimeOffset.UtcNow));
         }
 
+        if (!await db.ScreeningRuleSets.AnyAsync(r => r.Code == ScreeningDefaults.Code, cancellationToken))
+        {
+            var screening = ScreeningDefaults.Screening2019();
+            ScreeningChecks.Check(screening);
+            db.ScreeningRuleSets.Add(new ScreeningRuleSetRecord(screening.Code, screening.Version, screening.EffectiveFrom, MatchingRules.Serialize(screening),
+                "Initial version, from the 2019 integration briefing's table; band edges, industry list and second-screen thresholds per docs/decisions/0007-park-screening.md",
+                DateTimeOffset.UtcNow));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -107,6 +117,21 @@ public sealed class DatabaseInitializer(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Seeded the demo parks and factories");
+        }
+
+        if (!await db.ParkScreeningInputs.AnyAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = DateTimeOffset.UtcNow;
+            db.ParkScreeningInputs.AddRange(DemoScreening.ForDemoParks(now));
+            foreach (var (park, values, source) in DemoScreening.BriefingParks)
+            {
+                db.Parks.Add(park);
+                db.ParkScreeningInputs.Add(DemoScreening.Input(park, values, source, now));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         foreach (var account in DemoAccounts.All)

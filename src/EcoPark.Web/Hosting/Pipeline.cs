@@ -52,7 +52,7 @@ public static class Pipeline
                     builder.Metadata.Add(new ExcludeFromDescriptionAttribute());
                 }
             });
-        app.MapGroup("/api/v1").RequireAuthorization().MapFactoryEndpoints().MapFilingEndpoints().MapStreamEndpoints().MapWorkbookEndpoints().MapMatchingEndpoints().MapFeeEndpoints().MapUserEndpoints().MapMeEndpoints();
+        app.MapGroup("/api/v1").RequireAuthorization().MapFactoryEndpoints().MapFilingEndpoints().MapStreamEndpoints().MapWorkbookEndpoints().MapMatchingEndpoints().MapFeeEndpoints().MapUserEndpoints().MapMeEndpoints().MapScreeningEndpoints();
 
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
