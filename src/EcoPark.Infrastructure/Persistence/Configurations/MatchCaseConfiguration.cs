@@ -40,6 +40,12 @@ internal sealed class MatchCaseConfiguration : IEntityTypeConfiguration<MatchCas
         builder.Navigation(m => m.Steps).HasField("steps");
         builder.OwnsMany(m => m.Months, s => s.ToJson("months"));
         builder.Navigation(m => m.Months).HasField("months");
+        builder.OwnsMany(m => m.Quotes, s =>
+        {
+            s.ToJson("quotes");
+            s.Property(x => x.Kind).HasConversion<string>();
+        });
+        builder.Navigation(m => m.Quotes).HasField("quotes");
         // A pair is taken up once while it is open; the engine's candidates link to it.
         builder.HasIndex(m => new { m.SupplyStreamId, m.DemandStreamId });
         builder.HasIndex(m => new { m.ParkId, m.State });
