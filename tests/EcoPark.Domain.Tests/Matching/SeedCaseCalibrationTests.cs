@@ -3,6 +3,7 @@ using EcoPark.Domain.Factories;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
 using EcoPark.Domain.Tests.Fees;
+using Xunit.Abstractions;
 using static EcoPark.Domain.Streams.WaterQuality;
 
 namespace EcoPark.Domain.Tests.Matching;
@@ -13,7 +14,7 @@ namespace EcoPark.Domain.Tests.Matching;
 /// ones. The briefing gives only the link, the flow, the saving, the investment and the payback; the qualities, limits and
 /// distances below are our plausible choices (docs/decisions/0005-matching-model.md, "Calibration").
 /// </summary>
-public sealed class SeedCaseCalibrationTests
+public sealed class SeedCaseCalibrationTests(ITestOutputHelper output)
 {
     private static readonly DateOnly Today = new(2026, 12, 1);
     private static readonly DateOnly Sampled = new(2026, 11, 1);
@@ -33,6 +34,8 @@ public sealed class SeedCaseCalibrationTests
         var e = result.Economics!;
         var predictedPerM3 = e.PairMonthlyNtd * 12 / e.WaterM3PerYear;
         var reportedPerM3 = seed.SavingNtdPerMonth / (seed.M3PerDay * 30); // the briefing's own ratio: a month of 30 days
+        output.WriteLine($"{name}: {result.Status.ToKey()} {result.Route}; {predictedPerM3:0.00} NTD/m³ (reported {reportedPerM3:0.00}); " +
+            $"investment {e.InvestmentNtd:N0}; payback {e.PairPaybackMonths:0.0} months (reported {seed.PaybackMonths}); net {e.NetAnnualBenefitNtd:N0} NTD/yr");
         AssertWithinFactor(reportedPerM3, predictedPerM3, $"{name} saving per m³");
         AssertWithinFactor(seed.PaybackMonths, e.PairPaybackMonths!.Value, $"{name} payback");
     }
