@@ -40,6 +40,9 @@ public static class DependencyInjection
         services.AddSingleton<FilingWorkbooks>();
         services.AddSingleton<MatchingRules>();
         services.AddSingleton<IValidator<EvaluateWaterRequest>, EvaluateWaterRequestValidator>();
+        services.AddSingleton<IValidator<EvaluateHeatRequest>, EvaluateHeatRequestValidator>();
+        services.AddSingleton<IValidator<EvaluateByproductRequest>, EvaluateByproductRequestValidator>();
+        services.AddSingleton<IValidator<MatchQuoteInput>, MatchQuoteInputValidator>();
         services.AddSingleton<IValidator<TakeUpInput>, TakeUpInputValidator>();
         services.AddSingleton<IValidator<AdvanceInput>, AdvanceInputValidator>();
         services.AddSingleton<IValidator<AgreeInput>, AgreeInputValidator>();

@@ -140,3 +140,32 @@ public sealed class MatchMonthInputValidator : AbstractValidator<MatchMonthInput
         RuleFor(x => x.MeasuredQuantity).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.MatchQuantity, l);
     }
 }
+
+/// <summary>
+/// A quote staff record on a water match: <c>pipe</c> (NTD, line and pump), <c>treatmentCapex</c> (NTD), <c>treatmentOpex</c>
+/// (NTD/m³) or <c>transferPrice</c> (NTD/m³ the buyer pays the supplier), with where it came from and its date.
+/// </summary>
+public sealed class MatchQuoteInput
+{
+    public string Kind { get; set; } = string.Empty;
+
+    public decimal Amount { get; set; }
+
+    public string Source { get; set; } = string.Empty;
+
+    public DateOnly QuotedOn { get; set; }
+
+    public uint RowVersion { get; set; }
+}
+
+public sealed class MatchQuoteInputValidator : AbstractValidator<MatchQuoteInput>
+{
+    public MatchQuoteInputValidator(IStringLocalizer<Messages> l)
+    {
+        RuleFor(x => x.Kind).Must(EcoPark.Application.Streams.Keys.IsValid<QuoteKind>)
+            .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EcoPark.Application.Streams.Keys.All<QuoteKind>())]);
+        RuleFor(x => x.Amount).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+        RuleFor(x => x.Source).NotEmpty().WithMessage(_ => l["Match.Quote.SourceRequired"]).MaximumLength(300).WithMessage(_ => l["Match.Quote.SourceRequired"]);
+        RuleFor(x => x.QuotedOn).NotEqual(default(DateOnly)).WithMessage(_ => l["Match.Quote.DateRequired"]);
+    }
+}

@@ -21,6 +21,9 @@ public sealed record MatchDocumentFile(string FileName, string ContentType, byte
 
 public sealed record MatchStepDto(string State, DateOnly EventDate, string? Note, string? By, DateTimeOffset At);
 
+/// <summary>A quote on a match, shown only to the park's staff (prices never reach the other party).</summary>
+public sealed record MatchQuoteDto(string Kind, decimal Amount, string Source, DateOnly QuotedOn, string? By, DateTimeOffset At);
+
 /// <summary>
 /// A match as staff follow it. A side in another park whose staff do not yet take part is withheld as
 /// <see cref="MatchDisclosure"/> describes: no stream or factory name, the quantity as a band where it is confidential,
@@ -56,6 +59,7 @@ public sealed record MatchCaseDto(
     IReadOnlyList<MatchStepDto> Steps,
     IReadOnlyList<MatchMonth> Months,
     IReadOnlyList<MatchDocumentDto> Documents,
+    IReadOnlyList<MatchQuoteDto> Quotes,
     uint RowVersion);
 
 /// <summary>
@@ -74,6 +78,7 @@ public sealed class MatchCases(
     IValidator<DeclineInput> declineValidator,
     IValidator<MatchNoteInput> noteValidator,
     IValidator<MatchMonthInput> monthValidator,
+    IValidator<MatchQuoteInput> quoteValidator,
     TimeProvider clock,
     IStringLocalizer<Messages> l)
 {
@@ -172,6 +177,30 @@ public sealed class MatchCases(
     public Task<MatchCaseDto> RecordMonthAsync(Caller caller, Guid id, MatchMonthInput input, CancellationToken cancellationToken = default) =>
         ChangeAsync(caller, id, input.RowVersion, monthValidator, input, "month-recorded",
             m => m.RecordMonth(YearMonth.TryParse(input.Month, out var month) ? month : default, input.MeasuredQuantity, caller.UserId, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>
+    /// Staff record a quote on a water match; the match is evaluated again with every quote in force, so that its predicted
+    /// benefit and its stored explanation name the quoted figures. The quote stays in the match's history with who and when.
+    /// </summary>
+    public async Task<MatchCaseDto> RecordQuoteAsync(Caller caller, Guid id, MatchQuoteInput input, CancellationToken cancellationToken = default)
+    {
+        await quoteValidator.ValidateAndThrowAsync(input, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var match = await FindAsync(db, caller, id, tracking: true, edit: true, cancellationToken);
+        db.Entry(match).Property(m => m.RowVersion).OriginalValue = input.RowVersion;
+        DomainGuard.Run(l, () => match.RecordQuote(Keys.Parse<QuoteKind>(input.Kind), input.Amount, input.Source, input.QuotedOn, rules.Today, caller.UserId,
+            clock.GetUtcNow()));
+        var world = await MatchingWorld.LoadAsync(db, rules, cancellationToken);
+        if (world.EvaluateWater(match.SupplyStreamId, match.DemandStreamId, match.CurrentQuotes()) is { } result)
+        {
+            match.Reevaluate(Math.Round(result.MatchedFlowM3PerDay, 1), Math.Round(result.Economics?.NetAnnualBenefitNtd ?? 0),
+                Math.Round(result.Economics?.Co2eAvoidedKgPerYear ?? 0), JsonSerializer.Serialize(result, MatchingRules.Json));
+        }
+
+        Audit(db, match, "quote-recorded", caller);
+        await SaveAsync(db, cancellationToken);
+        return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
+    }
 
     public Task<MatchCaseDto> IntroduceAsync(Caller caller, Guid id, CancellationToken cancellationToken = default) =>
         ChangeAsync(caller, id, null, null, (object?)null, "introduced", m => m.Introduce(clock.GetUtcNow()), cancellationToken);
@@ -297,7 +326,8 @@ public sealed class MatchCases(
         var documents = (await db.MatchDocuments.AsNoTracking().Where(d => caseIds.Contains(d.MatchId))
             .Select(d => new { d.Id, d.MatchId, d.State, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt })
             .ToListAsync(cancellationToken)).ToLookup(d => d.MatchId);
-        var userIds = cases.SelectMany(c => c.Steps.Select(s => s.By)).Concat(documents.SelectMany(g => g.Select(d => d.UploadedBy))).ToHashSet();
+        var userIds = cases.SelectMany(c => c.Steps.Select(s => s.By)).Concat(documents.SelectMany(g => g.Select(d => d.UploadedBy)))
+            .Concat(cases.SelectMany(c => c.Quotes.Select(q => q.By))).ToHashSet();
         var emails = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         MatchCaseDto Dto(MatchCase c)
         {
@@ -318,6 +348,9 @@ public sealed class MatchCases(
                 [.. c.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
                 [.. documents[c.Id].OrderBy(d => d.UploadedAt).Select(d => new MatchDocumentDto(d.Id, Keys.Of(d.State), d.FileName, d.ContentType, d.SizeBytes,
                     d.Sha256, emails.GetValueOrDefault(d.UploadedBy), d.UploadedAt))],
+                !withheld && Matchmaking.IsStaff(caller, c.ParkId)
+                    ? [.. c.Quotes.Select(q => new MatchQuoteDto(Keys.Of(q.Kind), q.Amount, q.Source, q.QuotedOn, emails.GetValueOrDefault(q.By), q.At))]
+                    : [],
                 c.RowVersion);
         }
 

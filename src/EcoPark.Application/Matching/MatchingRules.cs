@@ -35,7 +35,21 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
         var treatments = TreatmentCatalogue.EffectiveOn(Read<TreatmentCatalogue>(records, MatchingRuleKind.Treatments), today)
             ?? throw new InvalidOperationException("No treatment catalogue is in effect; the reference data was not seeded.");
         var baseline = BaselineLimitSet.EffectiveOn(await db.BaselineLimitSets.AsNoTracking().ToListAsync(cancellationToken), today);
-        return new WaterMatchContext(parameters, treatments, baseline, today);
+        var (feeRules, feeYear) = await FeeRulesAsync(db, today, cancellationToken);
+        return new WaterMatchContext(parameters, treatments, baseline, today, feeRules, feeYear);
+    }
+
+    /// <summary>The 2023 regulation's rules for the latest fee year whose collection window has closed, which a buyer's fee saving is worked out on.</summary>
+    private static async Task<(Domain.Fees.FeeRuleSet? Rules, int FeeYear)> FeeRulesAsync(IEcoParkDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var current = await Fees.FeeRules.InForceAsync(db, Domain.Fees.FeeScheme.Regulation2023, today.Year, cancellationToken);
+        if (current?.Regulation2023 is not { } regulation)
+        {
+            return (null, today.Year);
+        }
+
+        var feeYear = MarginalWaterFee.LatestClosedFeeYear(regulation, today);
+        return (await Fees.FeeRules.InForceAsync(db, Domain.Fees.FeeScheme.Regulation2023, feeYear, cancellationToken), feeYear);
     }
 
     public async Task<IReadOnlyList<MatchingRuleVersionDto>> VersionsAsync(CancellationToken cancellationToken = default)

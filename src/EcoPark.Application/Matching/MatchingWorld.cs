@@ -1,5 +1,4 @@
 using EcoPark.Application.Abstractions;
-using EcoPark.Application.Fees;
 using EcoPark.Application.Filings;
 using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
@@ -68,8 +67,8 @@ public sealed class MatchingWorld
 
     public required IReadOnlyList<MatchCase> Cases { get; init; }
 
-    /// <summary>Each water demand's marginal water-consumption fee from the fee engine, where its factory has filed months.</summary>
-    public required IReadOnlyDictionary<Guid, decimal?> MarginalFees { get; init; }
+    /// <summary>Each water demand's factory's filed monthly intake in the fee year's collection window (empty: none filed).</summary>
+    public required IReadOnlyDictionary<Guid, IReadOnlyList<MonthlyVolumes>> WindowMonths { get; init; }
 
     public static async Task<MatchingWorld> LoadAsync(IEcoParkDbContext db, MatchingRules rules, CancellationToken cancellationToken)
     {
@@ -81,44 +80,30 @@ public sealed class MatchingWorld
         streams.AddRange(await db.HeatStreams.AsNoTracking().ToListAsync(cancellationToken));
         streams.AddRange(await db.ByproductStreams.AsNoTracking().ToListAsync(cancellationToken));
         var cases = await db.MatchCases.AsNoTracking().Where(m => m.State != MatchState.Declined && m.State != MatchState.Ended).ToListAsync(cancellationToken);
-        var fees = await MarginalFeesAsync(db, streams.OfType<WaterDemand>(), context.Today, cancellationToken);
-        return new MatchingWorld { Context = context, Factories = factories, Streams = streams.ToDictionary(s => s.Id), Cases = cases, MarginalFees = fees };
+        var months = await WindowMonthsAsync(db, context, streams.OfType<WaterDemand>().Select(d => d.FactoryId).Distinct(), cancellationToken);
+        return new MatchingWorld { Context = context, Factories = factories, Streams = streams.ToDictionary(s => s.Id), Cases = cases, WindowMonths = months };
     }
 
     /// <summary>
-    /// The fee each demand's factory would save per m³ replaced, on its filed months of the latest closed fee
-    /// year under the regulation in force; demands without filed months fall back to the parameter.
+    /// Each buyer factory's filed months of the fee year's collection window, for the engine to work out the fee with and
+    /// without the matched volume; a factory without filed months gets the engine's documented assumption instead.
     /// </summary>
-    private static async Task<Dictionary<Guid, decimal?>> MarginalFeesAsync(IEcoParkDbContext db, IEnumerable<WaterDemand> demands, DateOnly today,
-        CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, IReadOnlyList<MonthlyVolumes>>> WindowMonthsAsync(IEcoParkDbContext db, WaterMatchContext context,
+        IEnumerable<Guid> factoryIds, CancellationToken cancellationToken)
     {
-        var fees = new Dictionary<Guid, decimal?>();
-        var current = await FeeRules.InForceAsync(db, FeeScheme.Regulation2023, today.Year, cancellationToken);
-        if (current?.Regulation2023 is not { } regulation)
+        var months = new Dictionary<Guid, IReadOnlyList<MonthlyVolumes>>();
+        if (context.FeeRules?.Regulation2023 is not { } rules)
         {
-            return fees;
+            return months;
         }
 
-        var feeYear = MarginalWaterFee.LatestClosedFeeYear(regulation, today);
-        if (await FeeRules.InForceAsync(db, FeeScheme.Regulation2023, feeYear, cancellationToken) is not { Regulation2023: { } rules } ruleSet)
+        var window = rules.WindowMonths(context.FeeYear);
+        foreach (var factoryId in factoryIds)
         {
-            return fees;
+            months[factoryId] = await WaterBalanceFilings.MonthlyIntakeAsync(db, factoryId, window[0], window[^1], cancellationToken);
         }
 
-        var window = rules.WindowMonths(feeYear);
-        var filed = new Dictionary<Guid, IReadOnlyList<MonthlyVolumes>>();
-        foreach (var demand in demands)
-        {
-            if (!filed.TryGetValue(demand.FactoryId, out var months))
-            {
-                months = await WaterBalanceFilings.MonthlyIntakeAsync(db, demand.FactoryId, window[0], window[^1], cancellationToken);
-                filed[demand.FactoryId] = months;
-            }
-
-            fees[demand.Id] = MarginalWaterFee.PerM3(ruleSet, feeYear, months, demand.FlowM3PerDay);
-        }
-
-        return fees;
+        return months;
     }
 
     /// <summary>
@@ -140,7 +125,7 @@ public sealed class MatchingWorld
             // Few wanted pairs are evaluated one by one; many go through the indexed screen first.
             IEnumerable<WaterMatchResult> water = pairs.Take(ScreenAbove + 1).Count() > ScreenAbove
                 ? WaterMatcher.FindMatches(supplyInputs, demandInputs, Context)
-                : pairs.Select(p => WaterMatcher.Evaluate(p.s, p.d, Context));
+                : pairs.Select(p => WaterMatcher.Evaluate(p.s, p.d, Context, QuotesFor(p.s.Id, p.d.Id)));
             results.AddRange(water.Where(r => Wanted(Streams[r.SupplyId], Streams[r.DemandId])).Select(r => new MatchExplanation(Candidate(caller, r), r, null, null)));
         }
 
@@ -174,6 +159,16 @@ public sealed class MatchingWorld
             .ThenByDescending(r => r.Candidate.TightestMargin ?? decimal.MinValue)];
     }
 
+    /// <summary>One water pair evaluated with the given quotes; null when either stream is not a water stream.</summary>
+    public WaterMatchResult? EvaluateWater(Guid supplyId, Guid demandId, WaterQuotes? quotes) =>
+        Streams.GetValueOrDefault(supplyId) is EffluentStream supply && Streams.GetValueOrDefault(demandId) is WaterDemand demand
+            ? WaterMatcher.Evaluate(WaterSupply(supply), WaterDemandInput(demand), Context, quotes)
+            : null;
+
+    /// <summary>The quotes in force on the open match of a pair, if any.</summary>
+    private WaterQuotes? QuotesFor(Guid supplyId, Guid demandId) =>
+        Cases.FirstOrDefault(c => c.SupplyStreamId == supplyId && c.DemandStreamId == demandId && c.Resource == ResourceKind.Water)?.CurrentQuotes();
+
     /// <summary>Pairs with at least one side in the park.</summary>
     public Func<FactoryStream, FactoryStream, bool> InPark(Guid parkId) =>
         (supply, demand) => Factories[supply.FactoryId].ParkId == parkId || Factories[demand.FactoryId].ParkId == parkId;
@@ -197,7 +192,7 @@ public sealed class MatchingWorld
     }
 
     private CandidateDto Candidate(Caller caller, WaterMatchResult r) => Dto(caller, ResourceKind.Water, r.SupplyId, r.DemandId, r.Status.ToKey(),
-        r.Status is WaterMatchStatus.FeasibleAsIs or WaterMatchStatus.FeasibleWithTreatment or WaterMatchStatus.FeasibleWithBlending, r.FeasibleAsIs,
+        r.Feasible, r.FeasibleAsIs,
         r.MatchedFlowM3PerDay, "m³/day", r.DistanceM, r.Economics?.NetAnnualBenefitNtd ?? 0, r.Economics?.Co2eAvoidedKgPerYear ?? 0,
         r.Economics?.PairPaybackMonths, r.TightestMargin, r.ReasonCodes);
 
@@ -230,6 +225,8 @@ public sealed class MatchingWorld
         FreeFlowM3PerDay = Math.Max(0, s.AvgM3PerDay - Committed(s.Id)),
         Quality = s.Quality,
         DischargeFeeNtdPerM3 = s.DischargeFeeNtdPerM3,
+        DaysPerWeek = s.DaysPerWeek,
+        HoursPerDay = s.HoursPerDay,
     };
 
     private WaterDemandInput WaterDemandInput(WaterDemand d) => new()
@@ -247,7 +244,8 @@ public sealed class MatchingWorld
         MaxPipeDistanceM = d.MaxPipeDistanceM,
         MaxPriceNtdPerM3 = d.MaxPriceNtdPerM3,
         CurrentWaterPriceNtdPerM3 = d.CurrentWaterPriceNtdPerM3,
-        MarginalFeeNtdPerM3 = MarginalFees.GetValueOrDefault(d.Id),
+        WindowMonths = WindowMonths.GetValueOrDefault(d.FactoryId) ?? [],
+        WindowMonthsSource = InputSource.Filed,
     };
 
     private HeatSupplyInput HeatSupply(HeatStream h) => new()
@@ -263,6 +261,8 @@ public sealed class MatchingWorld
         DaysPerYear = h.DaysPerYear,
         StartHour = h.StartHour,
         DisposalCostNtdPerKwh = h.CostNtdPerKwh,
+        CondensingAllowed = h.CondensingAllowed,
+        SaturationTemperatureC = h.SteamPressureBarG is { } barG ? SteamProperties.SaturationTemperatureC(barG) : null,
     };
 
     private HeatDemandInput HeatDemand(HeatStream h) => new()
@@ -307,6 +307,6 @@ public sealed class MatchingWorld
         VirginFactorKgCo2ePerTonne = b.VirginFactorKgCo2ePerTonne,
     };
 
-    private static string Kebab(string name) =>
+    internal static string Kebab(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -46,6 +46,8 @@ public sealed class Matchmaking(
     IEcoParkDbContextFactory dbFactory,
     MatchingRules rules,
     IValidator<EvaluateWaterRequest> evaluateValidator,
+    IValidator<EvaluateHeatRequest> heatValidator,
+    IValidator<EvaluateByproductRequest> byproductValidator,
     IStringLocalizer<Messages> l)
 {
     public async Task<WaterEvaluationDto> EvaluateWaterAsync(EvaluateWaterRequest request, CancellationToken cancellationToken = default)
@@ -54,7 +56,28 @@ public sealed class Matchmaking(
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var context = await rules.ContextAsync(db, cancellationToken);
         var (supply, demand) = request.ToEngine();
+        demand = demand with { WindowMonths = request.WindowMonths(context) };
         return WaterEvaluationDto.From(WaterMatcher.Evaluate(supply, demand, context));
+    }
+
+    /// <summary>The stateless heat evaluation: one supply against one demand, nothing stored.</summary>
+    public async Task<HeatEvaluationDto> EvaluateHeatAsync(EvaluateHeatRequest request, CancellationToken cancellationToken = default)
+    {
+        await heatValidator.ValidateAndThrowAsync(request, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var context = await rules.ContextAsync(db, cancellationToken);
+        var (supply, demand) = request.ToEngine();
+        return HeatEvaluationDto.From(HeatMatcher.Evaluate(supply, demand, context.Parameters));
+    }
+
+    /// <summary>The stateless by-product evaluation: one material on offer against one need, nothing stored.</summary>
+    public async Task<ByproductEvaluationDto> EvaluateByproductAsync(EvaluateByproductRequest request, CancellationToken cancellationToken = default)
+    {
+        await byproductValidator.ValidateAndThrowAsync(request, cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var context = await rules.ContextAsync(db, cancellationToken);
+        var (supply, demand) = request.ToEngine();
+        return ByproductEvaluationDto.From(ByproductMatcher.Evaluate(supply, demand, context.Parameters, context.Today));
     }
 
     /// <summary>Ranked candidates with at least one side in the park, for its staff and administrators.</summary>

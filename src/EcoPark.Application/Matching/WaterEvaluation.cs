@@ -2,6 +2,7 @@ using EcoPark.Application.Common;
 using EcoPark.Application.Streams;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
+using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
 using FluentValidation;
@@ -37,6 +38,8 @@ public sealed class EvaluateWaterRequest
             FreeFlowM3PerDay = Supply.FlowM3PerDay,
             Quality = [.. Supply.Quality.Select(q => new ParameterValue(q.Key, q.Value, basis, Supply.SampleDate))],
             DischargeFeeNtdPerM3 = Supply.DischargeFeeNtdPerM3,
+            DaysPerWeek = Supply.DaysPerWeek,
+            HoursPerDay = Supply.HoursPerDay,
         };
         var demand = new WaterDemandInput
         {
@@ -51,9 +54,18 @@ public sealed class EvaluateWaterRequest
             MaxPipeDistanceM = Demand.MaxPipeDistanceM,
             MaxPriceNtdPerM3 = Demand.MaxPriceNtdPerM3,
             CurrentWaterPriceNtdPerM3 = Demand.CurrentWaterPriceNtdPerM3,
+            MarginalFeeNtdPerM3 = Demand.WaterFeeNtdPerM3,
+            DaysPerWeek = Demand.DaysPerWeek,
+            HoursPerDay = Demand.HoursPerDay,
         };
         return (supply, demand);
     }
+
+    /// <summary>The buyer's stated monthly intake as the same tap water in every month of the fee year's window (empty when not stated).</summary>
+    public IReadOnlyList<MonthlyVolumes> WindowMonths(WaterMatchContext context) =>
+        Demand.MonthlyIntakeM3 is { } intake && context.FeeRules?.Regulation2023 is { } rules
+            ? [.. rules.WindowMonths(context.FeeYear).Select(m => new MonthlyVolumes(m, intake, 0, 0, 0))]
+            : [];
 }
 
 public sealed class WaterSupplySide
@@ -74,12 +86,20 @@ public sealed class WaterSupplySide
 
     public double? Longitude { get; set; }
 
+    /// <summary>The discharge or sewer fee the supplier pays per m³; absent: its saving counts 0 (<c>discharge-fee-not-filed</c>).</summary>
     public decimal? DischargeFeeNtdPerM3 { get; set; }
+
+    public int DaysPerWeek { get; set; } = 7;
+
+    public decimal HoursPerDay { get; set; } = 24;
 }
 
 public sealed class WaterDemandSide
 {
-    /// <summary><c>process</c>, <c>boiler</c>, <c>cooling</c> or <c>other</c>.</summary>
+    /// <summary>
+    /// <c>process</c>, <c>boiler</c>, <c>cooling</c>, <c>scrubber</c> or <c>other</c>. The baseline has no scrubber column: a scrubber
+    /// demand is judged only on the limits it states.
+    /// </summary>
     public string Use { get; set; } = "process";
 
     public decimal FlowM3PerDay { get; set; }
@@ -100,6 +120,20 @@ public sealed class WaterDemandSide
     public decimal? MaxPriceNtdPerM3 { get; set; }
 
     public decimal? CurrentWaterPriceNtdPerM3 { get; set; }
+
+    /// <summary>
+    /// The buyer's intake in each month of the fee's collection window (Nov–Apr), m³/month: the fee engine then works out the
+    /// fee saved. Absent (and no <see cref="WaterFeeNtdPerM3"/>): the demand's flow is assumed to be all its tap water.
+    /// </summary>
+    public decimal? MonthlyIntakeM3 { get; set; }
+
+    /// <summary>The water-consumption fee the buyer saves per m³ matched, over the year, if the caller knows it.</summary>
+    public decimal? WaterFeeNtdPerM3 { get; set; }
+
+    /// <summary>Days a week and hours a day the buyer takes the water; absent: as the supply.</summary>
+    public int? DaysPerWeek { get; set; }
+
+    public decimal? HoursPerDay { get; set; }
 
     /// <summary>The limits as the engine takes them (pH from <c>phMin</c>/<c>phMax</c>).</summary>
     public IReadOnlyList<ParameterLimit> ToLimits()
@@ -134,27 +168,16 @@ public sealed class EvaluateWaterRequestValidator : AbstractValidator<EvaluateWa
                 .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ValueBasis>())]);
             RuleFor(x => x.Supply.SampleDate).Must(d => d is null || d <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime))
                 .WithMessage(_ => l["Parameter.FutureDate"]);
-            RuleFor(x => x.Supply.Quality).Custom((quality, context) =>
-            {
-                foreach (var (key, value) in quality ?? [])
-                {
-                    if (!WaterQuality.Parameters.TryGet(key, out var definition))
-                    {
-                        context.AddFailure($"Supply.Quality.{key}", l["Parameter.Unknown", key]);
-                    }
-                    else if (value < definition.MinValue || value > definition.MaxValue)
-                    {
-                        context.AddFailure($"Supply.Quality.{key}", l["Parameter.Range", key, definition.MinValue, definition.MaxValue]);
-                    }
-                }
-            });
-            Coordinates(l, x => x.Supply.Latitude, x => x.Supply.Longitude, "Supply");
+            RuleFor(x => x.Supply.Quality).Custom((quality, context) => MatchingValidation.Known(WaterQuality.Parameters, quality, "Supply.Quality", context, l));
+            MatchingValidation.Coordinates(this, l, x => x.Supply.Latitude, x => x.Supply.Longitude, "Supply");
             RuleFor(x => x.Supply.DischargeFeeNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
+            RuleFor(x => x.Supply.DaysPerWeek).InclusiveBetween(1, 7).WithMessage(_ => l["Value.Range", 1, 7]);
+            RuleFor(x => x.Supply.HoursPerDay).InclusiveBetween(0.5m, 24).WithMessage(_ => l["Value.Range", 0.5m, 24]);
         });
         When(x => x.Demand is not null, () =>
         {
-            RuleFor(x => x.Demand.Use).Must(u => u is "process" or "boiler" or "cooling" or "other")
-                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, "process, boiler, cooling, other"]);
+            RuleFor(x => x.Demand.Use).Must(u => u is "process" or "boiler" or "cooling" or "scrubber" or "other")
+                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, "process, boiler, cooling, scrubber, other"]);
             RuleFor(x => x.Demand.FlowM3PerDay).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.M3PerDay, l);
             RuleFor(x => x.Demand.Industry).Must(k => IndustryKeys.TryParse(k, out _)).WithMessage(_ => l["Factory.Industry.Unknown"]);
             RuleFor(x => x.Demand.Limits).Custom((limits, context) =>
@@ -180,28 +203,39 @@ public sealed class EvaluateWaterRequestValidator : AbstractValidator<EvaluateWa
                     context.AddFailure("Demand.Limits.phMin", l["Parameter.MinAboveMax"]);
                 }
             });
-            Coordinates(l, x => x.Demand.Latitude, x => x.Demand.Longitude, "Demand");
+            MatchingValidation.Coordinates(this, l, x => x.Demand.Latitude, x => x.Demand.Longitude, "Demand");
             RuleFor(x => x.Demand.MaxPipeDistanceM).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.Metres, l);
             RuleFor(x => x.Demand.MaxPriceNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
             RuleFor(x => x.Demand.CurrentWaterPriceNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
+            RuleFor(x => x.Demand.MonthlyIntakeM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.M3PerMonth, l);
+            RuleFor(x => x.Demand.WaterFeeNtdPerM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
+            RuleFor(x => x.Demand.DaysPerWeek).InclusiveBetween(1, 7).WithMessage(_ => l["Value.Range", 1, 7]);
+            RuleFor(x => x.Demand.HoursPerDay).InclusiveBetween(0.5m, 24).WithMessage(_ => l["Value.Range", 0.5m, 24]);
         });
     }
 
-    private void Coordinates(IStringLocalizer<Messages> l, System.Linq.Expressions.Expression<Func<EvaluateWaterRequest, double?>> latitude,
-        System.Linq.Expressions.Expression<Func<EvaluateWaterRequest, double?>> longitude, string side)
-    {
-        RuleFor(latitude).InclusiveBetween(-90, 90).OverridePropertyName($"{side}.Latitude").WithMessage(_ => l["Value.Range", -90, 90]);
-        RuleFor(longitude).InclusiveBetween(-180, 180).OverridePropertyName($"{side}.Longitude").WithMessage(_ => l["Value.Range", -180, 180]);
-    }
 }
 
-public sealed record ParameterVerdictDto(string Key, decimal? Value, decimal? Limit, decimal? Min, decimal? Max, string Verdict, decimal? Headroom, decimal? Margin, bool Stale);
+/// <summary>One parameter's verdict; <c>Reference</c>: the limit is the baseline's reference value, not the buyer's own.</summary>
+public sealed record ParameterVerdictDto(string Key, decimal? Value, decimal? Limit, decimal? Min, decimal? Max, string Verdict, decimal? Headroom, decimal? Margin, bool Stale,
+    bool Reference);
 
 public sealed record TreatmentDto(bool Feasible, IReadOnlyList<string> Steps, decimal CostNtdPerM3, decimal LevelisedCostNtdPerM3, decimal Recovery,
     IReadOnlyList<string> Unfixable);
 
 public sealed record EconomicsDto(decimal BuyerSavingNtdPerMonth, decimal SupplierSavingNtdPerMonth, decimal InvestmentNtd, decimal? PaybackMonths,
-    decimal? BuyerPaybackMonths, decimal? SupplierPaybackMonths, decimal NetAnnualBenefitNtd);
+    decimal? BuyerPaybackMonths, decimal? SupplierPaybackMonths, decimal NetAnnualBenefitNtd, decimal BuyerSavingNtdPerM3, decimal SupplierSavingNtdPerM3,
+    decimal OperatingDaysPerYear)
+{
+    public static EconomicsDto From(WaterEconomics e) => new(Math.Round(e.BuyerMonthlyNtd), Math.Round(e.SupplierMonthlyNtd), Math.Round(e.InvestmentNtd),
+        Round(e.PairPaybackMonths), Round(e.BuyerPaybackMonths), Round(e.SupplierPaybackMonths), Math.Round(e.NetAnnualBenefitNtd),
+        Math.Round(e.BuyerSavingNtdPerM3, 2), Math.Round(e.SupplierSavingNtdPerM3, 2), Math.Round(e.OperatingDaysPerYear, 1));
+
+    private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 1) : null;
+}
+
+/// <summary>The route "as is, if the buyer accepts the reference values", offered beside the treatment when only baseline values fail.</summary>
+public sealed record ReferenceRouteDto(string Route, bool Economic, decimal MatchedFlowM3PerDay, EconomicsDto Economics);
 
 public sealed record ReasonDto(string Code, string Kind, string? Key, string Message);
 
@@ -222,27 +256,29 @@ public sealed record WaterEvaluationDto(
     IReadOnlyList<MatchInput> Inputs,
     string LimitsSource,
     string ParametersVersion,
-    string CatalogueVersion)
+    string CatalogueVersion,
+    ReferenceRouteDto? IfReferenceAccepted)
 {
     public static WaterEvaluationDto From(WaterMatchResult r) => new(
         r.FeasibleAsIs,
         r.Status.ToKey(),
         Keys.Of(r.Route),
-        [.. r.Parameters.Select(p => new ParameterVerdictDto(p.Key, p.Value, p.Max ?? p.Min, p.Min, p.Max, Keys.Of(p.Verdict), p.Headroom, p.Margin, p.Stale))],
+        [.. r.Parameters.Select(p => new ParameterVerdictDto(p.Key, p.Value, p.Max ?? p.Min, p.Min, p.Max, Keys.Of(p.Verdict), p.Headroom, p.Margin, p.Stale,
+            r.LimitsSource.StartsWith("baseline", StringComparison.Ordinal)))],
         [.. r.Reasons.Where(x => x.Kind == ReasonKind.HardBlock).Select(x => x.Code).Distinct()],
         r.Treatment is { } t ? new TreatmentDto(t.Feasible, t.Steps, Math.Round(t.OperatingCostNtdPerM3, 2), Math.Round(t.LevelisedCostNtdPerM3, 2),
             Math.Round(t.Recovery, 3), t.Unfixable) : null,
         r.Blend?.Share,
         Math.Round(r.MatchedFlowM3PerDay, 1),
         r.DistanceM is { } d ? Math.Round(d) : null,
-        r.Economics is { } e ? new EconomicsDto(Math.Round(e.BuyerMonthlyNtd), Math.Round(e.SupplierMonthlyNtd), Math.Round(e.InvestmentNtd),
-            Round(e.PairPaybackMonths), Round(e.BuyerPaybackMonths), Round(e.SupplierPaybackMonths), Math.Round(e.NetAnnualBenefitNtd)) : null,
+        r.Economics is { } e ? EconomicsDto.From(e) : null,
         Math.Round(r.Economics?.Co2eAvoidedKgPerYear ?? 0),
         [.. r.Reasons.Select(x => new ReasonDto(x.Code, x.Kind.ToString(), x.Key, x.Message))],
         r.Inputs,
         r.LimitsSource,
         r.ParametersVersion,
-        r.CatalogueVersion);
-
-    private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 1) : null;
+        r.CatalogueVersion,
+        r.IfReferenceAccepted is { } accepted
+            ? new ReferenceRouteDto("as-is-if-reference-accepted", r.IfReferenceAcceptedEconomic, Math.Round(accepted.FlowM3PerDay, 1), EconomicsDto.From(accepted))
+            : null);
 }

@@ -65,6 +65,9 @@ public enum ByproductMatchStatus
     Infeasible,
     NeedsLabTest,
     Feasible,
+
+    /// <summary>The properties pass, but disposal avoided + virgin material avoided − processing − transport is 0 or less.</summary>
+    Uneconomic,
 }
 
 /// <summary>The judgement of one by-product supply against one material demand.</summary>
@@ -176,6 +179,13 @@ public static class ByproductMatcher
         if (supplier + buyer <= 0)
         {
             reasons.Add(new(MatchCodes.NoNetSaving, ReasonKind.Commercial, "The pair saves nothing a month."));
+        }
+
+        var uneconomic = MatchMath.UneconomicReasons((supplier + buyer) * 12, null, null);
+        if (uneconomic.Count > 0)
+        {
+            reasons.AddRange(uneconomic);
+            status = ByproductMatchStatus.Uneconomic;
         }
 
         var co2PerTonne = virginFactor - processingFactor - (roadKm * b.TruckKgCo2ePerTonneKm);

@@ -1,6 +1,9 @@
 namespace EcoPark.Domain.Matching;
 
-/// <summary>Where an input behind a figure comes from. API keys: <c>filed</c>, <c>lab</c>, <c>metered</c>, <c>estimated</c>, <c>default</c>.</summary>
+/// <summary>
+/// Where an input behind a figure comes from. API keys: <c>filed</c>, <c>lab</c>, <c>metered</c>, <c>estimated</c>, <c>default</c>,
+/// <c>quote</c>, <c>assumed</c>.
+/// </summary>
 public enum InputSource
 {
     /// <summary>Stated by a factory on its filed stream (flows, prices, limits).</summary>
@@ -17,6 +20,12 @@ public enum InputSource
 
     /// <summary>A value from the matching parameters because the stream gave none.</summary>
     Default,
+
+    /// <summary>A quote recorded by staff on the match (source and date kept with the match).</summary>
+    Quote,
+
+    /// <summary>A documented assumption about the party, shown as such (e.g. the buyer's fee without filed months).</summary>
+    Assumed,
 }
 
 /// <summary>What a reason code is about.</summary>
@@ -68,6 +77,9 @@ public static class MatchCodes
     // Commercial and regulatory.
     public const string AboveMaxPrice = "above-max-price";
     public const string NoNetSaving = "no-net-saving";
+    public const string NoNetBenefit = "no-net-benefit";
+    public const string PaybackAboveCeiling = "payback-above-ceiling";
+    public const string ReferenceValueFails = "reference-value-fails";
     public const string PermitNotGranted = "permit-not-granted";
 
     // Data quality.
@@ -79,6 +91,9 @@ public static class MatchCodes
     public const string MissingInput = "missing-input";
     public const string NoLimits = "no-limits";
     public const string BlendUnknownParameter = "blend-unknown-parameter";
+    public const string DischargeFeeNotFiled = "discharge-fee-not-filed";
+    public const string FeeAssumed = "fee-assumed";
+    public const string QuoteUsed = "quote-used";
 }
 
 public static class InputSourceKeys

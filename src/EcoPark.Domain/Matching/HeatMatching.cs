@@ -31,6 +31,12 @@ public sealed record HeatSupplyInput
 
     /// <summary>What getting rid of the heat costs the supplier today (cooling towers …), NTD per kWh; null: nothing counted.</summary>
     public decimal? DisposalCostNtdPerKwh { get; init; }
+
+    /// <summary>A steam supply that may condense at the buyer: its load includes the latent heat, released at <see cref="SaturationTemperatureC"/>.</summary>
+    public bool CondensingAllowed { get; init; }
+
+    /// <summary>The steam's saturation temperature, °C (from its pressure); null: the supply temperature (saturated steam).</summary>
+    public decimal? SaturationTemperatureC { get; init; }
 }
 
 /// <summary>A heat need, as the engine sees it.</summary>
@@ -71,6 +77,9 @@ public enum HeatMatchStatus
     Infeasible,
     FeasibleDirect,
     FeasibleWithHeatPump,
+
+    /// <summary>Physically feasible, but the net annual benefit is 0 or less, or the payback is above the ceiling.</summary>
+    Uneconomic,
 }
 
 /// <summary>
@@ -107,6 +116,9 @@ public sealed record HeatMatchResult(
     string ParametersVersion)
 {
     public bool Feasible => Status is HeatMatchStatus.FeasibleDirect or HeatMatchStatus.FeasibleWithHeatPump;
+
+    /// <summary>Whether the pair is physically feasible (it may still not pay: <see cref="HeatMatchStatus.Uneconomic"/>).</summary>
+    public bool PhysicallyFeasible => Feasible || Status == HeatMatchStatus.Uneconomic;
 }
 
 /// <summary>
@@ -165,7 +177,16 @@ public static class HeatMatcher
 
         var deltaT = h.DeltaTMin.Single(d => d.Supply == supply.Medium && d.Demand == demand.Medium).Kelvin;
         inputs.Add(new("deltaTMinK", deltaT, "K", InputSource.Default));
-        var approach = supply.SupplyTemperatureC - deltaT - demand.RequiredTemperatureC;
+
+        // Condensing steam gives most of its heat at its saturation temperature, so that is what must clear the demand.
+        var condensing = supply.CondensingAllowed && supply.Medium == HeatMedium.Steam;
+        var saturation = Math.Min(supply.SaturationTemperatureC ?? supply.SupplyTemperatureC, supply.SupplyTemperatureC);
+        if (condensing)
+        {
+            inputs.Add(new("saturationTemperatureC", saturation, "°C", supply.SaturationTemperatureC is null ? InputSource.Estimated : InputSource.Filed));
+        }
+
+        var approach = (condensing ? saturation : supply.SupplyTemperatureC) - deltaT - demand.RequiredTemperatureC;
         var overlapHours = OverlapHours(supply.StartHour, supply.HoursPerDay, demand.StartHour, demand.HoursPerDay);
         var overlapDays = Math.Min(supply.DaysPerYear, demand.DaysPerYear);
 
@@ -176,7 +197,8 @@ public static class HeatMatcher
         {
             var span = supply.SupplyTemperatureC - supply.CooledToC;
             var floor = Math.Max(supply.CooledToC, demand.ReturnTemperatureC + deltaT);
-            fraction = span >= 0.001m ? Math.Clamp((supply.SupplyTemperatureC - floor) / span, 0, 1) : 0;
+            fraction = condensing ? CondensingFraction(supply.SupplyTemperatureC, supply.CooledToC, floor, saturation)
+                : span >= 0.001m ? Math.Clamp((supply.SupplyTemperatureC - floor) / span, 0, 1) : 0;
             sent = Math.Min(supply.LoadKw * fraction, demand.LoadKw);
             status = HeatMatchStatus.FeasibleDirect;
         }
@@ -222,8 +244,26 @@ public static class HeatMatcher
         var hours = overlapHours * overlapDays;
         var deliveredKwh = delivered * hours;
         var economics = Economics(supply, demand, parameters, sent, delivered, pumpElectricKw, hours, pipeLength, inputs, reasons);
+        var uneconomic = MatchMath.UneconomicReasons(economics.NetAnnualBenefitNtd, economics.PairPaybackMonths, parameters.PaybackCeilingMonths);
+        if (uneconomic.Count > 0)
+        {
+            reasons.AddRange(uneconomic);
+            status = HeatMatchStatus.Uneconomic;
+        }
+
         return new HeatMatchResult(supply.Id, demand.Id, status, reasons, deltaT, approach, fraction, pumpElectricKw, sent, loss, delivered,
             overlapHours, overlapDays, deliveredKwh, samePark, (decimal?)scope.DistanceM, economics, inputs, parameters.Version);
+    }
+
+    /// <summary>
+    /// The share of a condensing steam supply's load (steam at its temperature down to condensate at cooled-to) left when it
+    /// can only be cooled to <paramref name="floorC"/>: enthalpy drop to the floor ÷ enthalpy drop to cooled-to
+    /// (<see cref="SteamProperties"/>); the latent heat counts whenever the floor is at or below the saturation temperature.
+    /// </summary>
+    public static decimal CondensingFraction(decimal supplyC, decimal cooledToC, decimal floorC, decimal saturationC)
+    {
+        var whole = SteamProperties.CondensingDropKjPerKg(supplyC, cooledToC, saturationC);
+        return whole > 0 ? Math.Clamp(SteamProperties.CondensingDropKjPerKg(supplyC, floorC, saturationC) / whole, 0, 1) : 0;
     }
 
     /// <summary>Hours a day two daily windows [start, start + hours) overlap, wrapping past midnight.</summary>

@@ -3,41 +3,46 @@ using EcoPark.Domain.Fees;
 namespace EcoPark.Domain.Matching;
 
 /// <summary>
-/// What a buyer's water-consumption fee falls by, per m³, when effluent replaces a steady daily flow of its
-/// fee-bearing water, computed with the fee engine on the buyer's own filed months rather than a constant.
+/// What a buyer's water-consumption fee falls by, per m³ matched, when effluent replaces a steady daily flow of its
+/// fee-bearing water: the fee engine's fee year on the buyer's own months, with and without the matched volume, divided by
+/// the volume matched over the whole year. The fee is charged only on window months and only above the monthly threshold, so
+/// spread over a year it is at most about half the rate, and 0 for a buyer that never crosses the threshold.
 /// </summary>
 /// <remarks>
 /// The replaced flow takes fee-bearing water as <see cref="MonthlyVolumes.Replacing"/> does. Both runs assume a business payer with no claims and an unverified
-/// recycling rate, so the figure is the fee's marginal rate, not the buyer's final bill.
+/// recycling rate, so the figure is the fee's marginal saving, not the buyer's final bill.
 /// </remarks>
 public static class MarginalWaterFee
 {
-    /// <summary>NTD per m³ replaced; null when there are no filed months to compute from.</summary>
-    public static decimal? PerM3(FeeRuleSet rules, int feeYear, IReadOnlyList<MonthlyVolumes> months, decimal replacedM3PerDay)
+    /// <summary>
+    /// NTD per m³ matched over the year; null when there are no months to compute from.
+    /// <paramref name="operatedShare"/> is the share of a month's days the match runs (days a week ÷ 7).
+    /// </summary>
+    public static decimal? PerM3(FeeRuleSet rules, int feeYear, IReadOnlyList<MonthlyVolumes> months, decimal replacedM3PerDay, decimal matchedM3PerYear,
+        decimal operatedShare = 1)
     {
-        if (months.Count == 0 || replacedM3PerDay <= 0)
+        if (months.Count == 0 || replacedM3PerDay <= 0 || matchedM3PerYear <= 0)
         {
             return null;
         }
 
-        var replaced = 0m;
         var after = new List<MonthlyVolumes>();
         foreach (var month in months)
         {
-            var (less, m3) = month.Replacing(replacedM3PerDay * month.Month.Days);
-            replaced += m3;
-            after.Add(less);
-        }
-
-        if (replaced == 0)
-        {
-            return 0;
+            after.Add(month.Replacing(replacedM3PerDay * month.Month.Days * operatedShare).Month);
         }
 
         var before = FeeEngine.Calculate(rules, Request(feeYear, months));
         var then = FeeEngine.Calculate(rules, Request(feeYear, after));
-        return Math.Round((before.NetFeeNtd - then.NetFeeNtd) / replaced, 2);
+        return Math.Max(0, before.NetFeeNtd - then.NetFeeNtd) / matchedM3PerYear;
     }
+
+    /// <summary>
+    /// The documented assumption when a buyer has filed no months: it draws the demand's flow, and only that, as tap water on
+    /// every operated day of each window month. A buyer below the threshold then saves no fee; a larger one saves the part above it.
+    /// </summary>
+    public static IReadOnlyList<MonthlyVolumes> AssumedWindow(Regulation2023Rules rules, int feeYear, decimal demandM3PerDay, decimal operatedShare) =>
+        [.. rules.WindowMonths(feeYear).Select(m => new MonthlyVolumes(m, demandM3PerDay * m.Days * operatedShare, 0, 0, 0))];
 
     /// <summary>The latest fee year whose collection window has closed by <paramref name="today"/>.</summary>
     public static int LatestClosedFeeYear(Regulation2023Rules rules, DateOnly today)

@@ -70,6 +70,25 @@ public sealed record MatchProposal(
 /// <summary>One step of a match's history: the state it entered, the date it happened, who recorded it, and why.</summary>
 public sealed record MatchStep(MatchState State, DateOnly EventDate, string? Note, Guid By, DateTimeOffset At);
 
+/// <summary>What a quote on a match prices: the pipe (line and pump), the treatment capex, the treatment opex, or the transfer price.</summary>
+public enum QuoteKind
+{
+    /// <summary>The pipe with its pump, NTD.</summary>
+    Pipe,
+
+    /// <summary>The treatment train's investment, NTD.</summary>
+    TreatmentCapex,
+
+    /// <summary>The treatment train's running cost, NTD per m³ delivered.</summary>
+    TreatmentOpex,
+
+    /// <summary>The price agreed between the parties, NTD per m³ the buyer pays the supplier.</summary>
+    TransferPrice,
+}
+
+/// <summary>A quote staff recorded on a match: what it prices, the amount, where it came from and its date, and who recorded it when.</summary>
+public sealed record MatchQuote(QuoteKind Kind, decimal Amount, string Source, DateOnly QuotedOn, Guid By, DateTimeOffset At);
+
 /// <summary>One month of an operating match: what flowed against what was predicted.</summary>
 public sealed record MatchMonth(string Month, decimal MeasuredQuantity, decimal PredictedQuantity, Guid By, DateTimeOffset At);
 
@@ -89,6 +108,7 @@ public sealed class MatchCase
 
     private readonly List<MatchStep> steps = [];
     private readonly List<MatchMonth> months = [];
+    private readonly List<MatchQuote> quotes = [];
 
     private MatchCase()
     {
@@ -174,6 +194,59 @@ public sealed class MatchCase
     public IReadOnlyList<MatchStep> Steps => steps;
 
     public IReadOnlyList<MatchMonth> Months => months;
+
+    /// <summary>Every quote recorded, in order; the latest of each kind is the one in force (the earlier ones stay as history).</summary>
+    public IReadOnlyList<MatchQuote> Quotes => quotes;
+
+    /// <summary>The latest quote of each kind, as the engine takes them.</summary>
+    public WaterQuotes CurrentQuotes()
+    {
+        decimal? Latest(QuoteKind kind) => quotes.LastOrDefault(q => q.Kind == kind)?.Amount;
+        return new WaterQuotes(Latest(QuoteKind.Pipe), Latest(QuoteKind.TreatmentCapex), Latest(QuoteKind.TreatmentOpex), Latest(QuoteKind.TransferPrice));
+    }
+
+    /// <summary>
+    /// Records a quote that overrides the engine's default for its figure (water matches only: the engine prices water
+    /// pipes and treatment). An open match only; the quote's date may not lie in the future.
+    /// </summary>
+    public void RecordQuote(QuoteKind kind, decimal amount, string source, DateOnly quotedOn, DateOnly today, Guid by, DateTimeOffset at)
+    {
+        if (IsClosed)
+        {
+            throw new DomainException("state", "closed", "A declined or ended match takes no quotes.");
+        }
+
+        if (Resource != ResourceKind.Water)
+        {
+            throw new DomainException("kind", "water-only", "Quotes override the water engine's pipe, treatment and price figures.");
+        }
+
+        if (amount < 0)
+        {
+            throw new DomainException("amount", "negative", "A quote is 0 or more.");
+        }
+
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            throw new DomainException("source", "required", "Say where the quote comes from.");
+        }
+
+        if (quotedOn > today)
+        {
+            throw new DomainException("quotedOn", "future-date", "A quote's date cannot lie in the future.");
+        }
+
+        quotes.Add(new MatchQuote(kind, amount, source.Trim(), quotedOn, by, at));
+    }
+
+    /// <summary>The engine's figures again, after quotes changed them (the evaluation JSON is replaced; the quotes stay as the history).</summary>
+    public void Reevaluate(decimal predictedQuantity, decimal predictedAnnualBenefitNtd, decimal predictedCo2eKgPerYear, string evaluationJson)
+    {
+        PredictedQuantity = predictedQuantity;
+        PredictedAnnualBenefitNtd = predictedAnnualBenefitNtd;
+        PredictedCo2eKgPerYear = predictedCo2eKgPerYear;
+        EvaluationJson = evaluationJson;
+    }
 
     public uint RowVersion { get; private set; }
 

@@ -71,4 +71,25 @@ public static class MatchMath
         var saving = Math.Round(monthlySavingNtd, 4, MidpointRounding.AwayFromZero);
         return saving > 0 ? investmentNtd / saving : null;
     }
+
+    /// <summary>
+    /// Why a physically feasible route is <c>uneconomic</c>: its net annual benefit is 0 or less, or its payback is
+    /// above the ceiling of the parameter version (null: no ceiling). Empty when the route pays.
+    /// </summary>
+    public static IReadOnlyList<MatchReason> UneconomicReasons(decimal netAnnualBenefitNtd, decimal? paybackMonths, decimal? ceilingMonths)
+    {
+        var reasons = new List<MatchReason>();
+        if (netAnnualBenefitNtd <= 0)
+        {
+            reasons.Add(new(MatchCodes.NoNetBenefit, ReasonKind.Commercial,
+                $"The net annual benefit is {netAnnualBenefitNtd:N0} NTD: the route costs more than it saves over the investment's life."));
+        }
+        else if (ceilingMonths is { } ceiling && (paybackMonths is null || paybackMonths > ceiling))
+        {
+            reasons.Add(new(MatchCodes.PaybackAboveCeiling, ReasonKind.Commercial,
+                $"The payback of {paybackMonths:0.#} months is above the ceiling of {ceiling:0.#} months."));
+        }
+
+        return reasons;
+    }
 }

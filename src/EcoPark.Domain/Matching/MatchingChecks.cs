@@ -14,6 +14,8 @@ public static class MatchingChecks
         Require(!string.IsNullOrWhiteSpace(parameters.Version), "version", "required", "A parameter version needs a name.");
         Require(parameters.StaleAfterDays > 0, "staleAfterDays", "positive", "The stale age must be above zero.");
         Require(parameters.DaysPerMonth is > 0 and <= 31, "daysPerMonth", "out-of-range", "Days per month lie between 0 and 31.");
+        Require(parameters.OperatingDaysPerYear is null or (> 0 and <= 366), "operatingDaysPerYear", "out-of-range", "Operating days a year lie between 0 and 366.");
+        Require(parameters.PaybackCeilingMonths is null or > 0, "paybackCeilingMonths", "out-of-range", "A payback ceiling is above zero.");
         Require(parameters.InvestmentLifeYears > 0, "investmentLifeYears", "positive", "The investment life must be above zero.");
         Require(parameters.PipeRoutingFactor >= 1, "pipeRoutingFactor", "out-of-range", "A pipe is never shorter than the straight line.");
         NonNegative("gridKgCo2ePerKwh", parameters.GridKgCo2ePerKwh);
@@ -24,8 +26,8 @@ public static class MatchingChecks
         var water = parameters.Water;
         NonNegative("water.maxPipeDistanceM", water.MaxPipeDistanceM);
         NonNegative("water.defaultTapPriceNtdPerM3", water.DefaultTapPriceNtdPerM3);
-        NonNegative("water.marginalFeeNtdPerM3", water.MarginalFeeNtdPerM3);
-        NonNegative("water.defaultDischargeFeeNtdPerM3", water.DefaultDischargeFeeNtdPerM3);
+        NonNegative("water.marginalFeeNtdPerM3", water.MarginalFeeNtdPerM3 ?? 0);
+        NonNegative("water.defaultDischargeFeeNtdPerM3", water.DefaultDischargeFeeNtdPerM3 ?? 0);
         NonNegative("water.transferPriceNtdPerM3", water.TransferPriceNtdPerM3);
         NonNegative("water.tapKgCo2ePerM3", water.TapKgCo2ePerM3);
         Fraction("water.supplierShareOfPipeInvestment", water.SupplierShareOfPipeInvestment);

@@ -10,9 +10,13 @@ namespace EcoPark.Domain.Matching;
 /// </summary>
 public static class MatchingDefaults
 {
-    public const string Version = "defaults-2026";
+    /// <summary>
+    /// The second version (the first, defaults-2026 from 2026-01-01, credited a flat fee and a default discharge fee on every
+    /// m³ and costed softening at the price of soft water; docs/decisions/0005-matching-model.md lists each change).
+    /// </summary>
+    public const string Version = "defaults-2026-12";
 
-    public static readonly DateOnly EffectiveFrom = new(2026, 1, 1);
+    public static readonly DateOnly EffectiveFrom = new(2026, 12, 1);
 
     /// <summary>NTD per EUR used to convert the open-source heat tool's published costs (our estimate).</summary>
     private const decimal NtdPerEur = 35m;
@@ -24,7 +28,9 @@ public static class MatchingDefaults
         StaleAfterDays = 365, // our estimate: a lab value older than a year no longer describes the effluent
         GridKgCo2ePerKwh = 0.495m, // economics-and-carbon.md: Taiwan grid 2022
         ElectricityNtdPerKwh = 4.0m, // our estimate: industrial tariff average
-        DaysPerMonth = 30m, // our choice: a month of 30 days of operation, a year of 12 such months
+        DaysPerMonth = 30m, // our choice: a month of 30 days, for levelising treatment capex only
+        OperatingDaysPerYear = 365m, // a stream running 7 days a week runs every day of the year; fewer days a week run that share of it
+        PaybackCeilingMonths = 120m, // the issue: a payback above 10 years is uneconomic (the investment life below)
         InvestmentLifeYears = 10m, // our estimate: pipes and membranes written off over ten years
         PipeRoutingFactor = 1.3m, // our estimate: pipes follow roads and plot edges, not the straight line
         MinimumPipeLengthM = 50m, // our estimate: even adjacent plants need a connection of this length
@@ -32,9 +38,9 @@ public static class MatchingDefaults
         Water = new WaterMatchingParameters
         {
             MaxPipeDistanceM = 5_000m, // the matching issue: 5 km between parks
-            DefaultTapPriceNtdPerM3 = 12.0m, // our estimate: industrial tap-water price incl. basic charge
-            MarginalFeeNtdPerM3 = 3m, // water-fee.md: 2023 regulation, recycling rate below or unverified (only above 9,000 m³ a month; pass the buyer's own)
-            DefaultDischargeFeeNtdPerM3 = 15m, // water-quality-and-reuse.md / economics-and-carbon.md: 15–50 NTD/m³, the low end
+            DefaultTapPriceNtdPerM3 = 12.0m, // our estimate: industrial tap-water price incl. basic charge; economics-and-carbon.md: the reported savings of 10.8–12.5 NTD/m³ are "about the industrial tap-water price"
+            // No flat fee and no default discharge fee: the fee comes from the fee engine on the buyer's months (or a shown assumption),
+            // the discharge fee only from the effluent stream (economics-and-carbon.md, corrections).
             TransferPriceNtdPerM3 = 0m, // our estimate: no payment between the parties until they negotiate one
             TapKgCo2ePerM3 = 0.299m, // economics-and-carbon.md: tap water, national product-footprint database 2017
             SupplierShareOfPipeInvestment = 0.5m, // our estimate: pipe and pump shared equally
@@ -103,41 +109,41 @@ public static class MatchingDefaults
     [
         new("mbr-uv", "MBR + UV (supplier side)", TreatmentSide.Supplier,
             Removal((BodMgL, 0.95m), (CodMgL, 0.85m), (TocMgL, 0.7m), (AmmoniaNMgL, 0.9m), (SsMgL, 0.98m), (TurbidityNtu, 0.95m), (ColourPtCo, 0.3m), (ColiformCfu100mL, 0.999m)),
-            UnitCostNtdPerM3: 19m, Recovery: 0.95m, CapexNtdPerM3PerDay: 25_000m, KwhPerM3: 0.8m, PhAfter: null,
-            Basis: "water-quality-and-reuse.md: MBR + UV on the supplier side for food and beverage effluent; unit cost as in-plant wastewater treatment ≈ 19 NTD/m³; removals, recovery, capex and energy our estimate"),
+            UnitCostNtdPerM3: 8m, Recovery: 0.95m, CapexNtdPerM3PerDay: 25_000m, KwhPerM3: 0.8m, PhAfter: null,
+            Basis: "water-quality-and-reuse.md: MBR + UV on the supplier side for food and beverage effluent. Added cost 8 NTD/m³ (our estimate: membrane aeration, UV lamps and membrane cleaning over the treatment the supplier runs anyway); the ≈ 19 NTD/m³ of the sources is a whole in-plant treatment, not the added step; removals, recovery, capex and energy our estimate"),
         new("multimedia-filtration", "Multimedia filtration", TreatmentSide.Buyer,
             Removal((SsMgL, 0.7m), (TurbidityNtu, 0.7m), (IronMgL, 0.5m), (CodMgL, 0.1m), (ColourPtCo, 0.1m)),
-            UnitCostNtdPerM3: 2m, Recovery: 0.97m, CapexNtdPerM3PerDay: 3_000m, KwhPerM3: 0.05m, PhAfter: null,
-            Basis: "water-quality-and-reuse.md: filtration before process use or cooling make-up; all figures our estimate"),
+            UnitCostNtdPerM3: 2m, Recovery: 0.97m, CapexNtdPerM3PerDay: 1_500m, KwhPerM3: 0.05m, PhAfter: null,
+            Basis: "water-quality-and-reuse.md: filtration before process use or cooling make-up. Added cost 2 NTD/m³ (our estimate: backwash water and power, media renewal); capex 1,500 NTD per m³/day (our estimate; economics-and-carbon.md: the Linyuan case invested 6 M NTD for 2,000 m³/day of recovered, treated water and its pipe, under 3,000 per m³/day for everything); removals our estimate"),
         new("activated-carbon", "Activated carbon", TreatmentSide.Buyer,
             Removal((CodMgL, 0.5m), (TocMgL, 0.5m), (BodMgL, 0.3m), (ColourPtCo, 0.7m)),
             UnitCostNtdPerM3: 4m, Recovery: 0.98m, CapexNtdPerM3PerDay: 4_000m, KwhPerM3: 0.05m, PhAfter: null,
-            Basis: "our estimate"),
+            Basis: "our estimate, unchanged: added cost 4 NTD/m³ of carbon renewal; no source gives a figure"),
         new("ozone", "Ozone decolourisation", TreatmentSide.Buyer,
             Removal((ColourPtCo, 0.9m), (CodMgL, 0.3m), (TocMgL, 0.2m), (ColiformCfu100mL, 0.99m)),
             UnitCostNtdPerM3: 8m, Recovery: 1m, CapexNtdPerM3PerDay: 6_000m, KwhPerM3: 0.3m, PhAfter: null,
-            Basis: "water-quality-and-reuse.md: ozone decolourisation ≈ 8 NTD/m³ (600 m³/day unit); removals, capex and energy our estimate"),
+            Basis: "water-quality-and-reuse.md: ozone decolourisation ≈ 8 NTD/m³ operating (600 m³/day unit), an added step on an effluent as it stands; removals, capex and energy our estimate"),
         new("ultrafiltration", "Ultrafiltration (tubular membrane)", TreatmentSide.Buyer,
             Removal((SsMgL, 0.98m), (TurbidityNtu, 0.95m), (ColiformCfu100mL, 0.99m), (CodMgL, 0.2m), (TocMgL, 0.1m), (IronMgL, 0.5m)),
-            UnitCostNtdPerM3: 16.8m, Recovery: 0.9m, CapexNtdPerM3PerDay: 10_000m, KwhPerM3: 0.3m, PhAfter: null,
-            Basis: "water-quality-and-reuse.md: tubular-membrane recovery ≈ 16.8 NTD/m³ (10.8 operating + 6.0 membrane); removals, recovery, capex and energy our estimate"),
+            UnitCostNtdPerM3: 10.8m, Recovery: 0.9m, CapexNtdPerM3PerDay: 10_000m, KwhPerM3: 0.3m, PhAfter: null,
+            Basis: "water-quality-and-reuse.md: tubular-membrane recovery ≈ 16.8 NTD/m³ = 10.8 operating + 6.0 membrane amortisation; the added operating cost is 10.8, the membranes are carried by the capex (counting 16.8 as well counted them twice); removals, recovery, capex and energy our estimate"),
         new("softening", "Softening (ion exchange)", TreatmentSide.Buyer,
             Removal((HardnessMgLCaCO3, 0.95m), (IronMgL, 0.3m)),
-            UnitCostNtdPerM3: 12m, Recovery: 0.97m, CapexNtdPerM3PerDay: 5_000m, KwhPerM3: 1.1m, PhAfter: null,
-            Basis: "water-quality-and-reuse.md: soft water ≈ 12 NTD/m³; energy from economics-and-carbon.md, soft water 0.55 kgCO₂e/m³ ÷ 0.495 ≈ 1.1 kWh/m³; removals, recovery and capex our estimate"),
+            UnitCostNtdPerM3: 3m, Recovery: 0.97m, CapexNtdPerM3PerDay: 1_500m, KwhPerM3: 0.1m, PhAfter: null,
+            Basis: "economics-and-carbon.md: soft water ≈ 12 NTD/m³ is the price of the soft water reuse replaces (seed 004: 600 t × (12 − 8)), not the added cost of softening an effluent. Added cost 3 NTD/m³ (our estimate: regeneration salt ≈ 0.2 kg/m³ at a hardness of some 200 mg/L, resin wear and regeneration water); capex 1,500 NTD per m³/day (our estimate: vessels and resin); energy 0.1 kWh/m³ pumping (the 0.55 kgCO₂e/m³ of the sources is a whole soft-water plant); removals and recovery our estimate"),
         new("edr", "Electrodialysis reversal", TreatmentSide.Buyer,
             Removal((ConductivityUsCm, 0.65m), (TdsMgL, 0.65m), (ChlorideMgL, 0.7m), (SulfateMgL, 0.6m), (HardnessMgLCaCO3, 0.6m), (NitrateNMgL, 0.6m), (ColourPtCo, 0.92m)),
             UnitCostNtdPerM3: 15m, Recovery: 0.85m, CapexNtdPerM3PerDay: 20_000m, KwhPerM3: 1.0m, PhAfter: null,
-            Basis: "water-quality-and-reuse.md: ED/RO bring textile grey water from 4,000–5,000 to ≈ 1,500 µS/cm (≈ 65 % removal) and colour from 250–300 to < 30 (92 %, so 300 → 24); cost, recovery, capex and energy our estimate"),
+            Basis: "water-quality-and-reuse.md: ED/RO bring textile grey water from 4,000–5,000 to ≈ 1,500 µS/cm (≈ 65 % removal) and colour from 250–300 to < 30 (92 %, so 300 → 24); added cost 15 NTD/m³ fed, recovery, capex and energy our estimate (no source figure; unchanged)"),
         new("reverse-osmosis", "Reverse osmosis", TreatmentSide.Buyer,
             Removal((ConductivityUsCm, 0.97m), (TdsMgL, 0.97m), (ChlorideMgL, 0.97m), (SulfateMgL, 0.98m), (HardnessMgLCaCO3, 0.98m), (NitrateNMgL, 0.9m),
                 (AmmoniaNMgL, 0.9m), (SilicaMgL, 0.95m), (TocMgL, 0.9m), (CodMgL, 0.9m), (CopperMgL, 0.98m), (IronMgL, 0.98m), (ColourPtCo, 0.95m), (ColiformCfu100mL, 0.999m)),
-            UnitCostNtdPerM3: 20m, Recovery: 0.75m, CapexNtdPerM3PerDay: 30_000m, KwhPerM3: 1.5m, PhAfter: null,
-            Basis: "water-quality-and-reuse.md: ED/RO lower conductivity and colour (the source's ≈ 1,500 µS/cm is for ED); RO removals, cost, recovery, capex and energy our estimate"),
+            UnitCostNtdPerM3: 12m, Recovery: 0.75m, CapexNtdPerM3PerDay: 30_000m, KwhPerM3: 1.5m, PhAfter: null,
+            Basis: "water-quality-and-reuse.md: ED/RO lower conductivity and colour (the source's ≈ 1,500 µS/cm is for ED). Added cost 12 NTD per m³ fed (our estimate: 1.5 kWh × 4 NTD = 6 of power, 2 of antiscalant and cleaning, 4 of membrane replacement; was 20, a whole reclaimed-water price); RO removals, recovery, capex and energy our estimate"),
         new("ph-adjustment", "pH adjustment (dosing)", TreatmentSide.Buyer,
             Removal(),
             UnitCostNtdPerM3: 1m, Recovery: 1m, CapexNtdPerM3PerDay: 1_000m, KwhPerM3: 0.01m, PhAfter: 7.5m,
-            Basis: "our estimate: acid or caustic dosing to pH 7.5; the only default step that changes pH"),
+            Basis: "our estimate, unchanged: acid or caustic dosing to pH 7.5, 1 NTD/m³ of chemicals; the only default step that changes pH"),
     ]);
 
     /// <summary>

@@ -22,8 +22,17 @@ public sealed record MatchingParameters
     /// <summary>What grid electricity costs a factory, NTD/kWh (heat pumps, pumping).</summary>
     public required decimal ElectricityNtdPerKwh { get; init; }
 
-    /// <summary>Days of operation a month; a year is twelve such months.</summary>
+    /// <summary>Days of operation a month, for levelising treatment capex; older versions also counted a year as twelve such months.</summary>
     public required decimal DaysPerMonth { get; init; }
+
+    /// <summary>
+    /// Days a year a stream that runs 7 days a week operates; a stream on fewer days a week runs that share of it, and a
+    /// pair runs on the fewer of its two streams' days. Null (versions before defaults-2026-12): <see cref="DaysPerMonth"/> × 12.
+    /// </summary>
+    public decimal? OperatingDaysPerYear { get; init; }
+
+    /// <summary>A feasible route whose payback is longer than this is <c>uneconomic</c>; null: no ceiling (older versions).</summary>
+    public decimal? PaybackCeilingMonths { get; init; }
 
     /// <summary>Years over which an investment is spread when a net annual benefit is computed.</summary>
     public required decimal InvestmentLifeYears { get; init; }
@@ -46,6 +55,10 @@ public sealed record MatchingParameters
     /// <summary>The version in effect on a date: the latest that started on or before it.</summary>
     public static MatchingParameters? EffectiveOn(IEnumerable<MatchingParameters> versions, DateOnly date) =>
         versions.Where(v => v.EffectiveFrom <= date).MaxBy(v => v.EffectiveFrom);
+
+    /// <summary>Days a year a pair runs when its streams run the given days a week (the fewer counts; they are assumed to fall together).</summary>
+    public decimal OperatingDays(int supplyDaysPerWeek, int? demandDaysPerWeek) =>
+        (OperatingDaysPerYear ?? DaysPerMonth * 12) * Math.Min(supplyDaysPerWeek, demandDaysPerWeek ?? supplyDaysPerWeek) / 7m;
 }
 
 /// <summary>Prices, factors and pipe costs for water matches.</summary>
@@ -57,11 +70,17 @@ public sealed record WaterMatchingParameters
     /// <summary>The tap-water price assumed when a demand states none, NTD/m³.</summary>
     public required decimal DefaultTapPriceNtdPerM3 { get; init; }
 
-    /// <summary>The marginal water-consumption fee a buyer avoids per m³, when the caller has no figure from the fee engine.</summary>
-    public required decimal MarginalFeeNtdPerM3 { get; init; }
+    /// <summary>
+    /// Unused since defaults-2026-12 (kept so older versions still read): the buyer's fee now comes from the fee engine on its
+    /// own months, or on a documented assumption, never from a flat rate on every m³.
+    /// </summary>
+    public decimal? MarginalFeeNtdPerM3 { get; init; }
 
-    /// <summary>The discharge or sewer fee assumed when a supply states none, NTD/m³.</summary>
-    public required decimal DefaultDischargeFeeNtdPerM3 { get; init; }
+    /// <summary>
+    /// Unused since defaults-2026-12 (kept so older versions still read): a supplier saves only the discharge fee filed on its
+    /// effluent stream; without one it saves 0 and the pair is flagged <c>discharge-fee-not-filed</c>.
+    /// </summary>
+    public decimal? DefaultDischargeFeeNtdPerM3 { get; init; }
 
     /// <summary>What the buyer pays the supplier per m³ (moves money between the parties; the pair total is unchanged).</summary>
     public required decimal TransferPriceNtdPerM3 { get; init; }

@@ -1,5 +1,6 @@
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
+using EcoPark.Domain.Fees;
 using EcoPark.Domain.Streams;
 
 namespace EcoPark.Domain.Matching;
@@ -28,8 +29,14 @@ public sealed record WaterSupplyInput
     /// <summary>Measured or declared quality by canonical key, with basis and sample date.</summary>
     public IReadOnlyList<ParameterValue> Quality { get; init; } = [];
 
-    /// <summary>The discharge or sewer fee the supplier pays today, NTD/m³; null: the default applies.</summary>
+    /// <summary>The discharge or sewer fee the supplier pays per m³, as filed on the effluent; null: nothing is counted (flagged).</summary>
     public decimal? DischargeFeeNtdPerM3 { get; init; }
+
+    /// <summary>Days a week the effluent flows.</summary>
+    public int DaysPerWeek { get; init; } = 7;
+
+    /// <summary>Hours a day the effluent flows; its m³/day arrive in these hours.</summary>
+    public decimal HoursPerDay { get; init; } = 24;
 }
 
 /// <summary>One water need, as the engine sees it.</summary>
@@ -68,8 +75,26 @@ public sealed record WaterDemandInput
     /// <summary>What the buyer pays for its water today, NTD/m³; null: the default tap price applies.</summary>
     public decimal? CurrentWaterPriceNtdPerM3 { get; init; }
 
-    /// <summary>The buyer's marginal water-consumption fee from the fee engine, NTD/m³; null: the parameter applies.</summary>
+    /// <summary>
+    /// The fee the buyer saves per m³ matched, as the caller states it (NTD/m³, over the year); null: the fee engine works it
+    /// out on <see cref="WindowMonths"/>.
+    /// </summary>
     public decimal? MarginalFeeNtdPerM3 { get; init; }
+
+    /// <summary>
+    /// The buyer's own monthly intake by source in the collection window (filed, or stated by the caller); empty: the engine
+    /// assumes the demand's flow is all the tap water the buyer draws (shown as <c>assumed</c>).
+    /// </summary>
+    public IReadOnlyList<MonthlyVolumes> WindowMonths { get; init; } = [];
+
+    /// <summary>Where <see cref="WindowMonths"/> come from (filed water balances, or the caller's statement).</summary>
+    public InputSource WindowMonthsSource { get; init; } = InputSource.Filed;
+
+    /// <summary>Days a week the buyer takes the water; null: as the supply.</summary>
+    public int? DaysPerWeek { get; init; }
+
+    /// <summary>Hours a day the buyer takes the water; null: as the supply.</summary>
+    public decimal? HoursPerDay { get; init; }
 }
 
 /// <summary>
@@ -81,7 +106,8 @@ public sealed class WaterMatchContext
 {
     private readonly Dictionary<WaterUse, IReadOnlyList<ParameterLimit>> baselineByUse;
 
-    public WaterMatchContext(MatchingParameters parameters, TreatmentCatalogue treatments, BaselineLimitSet? baseline, DateOnly today)
+    public WaterMatchContext(MatchingParameters parameters, TreatmentCatalogue treatments, BaselineLimitSet? baseline, DateOnly today,
+        FeeRuleSet? feeRules = null, int? feeYear = null)
     {
         MatchingChecks.Check(parameters);
         MatchingChecks.Check(treatments);
@@ -89,6 +115,8 @@ public sealed class WaterMatchContext
         Treatments = treatments;
         Baseline = baseline;
         Today = today;
+        FeeRules = feeRules?.Regulation2023 is null ? null : feeRules;
+        FeeYear = feeYear ?? today.Year;
         baselineByUse = Enum.GetValues<WaterUse>().ToDictionary(u => u, u => baseline?.For(u) ?? []);
     }
 
@@ -100,7 +128,26 @@ public sealed class WaterMatchContext
 
     public DateOnly Today { get; }
 
+    /// <summary>The water-consumption fee rules (2023 regulation) a buyer's saving is worked out with; null: no fee is counted.</summary>
+    public FeeRuleSet? FeeRules { get; }
+
+    /// <summary>The fee year whose window the buyer's months belong to (the latest closed one).</summary>
+    public int FeeYear { get; }
+
+    /// <summary>The highest tap/surface rate of the fee rules, NTD/m³: no buyer saves more per m³ (a bound for the screen).</summary>
+    public decimal MaxFeeNtdPerM3 => FeeRules?.Regulation2023?.TapSurfaceRates.Values.DefaultIfEmpty(0).Max() ?? 0;
+
+    /// <summary>Whether a demand is judged against the baseline's reference values rather than limits of its own.</summary>
+    public static bool OnReferenceValues(WaterDemandInput demand) => demand.Limits.Count == 0;
+
     /// <summary>The limits a demand is judged against: its own, or else the baseline for its use.</summary>
     public IReadOnlyList<ParameterLimit> LimitsFor(WaterDemandInput demand) =>
         demand.Limits.Count > 0 ? demand.Limits : baselineByUse[demand.Use];
 }
+
+/// <summary>
+/// Figures staff recorded on a match from quotes, each replacing the engine's default: the pipe (line and pump, NTD), the
+/// treatment capex (NTD), the treatment opex (NTD per m³ delivered) and the transfer price the buyer pays the supplier (NTD/m³).
+/// A quoted total is split between the parties as the computed one was.
+/// </summary>
+public sealed record WaterQuotes(decimal? PipeNtd = null, decimal? TreatmentCapexNtd = null, decimal? TreatmentOpexNtdPerM3 = null, decimal? TransferPriceNtdPerM3 = null);

@@ -12,6 +12,9 @@ public enum WaterMatchStatus
     /// <summary>No known value fails beyond repair, but a limited parameter was never measured: a lab test first.</summary>
     NeedsLabTest,
 
+    /// <summary>Physically feasible, but the route's net annual benefit is 0 or less, or it pays back later than the ceiling.</summary>
+    Uneconomic,
+
     FeasibleAsIs,
 
     FeasibleWithTreatment,
@@ -66,16 +69,28 @@ public sealed record WaterMatchResult(
 {
     public bool IsBlocked => Status == WaterMatchStatus.Blocked;
 
+    /// <summary>Whether the pair has a route that pays (as is, with treatment or with blending).</summary>
+    public bool Feasible => Status is WaterMatchStatus.FeasibleAsIs or WaterMatchStatus.FeasibleWithTreatment or WaterMatchStatus.FeasibleWithBlending;
+
+    /// <summary>
+    /// When the effluent fails only the baseline's reference values (the demand stated no limits of its own): the second route,
+    /// as is, if the buyer accepts the water as it is; null otherwise. The parameters still say <c>fail</c>.
+    /// </summary>
+    public WaterEconomics? IfReferenceAccepted { get; init; }
+
+    /// <summary>Whether <see cref="IfReferenceAccepted"/> pays (net annual benefit above 0 and payback within the ceiling).</summary>
+    public bool IfReferenceAcceptedEconomic { get; init; }
+
     public IEnumerable<string> ReasonCodes => Reasons.Select(r => r.Code).Distinct();
 }
 
 /// <summary>
 /// The money and carbon of a water match on its route (economics-and-carbon.md). Per m³ figures are per
-/// m³ delivered to the use; a month is <c>DaysPerMonth</c> days of operation and a year twelve months.
+/// m³ delivered to the use; a year has <c>OperatingDaysPerYear</c> days of operation (the fewer of the two streams'), a month a twelfth of it.
 /// </summary>
 /// <remarks>
-/// <para>Buyer saving per m³ = water price + marginal fee − buyer-side treatment − transfer price.</para>
-/// <para>Supplier saving per m³ = discharge fee avoided + transfer price − supplier-side treatment.</para>
+/// <para>Buyer saving per m³ = water price + the fee saving per m³ over the year (fee engine) − buyer-side treatment − transfer price.</para>
+/// <para>Supplier saving per m³ = the discharge fee filed on the effluent (else 0) + transfer price − supplier-side treatment.</para>
 /// <para>Investment = pipe (length × cost per m of its class) + pump + treatment capex; the supplier carries its share of pipe and pump and its own treatment.</para>
 /// <para>Payback (months) = investment ÷ net monthly saving; null when the saving is zero or less.</para>
 /// <para>Net annual benefit = (buyer + supplier) monthly saving × 12 − investment ÷ investment life.</para>
@@ -85,7 +100,7 @@ public sealed record WaterMatchResult(
 public sealed record WaterEconomics(
     decimal FlowM3PerDay,
     decimal FeedM3PerDay,
-    decimal DaysPerMonth,
+    decimal OperatingDaysPerYear,
     decimal WaterPriceNtdPerM3,
     decimal MarginalFeeNtdPerM3,
     decimal TransferPriceNtdPerM3,
@@ -125,6 +140,7 @@ public static class WaterMatchStatusKeys
         WaterMatchStatus.Blocked => "blocked",
         WaterMatchStatus.Infeasible => "infeasible",
         WaterMatchStatus.NeedsLabTest => "needs-lab-test",
+        WaterMatchStatus.Uneconomic => "uneconomic",
         WaterMatchStatus.FeasibleAsIs => "feasible-as-is",
         WaterMatchStatus.FeasibleWithTreatment => "feasible-with-treatment",
         _ => "feasible-with-blending",

@@ -12,7 +12,7 @@ public static class WaterMatcher
     /// <summary>Below this a route carries nothing (a numerical floor, not a rule).</summary>
     public const decimal MinimumFlowM3PerDay = 0.001m;
 
-    public static WaterMatchResult Evaluate(WaterSupplyInput supply, WaterDemandInput demand, WaterMatchContext context)
+    public static WaterMatchResult Evaluate(WaterSupplyInput supply, WaterDemandInput demand, WaterMatchContext context, WaterQuotes? quotes = null)
     {
         var p = context.Parameters;
         var reasons = new List<MatchReason>();
@@ -28,7 +28,8 @@ public static class WaterMatcher
         AddHardBlocks(supply, demand, reasons);
 
         var limits = context.LimitsFor(demand);
-        var limitsSource = demand.Limits.Count > 0 ? "demand" : $"baseline:{context.Baseline?.Version ?? "none"}";
+        var onReference = WaterMatchContext.OnReferenceValues(demand);
+        var limitsSource = onReference ? $"baseline:{context.Baseline?.Version ?? "none"}" : "demand";
         if (limits.Count == 0)
         {
             reasons.Add(new(MatchCodes.NoLimits, ReasonKind.DataQuality, $"No limits apply to {demand.Use} water: nothing was judged."));
@@ -47,6 +48,11 @@ public static class WaterMatcher
             {
                 reasons.Add(new(MatchCodes.ParameterFails, ReasonKind.Quality,
                     $"{check.Key} is {check.Value} against {Bounds(check)} (headroom {check.Headroom}).", check.Key));
+                if (onReference)
+                {
+                    reasons.Add(new(MatchCodes.ReferenceValueFails, ReasonKind.Quality,
+                        $"{check.Key} fails the baseline's reference value {Bounds(check)}, a starting point for negotiation rather than the buyer's own limit.", check.Key));
+                }
             }
         }
 
@@ -59,6 +65,15 @@ public static class WaterMatcher
             // Treatment and blending cannot lift a hard block: nothing further is worked out.
             return new WaterMatchResult(supply.Id, demand.Id, WaterMatchStatus.Blocked, false, WaterRoute.None, reasons, checks, limitsSource,
                 samePark, (decimal?)scope.DistanceM, 0, null, null, null, Tightest(checks), inputs, p.Version, context.Treatments.Version);
+        }
+
+        // Without storage, water passes only while both run: the flows are per operating day, spread over each stream's hours.
+        var hours = Math.Min(supply.HoursPerDay, demand.HoursPerDay ?? supply.HoursPerDay);
+        var free = supply.FreeFlowM3PerDay * hours / supply.HoursPerDay;
+        var need = demand.FlowM3PerDay * hours / (demand.HoursPerDay ?? supply.HoursPerDay);
+        if (hours < supply.HoursPerDay || hours < (demand.HoursPerDay ?? supply.HoursPerDay))
+        {
+            inputs.Add(new("commonHoursPerDay", hours, "h", InputSource.Filed));
         }
 
         var treatment = anyFail ? TreatmentPlanner.Plan(checks, context.Treatments, p.DaysPerMonth * 12, p.InvestmentLifeYears) : null;
@@ -77,23 +92,31 @@ public static class WaterMatcher
         }
 
         var options = new List<Option>();
+        WaterEconomics? ifReferenceAccepted = null;
         if (!anyFail)
         {
-            var flow = Math.Min(supply.FreeFlowM3PerDay, demand.FlowM3PerDay);
-            options.Add(Cost(WaterRoute.AsIs, flow, flow, null, checks, supply, demand, context, scope));
+            var flow = Math.Min(free, need);
+            options.Add(Cost(WaterRoute.AsIs, flow, flow, null, checks, supply, demand, context, scope, quotes));
         }
         else
         {
             if (blend is { Share: > 0 } mix)
             {
-                var flow = Math.Min(supply.FreeFlowM3PerDay, mix.Share.Value * demand.FlowM3PerDay);
-                options.Add(Cost(WaterRoute.Blending, flow, flow, null, mix.AtShare, supply, demand, context, scope));
+                var flow = Math.Min(free, mix.Share.Value * need);
+                options.Add(Cost(WaterRoute.Blending, flow, flow, null, mix.AtShare, supply, demand, context, scope, quotes));
             }
 
             if (treatment is { Feasible: true })
             {
-                var flow = Math.Min(supply.FreeFlowM3PerDay * treatment.Recovery, demand.FlowM3PerDay);
-                options.Add(Cost(WaterRoute.Treatment, flow, flow / treatment.Recovery, treatment, treatment.After, supply, demand, context, scope));
+                var flow = Math.Min(free * treatment.Recovery, need);
+                options.Add(Cost(WaterRoute.Treatment, flow, flow / treatment.Recovery, treatment, treatment.After, supply, demand, context, scope, quotes));
+            }
+
+            // Failing only the baseline's reference values: the second route, as is, if the buyer accepts the water as it is.
+            if (onReference && Math.Min(free, need) >= MinimumFlowM3PerDay)
+            {
+                var flow = Math.Min(free, need);
+                ifReferenceAccepted = Cost(WaterRoute.AsIs, flow, flow, null, checks, supply, demand, context, scope, quotes).Economics;
             }
         }
 
@@ -101,7 +124,12 @@ public static class WaterMatcher
         // A flow below a thousandth of a m³ a day is no route (a numerical floor, e.g. a blend share of 10⁻²⁰).
         options.RemoveAll(o => o.Economics.FlowM3PerDay < MinimumFlowM3PerDay);
         var chosen = options.Count == 0 ? null : options.Aggregate((a, b) => b.Economics.NetAnnualBenefitNtd > a.Economics.NetAnnualBenefitNtd ? b : a);
+
+        // A route that costs more than it saves (or pays back too late) is uneconomic, whatever the lab may add: an unknown
+        // parameter can only call for more treatment, never for less.
+        var uneconomic = chosen is null ? [] : MatchMath.UneconomicReasons(chosen.Economics.NetAnnualBenefitNtd, chosen.Economics.PairPaybackMonths, p.PaybackCeilingMonths);
         var status = chosen is null ? WaterMatchStatus.Infeasible
+            : uneconomic.Count > 0 ? WaterMatchStatus.Uneconomic
             : anyUnknown ? WaterMatchStatus.NeedsLabTest
             : chosen.Route switch
             {
@@ -112,6 +140,7 @@ public static class WaterMatcher
 
         if (chosen is not null)
         {
+            reasons.AddRange(uneconomic);
             reasons.AddRange(chosen.Reasons);
             inputs.AddRange(chosen.Inputs);
             if (chosen.Route == WaterRoute.Treatment)
@@ -126,16 +155,21 @@ public static class WaterMatcher
 
         return new WaterMatchResult(supply.Id, demand.Id, status, feasibleAsIs, chosen?.Route ?? WaterRoute.None, reasons, checks, limitsSource,
             samePark, (decimal?)scope.DistanceM, chosen?.Economics.FlowM3PerDay ?? 0, treatment, blend, chosen?.Economics,
-            Tightest(chosen?.Delivered ?? checks), inputs, p.Version, context.Treatments.Version);
+            Tightest(chosen?.Delivered ?? checks), inputs, p.Version, context.Treatments.Version)
+        {
+            IfReferenceAccepted = ifReferenceAccepted,
+            IfReferenceAcceptedEconomic = ifReferenceAccepted is { } accepted
+                && MatchMath.UneconomicReasons(accepted.NetAnnualBenefitNtd, accepted.PairPaybackMonths, p.PaybackCeilingMonths).Count == 0,
+        };
     }
 
     /// <summary>
-    /// Ranks results: pairs with a route first, then by net annual benefit (highest first), then by the
+    /// Ranks results: pairs with a route first, economic routes before uneconomic ones, then by net annual benefit (highest first), then by the
     /// tightest margin (more headroom first), then by supply and demand id so the order is stable.
     /// </summary>
     public static IReadOnlyList<WaterMatchResult> Rank(IEnumerable<WaterMatchResult> results) =>
         [.. results
-            .OrderBy(r => r.Economics is null ? 1 : 0)
+            .OrderBy(r => r.Economics is null ? 2 : r.Status == WaterMatchStatus.Uneconomic ? 1 : 0)
             .ThenByDescending(r => r.Economics?.NetAnnualBenefitNtd ?? decimal.MinValue)
             .ThenByDescending(r => r.TightestMargin ?? decimal.MinValue)
             .ThenBy(r => r.SupplyId)
@@ -173,35 +207,63 @@ public static class WaterMatcher
     }
 
     private static Option Cost(WaterRoute route, decimal flow, decimal feed, TreatmentPlan? plan, IReadOnlyList<ParameterCheck> delivered,
-        WaterSupplyInput supply, WaterDemandInput demand, WaterMatchContext context, MatchScope scope)
+        WaterSupplyInput supply, WaterDemandInput demand, WaterMatchContext context, MatchScope scope, WaterQuotes? quotes)
     {
         var p = context.Parameters;
         var w = p.Water;
         var reasons = new List<MatchReason>();
         var inputs = new List<MatchInput>();
+        var days = p.OperatingDays(supply.DaysPerWeek, demand.DaysPerWeek);
+        var m3PerYear = flow * days;
         var price = Given(demand.CurrentWaterPriceNtdPerM3, w.DefaultTapPriceNtdPerM3, "waterPriceNtdPerM3", "NTD/m³", inputs, reasons);
-        var fee = Given(demand.MarginalFeeNtdPerM3, w.MarginalFeeNtdPerM3, "marginalFeeNtdPerM3", "NTD/m³", inputs, reasons);
-        var discharge = Given(supply.DischargeFeeNtdPerM3, w.DefaultDischargeFeeNtdPerM3, "dischargeFeeNtdPerM3", "NTD/m³", inputs, reasons);
-        var transfer = w.TransferPriceNtdPerM3;
-        var buyerTreatment = plan?.BuyerCostNtdPerM3 ?? 0;
-        var supplierTreatment = plan?.SupplierCostNtdPerM3 ?? 0;
+        var fee = Fee(demand, context, flow, days / (p.OperatingDaysPerYear ?? p.DaysPerMonth * 12), m3PerYear, inputs, reasons);
+        var discharge = supply.DischargeFeeNtdPerM3 ?? 0;
+        inputs.Add(new("dischargeFeeNtdPerM3", discharge, "NTD/m³", supply.DischargeFeeNtdPerM3 is null ? InputSource.Default : InputSource.Filed));
+        if (supply.DischargeFeeNtdPerM3 is null)
+        {
+            reasons.Add(new(MatchCodes.DischargeFeeNotFiled, ReasonKind.DataQuality,
+                "No discharge or sewer fee is filed on the effluent: the supplier's avoided fee counts 0.", "dischargeFeeNtdPerM3"));
+        }
+
+        var transfer = Quoted(quotes?.TransferPriceNtdPerM3, w.TransferPriceNtdPerM3, "transferPriceNtdPerM3", "NTD/m³", inputs, reasons);
+        var (buyerTreatment, supplierTreatment) = Split(plan?.BuyerCostNtdPerM3 ?? 0, plan?.SupplierCostNtdPerM3 ?? 0,
+            plan is null ? null : quotes?.TreatmentOpexNtdPerM3);
+        if (plan is not null)
+        {
+            Quoted(quotes?.TreatmentOpexNtdPerM3, plan.OperatingCostNtdPerM3, "treatmentOpexNtdPerM3", "NTD/m³", inputs, reasons);
+        }
+
         var buyerPerM3 = price + fee - buyerTreatment - transfer;
         var supplierPerM3 = discharge + transfer - supplierTreatment;
-        var days = p.DaysPerMonth;
-        var buyerMonthly = buyerPerM3 * flow * days;
-        var supplierMonthly = supplierPerM3 * flow * days;
+        var buyerMonthly = buyerPerM3 * m3PerYear / 12;
+        var supplierMonthly = supplierPerM3 * m3PerYear / 12;
 
         var length = Math.Max(scope.CostDistanceM * p.PipeRoutingFactor, p.MinimumPipeLengthM);
         var (pipeClass, lines) = PipeFor(w.PipeClasses, feed);
         var pipe = length * pipeClass.CostNtdPerM * lines;
         var pump = pipeClass.PumpNtd * lines;
-        var buyerCapex = (plan?.BuyerCapexNtdPerM3PerDay ?? 0) * flow;
-        var supplierCapex = (plan?.SupplierCapexNtdPerM3PerDay ?? 0) * flow;
+        if (quotes?.PipeNtd is { } quotedPipe)
+        {
+            // A quote for the pipe covers the line and its pump.
+            Quoted(quotedPipe, pipe + pump, "pipeNtd", "NTD", inputs, reasons);
+            (pipe, pump) = (quotedPipe, 0);
+        }
+        else
+        {
+            inputs.Add(new("pipeNtd", pipe + pump, "NTD", InputSource.Default));
+        }
+
+        var (buyerCapex, supplierCapex) = Split((plan?.BuyerCapexNtdPerM3PerDay ?? 0) * flow, (plan?.SupplierCapexNtdPerM3PerDay ?? 0) * flow,
+            plan is null ? null : quotes?.TreatmentCapexNtd);
+        if (plan is not null)
+        {
+            Quoted(quotes?.TreatmentCapexNtd, (plan.BuyerCapexNtdPerM3PerDay + plan.SupplierCapexNtdPerM3PerDay) * flow, "treatmentCapexNtd", "NTD", inputs, reasons);
+        }
+
         var supplierInvestment = ((pipe + pump) * w.SupplierShareOfPipeInvestment) + supplierCapex;
         var buyerInvestment = ((pipe + pump) * (1 - w.SupplierShareOfPipeInvestment)) + buyerCapex;
         var net = ((buyerMonthly + supplierMonthly) * 12) - ((buyerInvestment + supplierInvestment) / p.InvestmentLifeYears);
 
-        var m3PerYear = flow * days * 12;
         var effective = transfer + buyerTreatment + (m3PerYear > 0 ? buyerInvestment / (p.InvestmentLifeYears * m3PerYear) : 0);
         if (demand.MaxPriceNtdPerM3 is { } max && effective > max)
         {
@@ -217,8 +279,7 @@ public static class WaterMatcher
         var co2 = m3PerYear * (w.TapKgCo2ePerM3 - (kwh * p.GridKgCo2ePerKwh));
         inputs.AddRange(
         [
-            new("transferPriceNtdPerM3", transfer, "NTD/m³", InputSource.Default),
-            new("daysPerMonth", days, "days", InputSource.Default),
+            new("operatingDaysPerYear", days, "days", InputSource.Filed),
             new("pipeRoutingFactor", p.PipeRoutingFactor, "×", InputSource.Default),
             new("pipeCostNtdPerM", pipeClass.CostNtdPerM, "NTD/m", InputSource.Default),
             new("pumpNtd", pipeClass.PumpNtd, "NTD", InputSource.Default),
@@ -233,6 +294,61 @@ public static class WaterMatcher
             MatchMath.PaybackMonths(buyerInvestment + supplierInvestment, buyerMonthly + supplierMonthly), net, effective, m3PerYear, kwh, co2);
         return new Option(route, economics, delivered, reasons, inputs);
     }
+
+    /// <summary>
+    /// The buyer's water-consumption fee saving per m³ matched: the caller's own figure; else the fee engine's year on the
+    /// buyer's months (filed or stated) with and without the matched volume, over the year's matched m³; else the same on the
+    /// documented assumption that the demand's flow is all the tap water it draws; else 0 when no fee rules are in effect.
+    /// </summary>
+    private static decimal Fee(WaterDemandInput demand, WaterMatchContext context, decimal flow, decimal operatedShare, decimal m3PerYear,
+        List<MatchInput> inputs, List<MatchReason> reasons)
+    {
+        const string name = "marginalFeeNtdPerM3";
+        if (demand.MarginalFeeNtdPerM3 is { } stated)
+        {
+            inputs.Add(new(name, stated, "NTD/m³", InputSource.Filed));
+            return stated;
+        }
+
+        if (context.FeeRules is not { Regulation2023: { } rules } feeRules)
+        {
+            inputs.Add(new(name, 0, "NTD/m³", InputSource.Default));
+            reasons.Add(new(MatchCodes.DefaultUsed, ReasonKind.DataQuality, "No water-consumption fee rules are in effect: the buyer's fee saving counts 0.", name));
+            return 0;
+        }
+
+        var assumed = demand.WindowMonths.Count == 0;
+        var months = assumed ? MarginalWaterFee.AssumedWindow(rules, context.FeeYear, demand.FlowM3PerDay, operatedShare) : demand.WindowMonths;
+        var fee = MarginalWaterFee.PerM3(feeRules, context.FeeYear, months, flow, m3PerYear, operatedShare) ?? 0;
+        inputs.Add(new(name, fee, "NTD/m³", assumed ? InputSource.Assumed : demand.WindowMonthsSource));
+        if (assumed)
+        {
+            reasons.Add(new(MatchCodes.FeeAssumed, ReasonKind.DataQuality,
+                $"No monthly intake filed: the fee saving of {fee:0.##} NTD/m³ assumes the buyer draws only this demand's {demand.FlowM3PerDay:0.#} m³/day of tap water.", name));
+        }
+
+        return fee;
+    }
+
+    /// <summary>A quoted figure when there is one (named as a quote), else the engine's own (a default).</summary>
+    private static decimal Quoted(decimal? quote, decimal computed, string name, string unit, List<MatchInput> inputs, List<MatchReason> reasons)
+    {
+        inputs.Add(new(name, quote ?? computed, unit, quote is null ? InputSource.Default : InputSource.Quote));
+        if (quote is { } q)
+        {
+            reasons.Add(new(MatchCodes.QuoteUsed, ReasonKind.DataQuality, $"{name} is quoted: {q:0.##} {unit} instead of the computed {computed:0.##} {unit}.", name));
+        }
+
+        return quote ?? computed;
+    }
+
+    /// <summary>A quoted total split between buyer and supplier as the computed one was (all to the buyer when nothing was computed).</summary>
+    private static (decimal Buyer, decimal Supplier) Split(decimal buyer, decimal supplier, decimal? quote) => quote switch
+    {
+        null => (buyer, supplier),
+        { } q when buyer + supplier > 0 => (q * buyer / (buyer + supplier), q * supplier / (buyer + supplier)),
+        { } q => (q, 0),
+    };
 
     /// <summary>The smallest class that carries the flow; beyond the largest, parallel lines of the largest.</summary>
     internal static (WaterPipeClass Class, int Lines) PipeFor(IReadOnlyList<WaterPipeClass> classes, decimal flow)

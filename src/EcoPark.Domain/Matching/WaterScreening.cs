@@ -309,7 +309,7 @@ public static class WaterScreening
                 supplyPark[s] = Park(supply.ParkId);
                 supplyAt[s] = supply.Location;
                 supplyFree[s] = supply.FreeFlowM3PerDay;
-                supplyDischargePerMonth[s] = (supply.DischargeFeeNtdPerM3 ?? water.DefaultDischargeFeeNtdPerM3) * days;
+                supplyDischargePerMonth[s] = (supply.DischargeFeeNtdPerM3 ?? 0) * days;
             }
 
             // Per parameter: the factor all steps that act on it leave (the lowest value treatment reaches), and the cheapest such step.
@@ -491,7 +491,7 @@ public static class WaterScreening
                 OwnMaxM = demand.MaxPipeDistanceM is { } own ? (double)own : double.PositiveInfinity;
                 FlowM3PerDay = demand.FlowM3PerDay;
                 Blocked = WaterDemand.ReclaimedBarredByLaw(demand.Industry, demand.Use) || !demand.ReclaimedAllowed;
-                BuyerPerMonth = ((demand.CurrentWaterPriceNtdPerM3 ?? water.DefaultTapPriceNtdPerM3) + (demand.MarginalFeeNtdPerM3 ?? water.MarginalFeeNtdPerM3)) * days;
+                BuyerPerMonth = ((demand.CurrentWaterPriceNtdPerM3 ?? water.DefaultTapPriceNtdPerM3) + (demand.MarginalFeeNtdPerM3 ?? context.MaxFeeNtdPerM3)) * days;
                 var limits = context.LimitsFor(demand);
                 var (current, currentMask) = Vector(demand.CurrentWaterQuality);
                 var n = limits.Count;

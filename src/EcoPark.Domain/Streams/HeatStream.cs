@@ -46,7 +46,8 @@ public sealed record HeatDetails(
     Fuel? CurrentFuel,
     decimal? CostNtdPerKwh,
     ConfidentialFields Confidential,
-    string? Notes);
+    string? Notes,
+    bool CondensingAllowed = false);
 
 /// <summary>
 /// Surplus heat on offer, or a heat need (heat-and-byproducts.md): medium, the temperatures, the load in
@@ -77,6 +78,9 @@ public sealed class HeatStream : FactoryStream
 
     public decimal? SteamPressureBarG { get; private set; }
 
+    /// <summary>A steam supply whose steam may condense at the buyer: its latent heat counts, and the load includes it.</summary>
+    public bool CondensingAllowed { get; private set; }
+
     public decimal HoursPerDay { get; private set; }
 
     public int DaysPerYear { get; private set; }
@@ -106,6 +110,9 @@ public sealed class HeatStream : FactoryStream
         {
             { } kw when kw > 0 => kw,
             { } => throw new DomainException("loadKw", "zero-load", "The heat load must be above zero."),
+            null when details.CondensingAllowed && details.Medium == HeatMedium.Steam && details.SteamPressureBarG > 0 && details.MassFlowKgPerHour > 0 =>
+                details.MassFlowKgPerHour.Value / 3600m * SteamProperties.CondensingDropKjPerKg(details.SupplyTemperatureC, details.ReturnTemperatureC,
+                    SteamProperties.SaturationTemperatureC(details.SteamPressureBarG.Value)),
             null when details.MassFlowKgPerHour > 0 && details.SpecificHeatKjPerKgK > 0 =>
                 LoadFromFlow(details.MassFlowKgPerHour.Value, details.SpecificHeatKjPerKgK.Value, details.SupplyTemperatureC - details.ReturnTemperatureC),
             null => throw new DomainException("loadKw", "load-required", "Give the heat load in kW, or the mass flow and the specific heat."),
@@ -114,6 +121,11 @@ public sealed class HeatStream : FactoryStream
         if (details.Medium == HeatMedium.Steam ? details.SteamPressureBarG is not > 0 : details.SteamPressureBarG is not null)
         {
             throw new DomainException("steamPressureBarG", "steam-pressure", "Steam needs its pressure (bar g) above zero; other media have none.");
+        }
+
+        if (details.CondensingAllowed && (details.Medium != HeatMedium.Steam || details.Direction != StreamDirection.Supply))
+        {
+            throw new DomainException("condensingAllowed", "steam-only", "Only a steam supply can be allowed to condense.");
         }
 
         Within("hoursPerDay", details.HoursPerDay, 0.5m, 24);
@@ -128,6 +140,7 @@ public sealed class HeatStream : FactoryStream
         MassFlowKgPerHour = NonNegative("massFlowKgPerHour", details.MassFlowKgPerHour);
         SpecificHeatKjPerKgK = NonNegative("specificHeatKjPerKgK", details.SpecificHeatKjPerKgK);
         SteamPressureBarG = details.SteamPressureBarG;
+        CondensingAllowed = details.CondensingAllowed;
         HoursPerDay = details.HoursPerDay;
         DaysPerYear = details.DaysPerYear;
         StartHour = details.StartHour;

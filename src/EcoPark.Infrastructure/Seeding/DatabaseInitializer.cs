@@ -70,7 +70,7 @@ public sealed class DatabaseInitializer(
 
         if (!await db.MatchingRuleSets.AnyAsync(r => r.Version == MatchingDefaults.Version, cancellationToken))
         {
-            const string note = "Initial version: figures from the domain notes, or our estimates where they are silent (docs/decisions/0005-matching-model.md)";
+            const string note = "Honest economics: the fee through the fee engine, discharge fees only as filed, added treatment costs, a payback ceiling (docs/decisions/0005-matching-model.md)";
             db.MatchingRuleSets.AddRange(
                 new MatchingRuleSetRecord(MatchingRuleKind.Parameters, MatchingDefaults.Version, MatchingDefaults.EffectiveFrom,
                     MatchingRules.Serialize(MatchingDefaults.Parameters()), note, DateTimeOffset.UtcNow),

@@ -18,6 +18,12 @@ internal static class MatchingEndpoints
         matching.MapPost("/water/evaluate", async (EvaluateWaterRequest request, Matchmaking handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.EvaluateWaterAsync(request, ct)))
             .WithSummary("Judge one effluent against one water need: parameters, blockers, treatment, flow, distance, economics and CO₂e; nothing is stored");
+        matching.MapPost("/heat/evaluate", async (EvaluateHeatRequest request, Matchmaking handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.EvaluateHeatAsync(request, ct)))
+            .WithSummary("Judge one heat supply against one heat demand: verdict, ΔT_min, deliverable and delivered kW, heat pump, economics and CO₂e; nothing is stored");
+        matching.MapPost("/byproducts/evaluate", async (EvaluateByproductRequest request, Matchmaking handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.EvaluateByproductAsync(request, ct)))
+            .WithSummary("Judge one by-product on offer against one material need: codes, properties, quantity, transport, economics and CO₂e; nothing is stored");
         matching.MapGet("/parks/{parkId:guid}/candidates", async (Guid parkId, string? resource, string? status, decimal? minBenefit, bool? includeBlocked,
                 HttpContext http, CallerLoader callers, Matchmaking handler, CancellationToken ct) =>
                 TypedResults.Ok((await handler.ParkCandidatesAsync(await callers.LoadAsync(http.User, ct), parkId,
@@ -88,6 +94,9 @@ internal static class MatchingEndpoints
                 TypedResults.Ok(await handler.RecordMonthAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Record a measured month of an operating match");
+        matches.MapPost("/{id:guid}/quotes", async (Guid id, MatchQuoteInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.RecordQuoteAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .WithSummary("Record a quote on a water match (park staff): pipe, treatmentCapex, treatmentOpex or transferPrice, with source and date; the match is evaluated again with it");
         matches.MapPost("/{id:guid}/consent", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ConsentAsync(await callers.LoadAsync(http.User, ct), id, ct)))
             .WithSummary("An engineer consents to be introduced to the other party; the answer is the engineer's anonymised view of the match");

@@ -146,7 +146,11 @@ public sealed class HeatMatchingTests
         // 60 °C − 10 K = 50 °C, 20 K short of 70 °C. Output = source × COP / (COP − 1) = 150 × 1.5 = 225 kW, capped at the demand's 200.
         var result = HeatMatcher.Evaluate(Source(temperature: 60m, cooledTo: 30m, load: 150m), Sink(load: 200m), Parameters);
 
-        Assert.Equal(HeatMatchStatus.FeasibleWithHeatPump, result.Status);
+        // Changed by the honest-economics issue: the route is physically feasible, but its electricity and a 10.9 M NTD
+        // investment leave a net annual benefit below 0, so it is uneconomic (it was feasible-with-heat-pump).
+        Assert.Equal(HeatMatchStatus.Uneconomic, result.Status);
+        Assert.True(result.PhysicallyFeasible);
+        Assert.True(result.Economics!.NetAnnualBenefitNtd <= 0);
         Assert.Equal(200m, result.SentKw);
         Assert.Equal(200m / 3m, result.HeatPumpElectricKw);
         Assert.Contains(MatchCodes.HeatPumpNeeded, result.Reasons.Select(r => r.Code));

@@ -16,8 +16,8 @@ public sealed class MatchingDefaultsTests
 
         MatchingChecks.Check(parameters);
         MatchingChecks.Check(treatments);
-        Assert.Equal(("defaults-2026", new DateOnly(2026, 1, 1)), (parameters.Version, parameters.EffectiveFrom));
-        Assert.Equal(("defaults-2026", new DateOnly(2026, 1, 1)), (treatments.Version, treatments.EffectiveFrom));
+        Assert.Equal(("defaults-2026-12", new DateOnly(2026, 12, 1)), (parameters.Version, parameters.EffectiveFrom));
+        Assert.Equal(("defaults-2026-12", new DateOnly(2026, 12, 1)), (treatments.Version, treatments.EffectiveFrom));
     }
 
     [Fact]
@@ -28,18 +28,23 @@ public sealed class MatchingDefaultsTests
         Assert.Equal(0.495m, p.GridKgCo2ePerKwh);
         Assert.Equal(0.299m, p.Water.TapKgCo2ePerM3);
         Assert.Equal(5_000m, p.Water.MaxPipeDistanceM);
-        Assert.InRange(p.Water.DefaultDischargeFeeNtdPerM3, 15m, 50m);
+        Assert.Null(p.Water.DefaultDischargeFeeNtdPerM3); // a supplier saves only the fee filed on its effluent
+        Assert.Null(p.Water.MarginalFeeNtdPerM3); // the buyer's fee comes from the fee engine, never a flat rate
+        Assert.Equal(120m, p.PaybackCeilingMonths);
         Assert.Equal(10m, p.Heat.DeltaTMin.Single(d => d.Supply == HeatMedium.HotWater && d.Demand == HeatMedium.HotWater).Kelvin);
         Assert.All(p.Heat.DeltaTMin.Where(d => d.Supply == HeatMedium.FlueGas ^ d.Demand == HeatMedium.FlueGas), d => Assert.InRange(d.Kelvin, 20m, 30m));
         Assert.Equal(20_000m, p.Heat.MaxDistanceM);
     }
 
+    // The added cost of each step on an effluent (defaults-2026-12): softening is no longer the 12 NTD/m³ price of the soft water
+    // reuse replaces, tubular membranes no longer count their amortisation twice, MBR + UV no longer a whole in-plant treatment.
     [Theory]
-    [InlineData("softening", 12.0)]
+    [InlineData("softening", 3.0)]
     [InlineData("ozone", 8.0)]
-    [InlineData("ultrafiltration", 16.8)]
-    [InlineData("mbr-uv", 19.0)]
-    public void Treatments_UnitCostsFromTheSources(string code, double cost) =>
+    [InlineData("ultrafiltration", 10.8)]
+    [InlineData("mbr-uv", 8.0)]
+    [InlineData("reverse-osmosis", 12.0)]
+    public void Treatments_UnitCostsAreTheAddedCostOfEachStep(string code, double cost) =>
         Assert.Equal((decimal)cost, MatchingDefaults.Treatments().Steps.Single(s => s.Code == code).UnitCostNtdPerM3);
 
     [Fact]

@@ -53,20 +53,25 @@ public sealed class WaterEconomicsTests
         Assert.Equal(550_000m + 100_000m, e.BuyerInvestmentNtd);
     }
 
+    // Changed by the honest-economics issue: without a filed discharge fee the supplier saves nothing (it was a 15 NTD/m³
+    // default), and without fee rules or the buyer's months no fee is counted (it was a flat 3 NTD/m³).
     [Fact]
-    public void Evaluate_NoPricesGiven_UsesTheDefaultsAndSaysSo()
+    public void Evaluate_NoPricesGiven_CountsTheTapDefaultButNoFeeNorDischargeFee_AndSaysSo()
     {
         var supply = Supply(1_000m, Lab(CodMgL, 10m)) with { DischargeFeeNtdPerM3 = null };
         var demand = Demand(100m, Max(CodMgL, 20m)) with { CurrentWaterPriceNtdPerM3 = null, MarginalFeeNtdPerM3 = null };
 
         var result = WaterMatcher.Evaluate(supply, demand, Context());
 
-        Assert.Equal((12m, 3m, 15m), (result.Economics!.WaterPriceNtdPerM3, result.Economics.MarginalFeeNtdPerM3, result.Economics.DischargeFeeNtdPerM3));
+        Assert.Equal((12m, 0m, 0m), (result.Economics!.WaterPriceNtdPerM3, result.Economics.MarginalFeeNtdPerM3, result.Economics.DischargeFeeNtdPerM3));
         foreach (var name in new[] { "waterPriceNtdPerM3", "marginalFeeNtdPerM3", "dischargeFeeNtdPerM3" })
         {
             Assert.Equal(InputSource.Default, result.Inputs.Single(i => i.Name == name).Source);
-            Assert.Contains(result.Reasons, r => r.Code == MatchCodes.DefaultUsed && r.Key == name);
         }
+
+        Assert.Contains(result.Reasons, r => r.Code == MatchCodes.DefaultUsed && r.Key == "waterPriceNtdPerM3");
+        Assert.Contains(result.Reasons, r => r.Code == MatchCodes.DefaultUsed && r.Key == "marginalFeeNtdPerM3");
+        Assert.Contains(result.Reasons, r => r.Code == MatchCodes.DischargeFeeNotFiled && r.Key == "dischargeFeeNtdPerM3");
     }
 
     [Fact]

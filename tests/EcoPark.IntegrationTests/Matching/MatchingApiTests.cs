@@ -167,14 +167,16 @@ public sealed class MatchingApiTests(DemoAppFixture app)
 
         var fee = explanation.GetProperty("water").GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "marginalFeeNtdPerM3");
         Assert.Equal("filed", fee.GetProperty("source").GetString());
-        Assert.Equal(3, fee.GetProperty("value").GetDecimal()); // 12,000 m³/month of tap water is above the 9,000 threshold all window long: 3 NTD/m³
+        // Changed by the honest-economics issue (it was 3 NTD/m³ on every m³): 12,000 m³/month of tap water is above the 9,000 threshold
+        // all window long, so the 40 m³/day replaced saves 3 NTD/m³ on the window's 181 days, spread over the 365 days matched.
+        Assert.Equal(3m * 181 / 365, fee.GetProperty("value").GetDecimal(), 6);
     }
 
     [Fact]
     public async Task RuleSets_AdministratorsAddACheckedVersion_OthersCannot()
     {
         using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
-        var parameters = JsonNode.Parse(await admin.GetStringAsync("/api/v1/matching/rule-sets/parameters/defaults-2026"))!.AsObject();
+        var parameters = JsonNode.Parse(await admin.GetStringAsync("/api/v1/matching/rule-sets/parameters/defaults-2026-12"))!.AsObject();
         parameters["version"] = "test-2030";
         parameters["effectiveFrom"] = "2030-01-01";
 

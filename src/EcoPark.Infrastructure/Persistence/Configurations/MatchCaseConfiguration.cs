@@ -45,6 +45,12 @@ internal sealed class MatchCaseConfiguration : IEntityTypeConfiguration<MatchCas
         builder.Navigation(m => m.Steps).HasField("steps");
         builder.OwnsMany(m => m.Months, s => s.ToJson("months"));
         builder.Navigation(m => m.Months).HasField("months");
+        builder.OwnsMany(m => m.Quotes, s =>
+        {
+            s.ToJson("quotes");
+            s.Property(x => x.Kind).HasConversion<string>();
+        });
+        builder.Navigation(m => m.Quotes).HasField("quotes");
         // A pair is taken up once while it is open (the engine's candidates link to it): a partial unique index,
         // so that two staff taking up the same pair at once cannot both succeed. Declined and ended matches may repeat.
         builder.HasIndex(m => new { m.SupplyStreamId, m.DemandStreamId }).IsUnique().HasDatabaseName(UniqueIndexes.OpenMatchPair)

@@ -1196,6 +1196,10 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("CondensingAllowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("condensing_allowed");
+
                     b.Property<string>("Confidential")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -2024,6 +2028,41 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_match_cases_match_cases_match_case_id");
                         });
 
+                    b.OwnsMany("EcoPark.Domain.Matching.MatchQuote", "Quotes", b1 =>
+                        {
+                            b1.Property<Guid>("MatchCaseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Amount");
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("QuotedOn");
+
+                            b1.Property<string>("Source")
+                                .IsRequired();
+
+                            b1.HasKey("MatchCaseId", "__synthesizedOrdinal")
+                                .HasName("pk_match_cases");
+
+                            b1.ToTable("match_cases");
+
+                            b1
+                                .ToJson("quotes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatchCaseId")
+                                .HasConstraintName("fk_match_cases_match_cases_match_case_id");
+                        });
+
                     b.OwnsMany("EcoPark.Domain.Matching.MatchStep", "Steps", b1 =>
                         {
                             b1.Property<Guid>("MatchCaseId");
@@ -2057,6 +2096,8 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Months");
+
+                    b.Navigation("Quotes");
 
                     b.Navigation("Split");
 
