@@ -55,6 +55,10 @@ public static class DependencyInjection
         services.AddSingleton<FactoryCommands>();
         services.AddSingleton<ParkQueries>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<RefreshTokens>();
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<UserPreferences>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
