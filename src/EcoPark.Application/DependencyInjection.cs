@@ -61,6 +61,10 @@ public static class DependencyInjection
         services.AddSingleton<IValidator<ScreeningInputsRequest>, ScreeningInputsRequestValidator>();
         services.AddSingleton<ParkScreening>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<RefreshTokens>();
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<UserPreferences>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -34,6 +34,8 @@ public interface IEcoParkDbContext : IAsyncDisposable
 
     DbSet<UserFactoryScope> UserFactoryScopes { get; }
 
+    DbSet<RefreshToken> RefreshTokens { get; }
+
     DbSet<FeeRuleSetRecord> FeeRuleSets { get; }
 
     DbSet<IndustryBenchmark> IndustryBenchmarks { get; }

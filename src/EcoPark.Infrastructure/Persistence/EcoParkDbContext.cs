@@ -27,6 +27,8 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
 
     public DbSet<UserFactoryScope> UserFactoryScopes => Set<UserFactoryScope>();
 
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
     public DbSet<FeeRuleSetRecord> FeeRuleSets => Set<FeeRuleSetRecord>();
 
     public DbSet<IndustryBenchmark> IndustryBenchmarks => Set<IndustryBenchmark>();

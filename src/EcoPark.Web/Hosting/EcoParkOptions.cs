@@ -14,6 +14,19 @@ public sealed class EcoParkOptions
     public BootstrapOptions Bootstrap { get; set; } = new();
 
     public MapOptions Map { get; set; } = new();
+
+    public HttpsOptions Https { get; set; } = new();
+}
+
+/// <summary>
+/// Production HTTPS. The app redirects HTTP to <see cref="Port"/> and sends HSTS; behind a TLS-terminating
+/// proxy, list the proxy's networks (CIDR) so that its X-Forwarded-Proto and X-Forwarded-For are believed.
+/// </summary>
+public sealed class HttpsOptions
+{
+    public int Port { get; set; } = 443;
+
+    public List<string> TrustedProxyNetworks { get; set; } = [];
 }
 
 /// <summary>

@@ -1,10 +1,11 @@
-using EcoPark.Application.Users;
 using EcoPark.Infrastructure.Seeding;
 using EcoPark.Web.Api;
 using EcoPark.Web.Components;
 using EcoPark.Web.Features.Account;
 using EcoPark.Web.Localization;
+using EcoPark.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using NetEscapades.AspNetCore.SecurityHeaders;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -20,39 +21,28 @@ public static class Pipeline
 
     public static void UseEcoParkPipeline(this WebApplication app)
     {
+        app.UseEcoParkSecurityHeaders();
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseEcoParkLocalization();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api-docs").AllowAnonymous();
+        app.MapScalarApiReference("/api-docs", (scalar, http) => scalar.WithNonce(http.GetNonce()).DisableDefaultFonts()).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
-        // Identity's token endpoints. Only /login and /refresh are offered: accounts are made by
-        // administrators (no self-registration), and e-mail flows and two-factor set-up are not part of
-        // the platform, so Identity's other endpoints answer 404.
-        var identity = app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>();
-        identity.AddEndpointFilter(new LoginBodyFilter());
-        identity.Add(endpoint =>
-            {
-                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } builder
-                    && !route.EndsWith("/login", StringComparison.Ordinal) && !route.EndsWith("/refresh", StringComparison.Ordinal))
-                {
-                    builder.RequestDelegate = context =>
-                    {
-                        context.Response.StatusCode = StatusCodes.Status404NotFound;
-                        return Task.CompletedTask;
-                    };
-                    builder.Metadata.Add(new ExcludeFromDescriptionAttribute());
-                }
-            });
-        app.MapGroup("/api/v1").RequireAuthorization().MapFactoryEndpoints().MapFilingEndpoints().MapStreamEndpoints().MapWorkbookEndpoints().MapMatchingEndpoints().MapFeeEndpoints().MapUserEndpoints().MapMeEndpoints().MapScreeningEndpoints();
+        app.MapTokenEndpoints();
+        app.MapGroup("/api/v1").RequireAuthorization(ApiAccess.Policy).MapFactoryEndpoints().MapFilingEndpoints().MapStreamEndpoints().MapWorkbookEndpoints().MapMatchingEndpoints().MapFeeEndpoints().MapUserEndpoints().MapMeEndpoints().MapScreeningEndpoints();
+
+        // Anything else under /api is 404 for every method (not the pages' 405), including Identity's
+        // endpoints beyond login and refresh, which are not offered.
+        app.Map("/api/{**path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
 
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -10,6 +10,8 @@ using EcoPark.Infrastructure.Seeding;
 using EcoPark.Web.Api;
 using EcoPark.Web.Localization;
 using EcoPark.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -60,8 +62,8 @@ public static class ServiceRegistration
                 identity.Password.RequireUppercase = true;
                 identity.Password.RequireNonAlphanumeric = true;
                 identity.Password.RequiredUniqueChars = 6;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Wrong passwords never lock an account (they are throttled, see SignInThrottle); lockout stays
+                // available to administrators, and a locked account is refused like a wrong password.
                 identity.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<ApplicationRole>()
@@ -72,6 +74,7 @@ public static class ServiceRegistration
             cookie.Cookie.Name = "EcoPark.Auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = SecurityHeaders.CookiePolicy(builder.Environment);
             cookie.LoginPath = "/account/login";
             cookie.AccessDeniedPath = "/account/access-denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -85,11 +88,28 @@ public static class ServiceRegistration
                 auth.DefaultForbidScheme = ChallengeScheme;
             })
             .AddPolicyScheme(ChallengeScheme, null, policy => policy.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
-        services.AddAuthorization(Policies.Add);
+                context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(ApiAccess.Scheme, null, policy =>
+            {
+                policy.ForwardDefaultSelector = ApiAccess.SchemeFor;
+                policy.ForwardChallenge = IdentityConstants.BearerScheme;
+                policy.ForwardForbid = IdentityConstants.BearerScheme;
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiAccess.Policy, policy => policy.AddAuthenticationSchemes(ApiAccess.Scheme).RequireAuthenticatedUser());
+        services.Configure<AuthorizationOptions>(Policies.Add);
         // Unreadable bodies reach ApiExceptionHandler as exceptions, so that the 400 names the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = SecurityHeaders.CookiePolicy(builder.Environment));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+
+        var signInLimits = configuration.GetSection(SignInLimits.Section).Get<SignInLimits>() ?? new SignInLimits();
+        services.AddSingleton(signInLimits);
+        services.AddEcoParkSignInRateLimit(signInLimits);
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<TokenIssuer>();
+        builder.AddEcoParkSecurityHeaders(options);
 
         // Write Chinese text as is, not as &#x...; entities: pages are a third smaller and readable in source.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

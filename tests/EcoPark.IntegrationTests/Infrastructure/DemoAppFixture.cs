@@ -59,6 +59,16 @@ public sealed class DemoAppFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A new account with <paramref name="role"/> (no scopes), made by the administrator; returns its e-mail.</summary>
+    public async Task<string> CreateUserAsync(string role, string password)
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.tw";
+        using var admin = await SignedInAsync(DemoAccounts.Administrator.Email);
+        using var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, displayName = "Test user", password, role });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return email;
+    }
+
     /// <summary>Every factory, as the administrator sees it: the tests' way of finding demo records.</summary>
     public async Task<IReadOnlyList<FactoryDto>> AllFactoriesAsync()
     {

@@ -37,3 +37,16 @@ internal sealed class UserFactoryScopeConfiguration : IEntityTypeConfiguration<U
         builder.HasOne<Factory>().WithMany().HasForeignKey(s => s.FactoryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
+{
+    public void Configure(EntityTypeBuilder<RefreshToken> builder)
+    {
+        builder.ToTable("refresh_tokens");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.TokenHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasIndex(t => t.FamilyId);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

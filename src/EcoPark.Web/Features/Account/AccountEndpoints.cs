@@ -1,9 +1,8 @@
-using EcoPark.Application.Abstractions;
 using EcoPark.Application.Users;
 using EcoPark.Web.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcoPark.Web.Features.Account;
 
@@ -12,38 +11,39 @@ internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (SignInManager<ApplicationUser> signIn) =>
+        // Signing out needs the form's antiforgery token, so that a foreign page cannot sign people out.
+        app.MapPost("/account/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("~/account/login");
+            return Results.LocalRedirect("~/account/login");
         });
 
-        // Remembers the choice in a cookie and, for a signed-in user, in their profile, so it follows them to
-        // other browsers at the next sign-in.
-        app.MapGet("/culture/set", async (
-            [FromQuery] string culture,
-            [FromQuery] string? returnUrl,
-            HttpContext http,
-            IEcoParkDbContextFactory dbFactory,
-            UserManager<ApplicationUser> users,
-            CancellationToken ct) =>
+        // Sets the language cookie only. A GET changes nothing stored: the language menu saves the choice in
+        // the user's profile itself, inside the signed-in circuit.
+        app.MapGet("/culture/set", ([FromQuery] string? culture, [FromQuery] string? returnUrl, HttpContext http) =>
         {
             if (!SupportedCultures.IsSupported(culture))
             {
                 return Results.BadRequest();
             }
 
-            http.Response.WriteCultureCookie(culture);
-            if (http.User.Identity?.IsAuthenticated == true && users.GetUserId(http.User) is { } id && Guid.TryParse(id, out var userId))
-            {
-                await using var db = await dbFactory.CreateAsync(ct);
-                await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredCulture, culture), ct);
-            }
-
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "~/");
-        });
+            http.Response.WriteCultureCookie(culture!);
+            return Results.LocalRedirect(LocalPathOrHome(returnUrl));
+        }).AllowAnonymous();
     }
 
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+    /// <summary>
+    /// <paramref name="url"/> when it is a path on this site made of printable ASCII (as the app's own links
+    /// are, percent-encoded), else "/": never another host, and never a control character in a header.
+    /// </summary>
+    public static string LocalPathOrHome(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+        && url.All(c => c is > ' ' and < '\u007f' and not '\\')
+            ? url
+            : "/";
 }

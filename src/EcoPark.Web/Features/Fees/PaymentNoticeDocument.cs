@@ -36,8 +36,8 @@ public static class PaymentNoticeDocument
               th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; } td.num, th.num { text-align: right; }
               .detail { color: #666; font-size: .8rem; } .total { font-weight: bold; font-size: 1.1rem; }
               @media print { .no-print { display: none; } body { margin: 0; } }
-            </style></head><body>
-            <button class="no-print" onclick="window.print()">{{E(l["Notice.Print"])}}</button>
+            </style><script src="/notice-print.js" defer></script></head><body>
+            <button class="no-print" data-print>{{E(l["Notice.Print"])}}</button>
             <h1>{{E(l["Notice.Title"])}}</h1>
             <p>{{E(l["Notice.Number"])}}: <strong data-testid="notice-number">{{E(notice.NoticeNumber)}}</strong> · {{E(l["Notice.FeeYear"])}}: {{notice.FeeYear}} · {{E(l["Notice.Version"])}}: {{notice.CaseVersion}}</p>
             <table>
