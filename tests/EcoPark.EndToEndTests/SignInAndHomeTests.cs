@@ -10,10 +10,11 @@ public sealed partial class SignInAndHomeTests(AppUnderTest app)
     private const string Password = "EcoPark#Demo2026";
 
     [Theory]
-    [InlineData("admin@demo.ecopark.tw", "系統管理首頁", 2, 17)]
+    [InlineData("admin@demo.ecopark.tw", "系統管理首頁", 8, 17)]
+    // eight parks: the two demo parks and the six of the screening briefing (which hold no factories)
     [InlineData("staff@demo.ecopark.tw", "園區服務中心首頁", 1, 14)]
     [InlineData("engineer@demo.ecopark.tw", "工廠工程師首頁", 1, 1)]
-    [InlineData("auditor@demo.ecopark.tw", "耗水費稽核首頁", 2, 17)]
+    [InlineData("auditor@demo.ecopark.tw", "耗水費稽核首頁", 8, 17)]
     public async Task SignIn_AsRole_ShowsThatRolesHomeWithOnlyVisibleParksAndFactories(string email, string heading, int parks, int factories)
     {
         var page = await app.SignInAsync(email, Password);
