@@ -4,7 +4,7 @@ namespace EcoPark.Domain.Screening;
 
 /// <summary>
 /// The first rule-set version, <c>screening-2019</c>, from the 2019 integration briefing's table
-/// (shared domain note park-screening.md). Band edges follow ADR 0007: a value on an edge between two
+/// (shared domain note park-screening.md). Band edges follow ADR 0010: a value on an edge between two
 /// written ranges takes the lower score; the strict "&lt;" and "&gt;" the source writes on its end bands are
 /// kept as written. The industry list, the second screen's thresholds and the county spellings are our
 /// choices where the source is silent, documented in the same record.

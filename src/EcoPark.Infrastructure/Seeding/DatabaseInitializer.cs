@@ -83,7 +83,7 @@ public sealed class DatabaseInitializer(
             var screening = ScreeningDefaults.Screening2019();
             ScreeningChecks.Check(screening);
             db.ScreeningRuleSets.Add(new ScreeningRuleSetRecord(screening.Code, screening.Version, screening.EffectiveFrom, MatchingRules.Serialize(screening),
-                "Initial version, from the 2019 integration briefing's table; band edges, industry list and second-screen thresholds per docs/decisions/0007-park-screening.md",
+                "Initial version, from the 2019 integration briefing's table; band edges, industry list and second-screen thresholds per docs/decisions/0010-park-screening.md",
                 DateTimeOffset.UtcNow));
         }
 

@@ -4,7 +4,7 @@ using EcoPark.Domain.Screening;
 namespace EcoPark.Domain.Tests.Screening;
 
 /// <summary>
-/// Every band edge of <c>screening-2019</c>, one cent below, on and one cent above (ADR 0007): an edge
+/// Every band edge of <c>screening-2019</c>, one cent below, on and one cent above (ADR 0010): an edge
 /// between two written ranges takes the lower score; the source's strict "&lt;" and "&gt;" end bands are kept.
 /// </summary>
 public sealed class ScreeningBandTests
