@@ -64,26 +64,24 @@ public sealed class WaterBalanceFilings(
     }
 
     /// <summary>Replaces a draft's figures. <paramref name="rowVersion"/> is what the editor read: a later save by someone else is a conflict.</summary>
-    public Task<WaterBalanceDto> EditDraftAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest request, uint rowVersion,
+    public Task<WaterBalanceDto> EditDraftAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest? request, uint rowVersion,
         CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, factoryId, filingId, request, rowVersion, (filing, tolerance) =>
+        ChangeAsync(caller, factoryId, filingId, request, rowVersion, (filing, checkedRequest, tolerance) =>
         {
-            filing.EditDraft(request.ToBalance(), caller.UserId, clock.GetUtcNow());
-            if (request.Submit)
+            filing.EditDraft(checkedRequest.ToBalance(), caller.UserId, clock.GetUtcNow());
+            if (checkedRequest.Submit)
             {
-                filing.Submit(tolerance, request.Justification, caller.UserId, clock.GetUtcNow());
+                filing.Submit(tolerance, checkedRequest.Justification, caller.UserId, clock.GetUtcNow());
             }
         }, cancellationToken);
 
-    /// <summary>Adds the next version of a submitted filing; the old versions stay as they were.</summary>
-    public Task<WaterBalanceDto> AmendAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest request, string reason, uint rowVersion,
-        CancellationToken cancellationToken = default)
-    {
-        InputRules.EnsureText("reason", reason, Domain.Common.TextLimits.Comment, l, multiline: true);
-        return ChangeAsync(caller, factoryId, filingId, request, rowVersion,
-            (filing, tolerance) => filing.Amend(request.ToBalance(), reason, request.Justification, tolerance, caller.UserId, clock.GetUtcNow()),
-            cancellationToken);
-    }
+    public Task<WaterBalanceDto> AmendAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest? request, string reason, uint rowVersion,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, factoryId, filingId, request, rowVersion, (filing, checkedRequest, tolerance) =>
+        {
+            InputRules.EnsureText("reason", reason, Domain.Common.TextLimits.Comment, l, multiline: true);
+            filing.Amend(checkedRequest.ToBalance(), reason, checkedRequest.Justification, tolerance, caller.UserId, clock.GetUtcNow());
+        }, cancellationToken);
 
     /// <summary>The factory's filed monthly intake in a range of months, for a caller who may read the factory.</summary>
     public async Task<IReadOnlyList<Domain.Fees.MonthlyVolumes>> MonthlyIntakeAsync(Caller caller, Guid factoryId, Domain.Fees.YearMonth from,
@@ -175,16 +173,18 @@ public sealed class WaterBalanceFilings(
             WaterBalanceRequest.From(filing.Period, current.Balance), filing.RowVersion);
     }
 
-    private async Task<WaterBalanceDto> ChangeAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest request, uint rowVersion,
-        Action<WaterBalanceFiling, decimal> change, CancellationToken cancellationToken)
+    /// <summary>Changes a filing once the caller's right to the factory and the filing are established: only then is the body judged.</summary>
+    private async Task<WaterBalanceDto> ChangeAsync(Caller caller, Guid factoryId, Guid filingId, WaterBalanceRequest? request, uint rowVersion,
+        Action<WaterBalanceFiling, WaterBalanceRequest, decimal> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var tolerance = await EditableFactoryToleranceAsync(db, caller, factoryId, cancellationToken);
         var filing = await FindAsync(db, factoryId, filingId, tracking: true, cancellationToken);
-        request.Period = filing.Period;
-        await validator.ValidateAndThrowAsync(request, cancellationToken);
+        var checkedRequest = request ?? throw InputRules.Missing("balance", l);
+        checkedRequest.Period = filing.Period;
+        await validator.ValidateAndThrowAsync(checkedRequest, cancellationToken);
         db.Entry(filing).Property(f => f.RowVersion).OriginalValue = rowVersion;
-        DomainGuard.Run(l, () => change(filing, tolerance));
+        DomainGuard.Run(l, () => change(filing, checkedRequest, tolerance));
         await SaveAsync(db, cancellationToken);
         return ToDto(filing, tolerance);
     }

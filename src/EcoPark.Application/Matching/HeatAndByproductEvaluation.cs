@@ -1,3 +1,4 @@
+using EcoPark.Application.Common;
 using EcoPark.Application.Streams;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
@@ -135,16 +136,19 @@ public sealed class EvaluateHeatRequestValidator : AbstractValidator<EvaluateHea
             RuleFor(x => x.Supply.Medium).Must(Keys.IsValid<HeatMedium>).WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<HeatMedium>())]);
             RuleFor(x => x.Supply.SupplyTemperatureC).InclusiveBetween(-50, 1600).WithMessage(_ => l["Value.Range", -50, 1600]);
             RuleFor(x => x.Supply.CooledToC).LessThan(x => x.Supply.SupplyTemperatureC).WithMessage(_ => l["Parameter.MinAboveMax"]);
-            RuleFor(x => x.Supply.LoadKw).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]);
+            RuleFor(x => x.Supply.LoadKw).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.Kw, l);
             RuleFor(x => x.Supply.MassFlowKgPerHour).NotNull().GreaterThan(0).When(x => x.Supply.LoadKw is null).WithMessage(_ => l["Flow.Zero"]);
+            RuleFor(x => x.Supply.MassFlowKgPerHour).AtMost(InputBounds.KgPerHour, l);
             RuleFor(x => x.Supply.SpecificHeatKjPerKgK).NotNull().GreaterThan(0).When(x => x.Supply.LoadKw is null && !x.Supply.CondensingAllowed)
                 .WithMessage(_ => l["Flow.Zero"]);
             RuleFor(x => x.Supply.SteamPressureBarG).NotNull().GreaterThan(0).When(x => x.Supply.IsSteam).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Supply.SteamPressureBarG).AtMost(InputBounds.BarG, l);
+            RuleFor(x => x.Supply.SpecificHeatKjPerKgK).AtMost(InputBounds.KjPerKgK, l);
             RuleFor(x => x.Supply.CondensingAllowed).Must(c => !c).When(x => !x.Supply.IsSteam).WithMessage(_ => l["Key.Unknown", "condensingAllowed", "steam"]);
             RuleFor(x => x.Supply.HoursPerDay).InclusiveBetween(0.5m, 24).WithMessage(_ => l["Value.Range", 0.5m, 24]);
             RuleFor(x => x.Supply.DaysPerYear).InclusiveBetween(1, 366).WithMessage(_ => l["Value.Range", 1, 366]);
             RuleFor(x => x.Supply.StartHour).InclusiveBetween(0, 23).WithMessage(_ => l["Value.Range", 0, 23]);
-            RuleFor(x => x.Supply.DisposalCostNtdPerKwh).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Supply.DisposalCostNtdPerKwh).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
             MatchingValidation.Coordinates(this, l, x => x.Supply.Latitude, x => x.Supply.Longitude, "Supply");
         });
         When(x => x.Demand is not null, () =>
@@ -152,12 +156,12 @@ public sealed class EvaluateHeatRequestValidator : AbstractValidator<EvaluateHea
             RuleFor(x => x.Demand.Medium).Must(Keys.IsValid<HeatMedium>).WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<HeatMedium>())]);
             RuleFor(x => x.Demand.RequiredTemperatureC).InclusiveBetween(-50, 1600).WithMessage(_ => l["Value.Range", -50, 1600]);
             RuleFor(x => x.Demand.ReturnTemperatureC).LessThan(x => x.Demand.RequiredTemperatureC).WithMessage(_ => l["Parameter.MinAboveMax"]);
-            RuleFor(x => x.Demand.LoadKw).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]);
+            RuleFor(x => x.Demand.LoadKw).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.Kw, l);
             RuleFor(x => x.Demand.HoursPerDay).InclusiveBetween(0.5m, 24).WithMessage(_ => l["Value.Range", 0.5m, 24]);
             RuleFor(x => x.Demand.DaysPerYear).InclusiveBetween(1, 366).WithMessage(_ => l["Value.Range", 1, 366]);
             RuleFor(x => x.Demand.StartHour).InclusiveBetween(0, 23).WithMessage(_ => l["Value.Range", 0, 23]);
             RuleFor(x => x.Demand.CurrentFuel).Must(f => f is null || Keys.IsValid<Fuel>(f)).WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<Fuel>())]);
-            RuleFor(x => x.Demand.CurrentCostNtdPerKwh).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Demand.CurrentCostNtdPerKwh).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
             MatchingValidation.Coordinates(this, l, x => x.Demand.Latitude, x => x.Demand.Longitude, "Demand");
         });
     }
@@ -292,24 +296,29 @@ public sealed class EvaluateByproductRequestValidator : AbstractValidator<Evalua
         {
             RuleFor(x => x.Supply.Category).Must(Keys.IsValid<ByproductCategory>)
                 .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ByproductCategory>())]);
-            RuleFor(x => x.Supply.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]);
+            RuleFor(x => x.Supply.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.TonnesPerMonth, l);
             RuleFor(x => x.Supply.PropertyBasis).Must(Keys.IsValid<ValueBasis>)
                 .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ValueBasis>())]);
             RuleFor(x => x.Supply.Permit).Must(Keys.IsValid<ReusePermitStatus>)
                 .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ReusePermitStatus>())]);
             RuleFor(x => x.Supply.SampleDate).Must(d => d is null || d <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).WithMessage(_ => l["Parameter.FutureDate"]);
+            RuleFor(x => x.Supply.WasteCode).Text(TextLimits.Code, l);
+            RuleFor(x => x.Supply.Properties).NotNull().WithMessage(_ => l["Value.Required"]);
             RuleFor(x => x.Supply.Properties).Custom((properties, context) => MatchingValidation.Known(ByproductProperties.Parameters, properties, "Supply.Properties", context, l));
-            RuleFor(x => x.Supply.DisposalCostNtdPerTonne).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Supply.DisposalCostNtdPerTonne).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
             MatchingValidation.Coordinates(this, l, x => x.Supply.Latitude, x => x.Supply.Longitude, "Supply");
         });
         When(x => x.Demand is not null, () =>
         {
             RuleFor(x => x.Demand.Category).Must(Keys.IsValid<ByproductCategory>)
                 .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ByproductCategory>())]);
-            RuleFor(x => x.Demand.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]);
+            RuleFor(x => x.Demand.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.TonnesPerMonth, l);
+            RuleFor(x => x.Demand.AcceptedCodes).NotNull().WithMessage(_ => l["Value.Required"]);
+            RuleForEach(x => x.Demand.AcceptedCodes).NotNull().WithMessage(_ => l["Value.Required"]).Text(TextLimits.Code, l);
+            RuleFor(x => x.Demand.PropertyLimits).NotNull().WithMessage(_ => l["Value.Required"]);
             RuleFor(x => x.Demand.PropertyLimits).Custom((limits, context) => MatchingValidation.Known(ByproductProperties.Parameters, limits, "Demand.PropertyLimits", context, l));
-            RuleFor(x => x.Demand.VirginPriceNtdPerTonne).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
-            RuleFor(x => x.Demand.ProcessingNtdPerTonne).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Demand.VirginPriceNtdPerTonne).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
+            RuleFor(x => x.Demand.ProcessingNtdPerTonne).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
             MatchingValidation.Coordinates(this, l, x => x.Demand.Latitude, x => x.Demand.Longitude, "Demand");
         });
     }

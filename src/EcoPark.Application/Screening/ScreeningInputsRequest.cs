@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcoPark.Application.Common;
 using EcoPark.Domain.Screening;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -48,16 +49,13 @@ public sealed class ScreeningInputsRequestValidator : AbstractValidator<Screenin
         Range(x => x.WwtpEffluentM3PerDay, 0, ScreeningLimits.MaxFlowM3PerDay, l);
         Range(x => x.WwtpConductivityUsCm, 0, ScreeningLimits.MaxConductivityUsCm, l);
         Range(x => x.WwtpExpansionLandHa, 0, ScreeningLimits.MaxAreaHa, l);
-        RuleFor(x => x.County).Must(c => c is null || (c.Length <= ScreeningLimits.CountyMaxLength && !HasControl(c) && TaiwanCounties.IsKnown(c)))
-            .WithMessage(_ => l["Screening.County.Unknown", string.Join("、", TaiwanCounties.All)]);
+        RuleFor(x => x.County).Text(ScreeningLimits.CountyMaxLength, l)
+            .Must(c => c is null || TaiwanCounties.IsKnown(c)).WithMessage(_ => l["Screening.County.Unknown", string.Join("、", TaiwanCounties.All)]);
         RuleFor(x => x.Source).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(_ => l["Screening.Source.Required"])
-            .DependentRules(() => RuleFor(x => x.Source).Must(s => s!.Trim().Length <= ScreeningLimits.SourceMaxLength && !HasControl(s))
-                .WithMessage(_ => l["Screening.Text.Invalid", ScreeningLimits.SourceMaxLength]));
+            .DependentRules(() => RuleFor(x => x.Source).Text(ScreeningLimits.SourceMaxLength, l));
     }
 
     /// <summary>Null passes: unknown is allowed.</summary>
     private void Range(System.Linq.Expressions.Expression<Func<ScreeningInputsRequest, decimal?>> field, decimal min, decimal max, IStringLocalizer<Messages> l) =>
         RuleFor(field).InclusiveBetween(min, max).WithMessage(_ => l["Value.Range", min, max]);
-
-    private static bool HasControl(string text) => text.Any(char.IsControl);
 }

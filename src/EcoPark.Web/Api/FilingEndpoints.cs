@@ -1,8 +1,6 @@
-using EcoPark.Application.Common;
 using EcoPark.Application.Filings;
 using EcoPark.Application.Users;
 using EcoPark.Web.Security;
-using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Web.Api;
 
@@ -29,14 +27,14 @@ internal static class FilingEndpoints
                 TypedResults.Ok(await handler.HistoryAsync(await callers.LoadAsync(http.User, ct), factoryId, filingId, ct)))
             .WithSummary("A filing with every version and what changed, field by field");
         filings.MapPut("/{filingId:guid}", async (Guid factoryId, Guid filingId, WaterBalanceChange change, HttpContext http, CallerLoader callers,
-                WaterBalanceFilings handler, IStringLocalizer<EcoPark.Application.Messages> l, CancellationToken ct) =>
-                TypedResults.Ok(await handler.EditDraftAsync(await callers.LoadAsync(http.User, ct), factoryId, filingId, change.Balance ?? throw InputRules.Missing("balance", l),
+                WaterBalanceFilings handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.EditDraftAsync(await callers.LoadAsync(http.User, ct), factoryId, filingId, change.Balance,
                     change.RowVersion, ct)))
             .RequireAuthorization(Policies.FactoryEditors)
             .WithSummary("Edit (and optionally submit) a draft; 409 when someone saved it in between");
         filings.MapPost("/{filingId:guid}/amendments", async (Guid factoryId, Guid filingId, WaterBalanceChange change, HttpContext http, CallerLoader callers,
-                WaterBalanceFilings handler, IStringLocalizer<EcoPark.Application.Messages> l, CancellationToken ct) =>
-                TypedResults.Ok(await handler.AmendAsync(await callers.LoadAsync(http.User, ct), factoryId, filingId, change.Balance ?? throw InputRules.Missing("balance", l),
+                WaterBalanceFilings handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.AmendAsync(await callers.LoadAsync(http.User, ct), factoryId, filingId, change.Balance,
                     change.Reason ?? string.Empty,
                     change.RowVersion, ct)))
             .RequireAuthorization(Policies.FactoryEditors)

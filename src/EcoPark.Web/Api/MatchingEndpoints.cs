@@ -96,12 +96,14 @@ internal static class MatchingEndpoints
             .WithSummary("Record a measured month of an operating match");
         matches.MapPost("/{id:guid}/quotes", async (Guid id, MatchQuoteInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.RecordQuoteAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+            .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Record a quote on a water match (park staff): pipe, treatmentCapex, treatmentOpex or transferPrice, with source and date; the match is evaluated again with it");
         matches.MapPost("/{id:guid}/consent", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ConsentAsync(await callers.LoadAsync(http.User, ct), id, ct)))
             .WithSummary("An engineer consents to be introduced to the other party; the answer is the engineer's anonymised view of the match");
         matches.MapPost("/{id:guid}/join", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.JoinAsync(await callers.LoadAsync(http.User, ct), id, ct)))
+            .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Staff of the other side's park take part in a match across the park boundary (needed before the introduction)");
         matches.MapPost("/{id:guid}/introduce", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.IntroduceAsync(await callers.LoadAsync(http.User, ct), id, ct)))

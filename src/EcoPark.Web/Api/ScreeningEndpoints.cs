@@ -9,11 +9,12 @@ namespace EcoPark.Web.Api;
 /// <summary>The park water-shortage risk screening: the ranked parks, their export, and each park's dated figures.</summary>
 internal static class ScreeningEndpoints
 {
-    public static RouteGroupBuilder MapScreeningEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapScreeningEndpoints(this RouteGroupBuilder root)
     {
+        // Administrators and park staff only; the handler narrows staff to their own parks.
+        var api = root.MapGroup(string.Empty).WithTags("Screening").RequireAuthorization(Policies.ParkStaff);
         api.MapGet("/screening", async (string? date, HttpContext http, CallerLoader callers, ParkScreening handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ScreenAsync(await callers.LoadAsync(http.User, ct), handler.ParseDate(date), ct)))
-            .WithTags("Screening")
             .WithSummary("Parks ranked by the 8-factor water-shortage risk score on the date (YYYY-MM-DD, default today), with each factor and the second screen (administrators: every park; staff: their own)");
         api.MapGet("/screening.xlsx", async (string? date, HttpContext http, CallerLoader callers, ParkScreening handler, IStringLocalizer<SharedResource> l,
                 CancellationToken ct) =>
@@ -23,16 +24,13 @@ internal static class ScreeningEndpoints
                 return TypedResults.File(ScreeningWorkbook.Xlsx(parks, l), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     $"screening-{day:yyyy-MM-dd}.xlsx");
             })
-            .WithTags("Screening")
             .WithSummary("The same ranking as an Excel workbook");
-        api.MapGet("/parks/{id:guid}/screening-inputs", async (Guid id, HttpContext http, CallerLoader callers, ParkScreening handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HistoryAsync(await callers.LoadAsync(http.User, ct), id, ct)))
-            .WithTags("Screening")
+        api.MapGet("/parks/{parkId:guid}/screening-inputs", async (Guid parkId, HttpContext http, CallerLoader callers, ParkScreening handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HistoryAsync(await callers.LoadAsync(http.User, ct), parkId, ct)))
             .WithSummary("Every version of the park's screening figures, newest first");
-        api.MapPut("/parks/{id:guid}/screening-inputs", async (Guid id, ScreeningInputsRequest body, HttpContext http, CallerLoader callers, ParkScreening handler,
+        api.MapPut("/parks/{parkId:guid}/screening-inputs", async (Guid parkId, ScreeningInputsRequest body, HttpContext http, CallerLoader callers, ParkScreening handler,
                 CancellationToken ct) =>
-                TypedResults.Ok(await handler.RecordAsync(await callers.LoadAsync(http.User, ct), id, body, ct)))
-            .WithTags("Screening")
+                TypedResults.Ok(await handler.RecordAsync(await callers.LoadAsync(http.User, ct), parkId, body, ct)))
             .WithSummary("Record the park's screening figures as a new dated version with its source (administrators; staff of the park); any figure may be null");
         return api;
     }

@@ -23,12 +23,6 @@ namespace EcoPark.IntegrationTests.Authorization;
 [Collection(DemoAppCollection.Name)]
 public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOutputHelper output)
 {
-    // Known defects of issue 9, section 2 ("authorization comes before validation"; "{} gives 500"), fixed
-    // there: until then these endpoints answer a refused caller 400 (or 500) instead of 403. Remove the marks
-    // when that fix lands; the matrix then holds them to the same rule as every other endpoint.
-    private const string ValidatesFirst = "validates before authorizing";
-    private const string FailsOnEmptyBody = "answers an empty body with 500";
-
     private const string Admin = Roles.Administrator, Staff = Roles.ParkStaff, Engineer = Roles.FactoryEngineer, Auditor = Roles.Auditor;
 
     /// <summary>Who may call each endpoint, keyed by method and route pattern. One entry per endpoint.</summary>
@@ -66,40 +60,49 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
         ["POST /api/v1/fee-cases"] = Rule.Only(Admin, Auditor),
         ["GET /api/v1/fee-cases"] = Rule.Only(Admin, Auditor),
         ["GET /api/v1/fee-cases/{id:guid}"] = Rule.Only(Admin, Auditor),
-        ["PUT /api/v1/fee-cases/{id:guid}/months"] = Rule.Only(Admin, Auditor) with { Defect = ValidatesFirst },
-        ["PUT /api/v1/fee-cases/{id:guid}/verification"] = Rule.Only(Admin, Auditor) with { Defect = ValidatesFirst },
-        ["POST /api/v1/fee-cases/{id:guid}/claims"] = Rule.Only(Admin, Auditor) with { Defect = ValidatesFirst },
-        ["POST /api/v1/fee-cases/{id:guid}/claims/{claimId:guid}/decision"] = Rule.Only(Admin, Auditor) with { Defect = ValidatesFirst },
+        ["PUT /api/v1/fee-cases/{id:guid}/months"] = Rule.Only(Admin, Auditor),
+        ["PUT /api/v1/fee-cases/{id:guid}/verification"] = Rule.Only(Admin, Auditor),
+        ["POST /api/v1/fee-cases/{id:guid}/claims"] = Rule.Only(Admin, Auditor),
+        ["POST /api/v1/fee-cases/{id:guid}/claims/{claimId:guid}/decision"] = Rule.Only(Admin, Auditor),
         ["POST /api/v1/fee-cases/{id:guid}/evidence"] = Rule.Only(Admin, Auditor),
         ["GET /api/v1/fee-cases/{id:guid}/evidence/{evidenceId:guid}"] = Rule.Only(Admin, Auditor),
         ["POST /api/v1/fee-cases/{id:guid}/calculate"] = Rule.Only(Admin, Auditor),
         ["POST /api/v1/fee-cases/{id:guid}/decide"] = Rule.Only(Admin, Auditor),
-        ["POST /api/v1/fee-cases/{id:guid}/re-examinations"] = Rule.Only(Admin, Auditor) with { Defect = ValidatesFirst },
+        ["POST /api/v1/fee-cases/{id:guid}/re-examinations"] = Rule.Only(Admin, Auditor),
         ["GET /api/v1/fee-cases/{id:guid}/notice"] = Rule.Only(Admin, Auditor),
         ["GET /api/v1/fee-cases/{id:guid}/notice.xlsx"] = Rule.Only(Admin, Auditor),
 
         ["POST /api/v1/matching/water/evaluate"] = Rule.SignedIn,
+        ["POST /api/v1/matching/heat/evaluate"] = Rule.SignedIn,
+        ["POST /api/v1/matching/byproducts/evaluate"] = Rule.SignedIn,
         ["GET /api/v1/matching/parks/{parkId:guid}/candidates"] = Rule.Park(Admin, Staff),
         ["GET /api/v1/matching/streams/{streamId:guid}/candidates"] = Rule.Only(Admin, Staff),
         ["GET /api/v1/matching/pairs/{supplyStreamId:guid}/{demandStreamId:guid}"] = Rule.Only(Admin, Staff),
         ["GET /api/v1/matching/opportunities"] = Rule.SignedIn,
         ["GET /api/v1/matching/rule-sets"] = Rule.SignedIn,
         ["GET /api/v1/matching/rule-sets/{kind}/{version}"] = Rule.SignedIn,
-        ["POST /api/v1/matching/rule-sets/parameters"] = Rule.Only(Admin) with { Defect = FailsOnEmptyBody },
-        ["POST /api/v1/matching/rule-sets/treatments"] = Rule.Only(Admin) with { Defect = FailsOnEmptyBody },
+        ["POST /api/v1/matching/rule-sets/parameters"] = Rule.Only(Admin),
+        ["POST /api/v1/matching/rule-sets/treatments"] = Rule.Only(Admin),
         ["GET /api/v1/matches"] = Rule.Park(Admin, Staff, Auditor) with { Query = "?parkId={parkId}" },
         ["GET /api/v1/matches/{id:guid}"] = Rule.Only(Admin, Staff, Auditor),
-        ["POST /api/v1/matches"] = Rule.Only(Admin, Staff) with { Defect = ValidatesFirst },
-        ["POST /api/v1/matches/{id:guid}/advance"] = Rule.Only(Admin, Staff) with { Defect = ValidatesFirst },
-        ["POST /api/v1/matches/{id:guid}/agree"] = Rule.Only(Admin, Staff) with { Defect = ValidatesFirst },
-        ["POST /api/v1/matches/{id:guid}/decline"] = Rule.Only(Admin, Staff) with { Defect = ValidatesFirst },
-        ["POST /api/v1/matches/{id:guid}/notes"] = Rule.Only(Admin, Staff) with { Defect = ValidatesFirst },
-        ["POST /api/v1/matches/{id:guid}/months"] = Rule.Only(Admin, Staff) with { Defect = ValidatesFirst },
+        ["POST /api/v1/matches"] = Rule.Only(Admin, Staff),
+        ["POST /api/v1/matches/{id:guid}/advance"] = Rule.Only(Admin, Staff),
+        ["POST /api/v1/matches/{id:guid}/agree"] = Rule.Only(Admin, Staff),
+        ["POST /api/v1/matches/{id:guid}/decline"] = Rule.Only(Admin, Staff),
+        ["POST /api/v1/matches/{id:guid}/notes"] = Rule.Only(Admin, Staff),
+        ["POST /api/v1/matches/{id:guid}/months"] = Rule.Only(Admin, Staff),
         ["POST /api/v1/matches/{id:guid}/introduce"] = Rule.Only(Admin, Staff),
+        ["POST /api/v1/matches/{id:guid}/quotes"] = Rule.Only(Admin, Staff),
+        ["POST /api/v1/matches/{id:guid}/join"] = Rule.Only(Admin, Staff),
         ["POST /api/v1/matches/{id:guid}/consent"] = Rule.Only(Admin, Staff, Engineer),
         ["POST /api/v1/matches/{id:guid}/documents"] = Rule.Only(Admin, Staff),
         ["GET /api/v1/matches/{id:guid}/documents/{documentId:guid}"] = Rule.Only(Admin, Staff, Auditor),
         ["GET /api/v1/parks/{parkId:guid}/match-credits"] = Rule.Park(Admin, Staff, Auditor),
+
+        ["GET /api/v1/screening"] = Rule.Only(Admin, Staff),
+        ["GET /api/v1/screening.xlsx"] = Rule.Only(Admin, Staff),
+        ["GET /api/v1/parks/{parkId:guid}/screening-inputs"] = Rule.Park(Admin, Staff),
+        ["PUT /api/v1/parks/{parkId:guid}/screening-inputs"] = Rule.Park(Admin, Staff),
     };
 
     static EndpointAuthorizationMatrixTests()
@@ -144,11 +147,9 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
                     using var response = await client.SendAsync(request);
                     var status = (int)response.StatusCode;
                     var strict = endpoint.Pattern.Split('{').Length - 1 == endpoint.Pattern.Split('{').Count(p => p.StartsWith("factoryId", StringComparison.Ordinal) || p.StartsWith("parkId", StringComparison.Ordinal) || (p.StartsWith("id:", StringComparison.Ordinal) && endpoint.Pattern.StartsWith("/api/v1/factories/{id", StringComparison.Ordinal)));
-                    var tolerated = (rule.Defect == ValidatesFirst && !expected && actor.Email is not null && status == 400)
-                        || (rule.Defect == FailsOnEmptyBody && actor.Email is not null && status == 500);
-                    var ok = tolerated || (status < 500 && (rule.Anonymous || (expected
+                    var ok = status < 500 && (rule.Anonymous || (expected
                         ? status is not (401 or 403) && (!strict || status != 404)
-                        : actor.Email is null ? status == 401 : status is 401 or 403 or 404)));
+                        : actor.Email is null ? status == 401 : status is 401 or 403 or 404));
                     if (!ok)
                     {
                         failures.Add($"{endpoint.Key} as {actor.Name} on {target.Name}: {status}, expected {(expected ? "allowed" : "denied")}");
@@ -157,7 +158,7 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
             }
         }
 
-        output.WriteLine($"Authorization matrix: {cases} cases, {failures.Count} failed, {Rules.Count(r => r.Value.Defect is not null)} endpoints marked with a known defect");
+        output.WriteLine($"Authorization matrix: {cases} cases, {failures.Count} failed");
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases} cases failed:\n" + string.Join('\n', failures));
         Assert.True(cases > 500, $"only {cases} cases");
     }
@@ -179,7 +180,7 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
                 "parkId" => target.ParkId.ToString(),
                 "code" => "regulation-2023",
                 "kind" => "parameters",
-                "version" => "defaults-2026",
+                "version" => EcoPark.Domain.Matching.MatchingDefaults.Version,
                 _ => Guid.NewGuid().ToString(),
             };
             path = System.Text.RegularExpressions.Regex.Replace(path, "\\{" + segment.Name + "(:[^}]*)?\\}", value);
@@ -261,9 +262,6 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
         public static Rule FactoryWrite { get; } = new(Scope.Factory, false, [Admin, Staff, Engineer]);
 
         public string? Query { get; init; }
-
-        /// <summary>A known defect this endpoint still has (see the constants above), or null.</summary>
-        public string? Defect { get; init; }
 
         public static Rule Only(params string[] roles) => new(Scope.None, false, roles);
 

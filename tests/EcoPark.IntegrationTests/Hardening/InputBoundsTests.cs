@@ -102,7 +102,7 @@ public sealed class InputBoundsTests(DemoAppFixture app)
     {
         using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
         var factory = await app.FactoryNamedAsync("青溪紙業股份有限公司");
-        using var opened = await auditor.PostAsJsonAsync("/api/v1/fee-cases", new { factoryId = factory.Id, feeYear = 2025, payerCategory = "business" });
+        using var opened = await auditor.PostAsJsonAsync("/api/v1/fee-cases", new { factoryId = factory.Id, feeYear = 2023, payerCategory = "business" });
         var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         const string boundary = "fuzzboundary";
         var body = Encoding.UTF8.GetBytes(
@@ -200,7 +200,7 @@ public sealed class InputBoundsTests(DemoAppFixture app)
     /// <summary>The seeded parameter version, renamed and re-dated, ready to post as a new version.</summary>
     private static async Task<JsonObject> ParametersAsync(HttpClient admin, string version, string effectiveFrom)
     {
-        var parameters = JsonNode.Parse(await admin.GetStringAsync("/api/v1/matching/rule-sets/parameters/defaults-2026"))!.AsObject();
+        var parameters = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/matching/rule-sets/parameters/{EcoPark.Domain.Matching.MatchingDefaults.Version}"))!.AsObject();
         parameters["version"] = version;
         parameters["effectiveFrom"] = effectiveFrom;
         return parameters;
