@@ -51,6 +51,28 @@ public sealed partial class SignInAndHomeTests(AppUnderTest app)
     }
 
     [Fact]
+    public async Task ApiReference_RendersUnderTheContentSecurityPolicy_WithNoRefusedScript()
+    {
+        var page = await app.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                refused.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/api-docs/");
+
+        await Assertions.Expect(page.GetByText("EcoPark.Web | v1").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("Screening").First).ToBeVisibleAsync();
+        Assert.Empty(refused);
+        await AppUnderTest.ScreenshotAsync(page, "api-reference");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnonymousVisit_RedirectsToSignIn_InTraditionalChineseByDefault()
     {
         var page = await app.NewPageAsync();

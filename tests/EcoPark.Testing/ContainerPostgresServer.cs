@@ -12,7 +12,7 @@ public sealed class ContainerPostgresServer : PostgresServer
     public override string Kind => "Testcontainers";
 
     public override string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(container.GetConnectionString()) { Database = database, Timeout = 5 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(container.GetConnectionString()) { Database = database, Timeout = 15 }.ConnectionString;
 
     public override async Task StartAsync()
     {

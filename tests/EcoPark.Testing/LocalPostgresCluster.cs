@@ -19,7 +19,7 @@ public sealed class LocalPostgresCluster : PostgresServer
     private static bool IsRoot => Environment.UserName == "root";
 
     public override string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={port};Database={database};Username=postgres;Pooling=true;Timeout=5;Command Timeout=60";
+        $"Host=127.0.0.1;Port={port};Database={database};Username=postgres;Pooling=true;Timeout=15;Command Timeout=60";
 
     public override async Task StartAsync()
     {

@@ -78,6 +78,13 @@ public interface IEcoParkDbContext : IAsyncDisposable
     /// <summary>Whether a failed save broke a unique index (two users racing to insert the same thing).</summary>
     bool IsUniqueViolation(DbUpdateException exception);
 
+    /// <summary>
+    /// Holds a lock on the factory's records until the current transaction ends, so that two saves that insert the
+    /// same new unique names cannot wait on each other (EF orders a batch by its generated keys, so two such saves
+    /// insert in different orders and would deadlock): the second waits, then meets the first's names as unique violations.
+    /// </summary>
+    Task LockFactoryAsync(Guid factoryId, CancellationToken cancellationToken);
+
     /// <summary>Whether a failed save broke the named unique index (one of <see cref="UniqueIndexes"/>).</summary>
     bool IsUniqueViolation(DbUpdateException exception, string indexName);
 }

@@ -128,6 +128,7 @@ public sealed class FilingWorkbooks(
 
         try
         {
+            await db.LockFactoryAsync(factoryId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)

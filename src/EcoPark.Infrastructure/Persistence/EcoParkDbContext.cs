@@ -67,6 +67,12 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public Task LockFactoryAsync(Guid factoryId, CancellationToken cancellationToken)
+    {
+        var key = BitConverter.ToInt64(factoryId.ToByteArray(), 0);
+        return Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+    }
+
     public bool IsUniqueViolation(DbUpdateException exception, string indexName) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } e && e.ConstraintName == indexName;
 
