@@ -18,8 +18,10 @@ public partial class TryPairPanel
     private static readonly string[] Media = [.. Keys.All<HeatMedium>()];
     private static readonly string[] Industries = [.. Enum.GetValues<Industry>().Select(i => i.ToKey())];
 
-    private readonly EvaluateWaterRequest water = new();
-    private readonly EvaluateHeatRequest heat = new();
+    // A what-if between two factories of one park: with no coordinates the engine uses its in-park distance.
+    private readonly EvaluateWaterRequest water = new() { SamePark = true };
+    private readonly EvaluateHeatRequest heat = new() { SamePark = true };
+
     private Dictionary<string, string> errors = [];
     private IReadOnlyList<ReasonDto> reasons = [];
     private string resource = "water";
@@ -31,6 +33,10 @@ public partial class TryPairPanel
 
     [Inject]
     private Matchmaking Matchmaking { get; set; } = default!;
+
+    private bool SamePark => water.SamePark;
+
+    private void SetSamePark(bool samePark) => water.SamePark = heat.SamePark = samePark;
 
     private bool HasError(string field) => errors.ContainsKey(field);
 
