@@ -47,7 +47,8 @@ public sealed record ParkScreeningDto(
     string? InputSource);
 
 /// <summary>One stored version of a park's figures.</summary>
-public sealed record ScreeningInputsVersionDto(Guid ParkId, int Version, DateOnly AsOf, string Source, DateTimeOffset EnteredAt, ParkScreeningValues Values);
+public sealed record ScreeningInputsVersionDto(Guid ParkId, int Version, DateOnly AsOf, string Source, DateTimeOffset EnteredAt, ParkScreeningValues Values,
+    string? EnteredBy = null);
 
 /// <summary>
 /// The park water-shortage risk screen: the rule set in force on the date, each park's figures in use on
@@ -149,7 +150,9 @@ public sealed class ParkScreening(
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await RequireEditableAsync(db, caller, parkId, cancellationToken);
         var versions = await db.ParkScreeningInputs.AsNoTracking().Where(i => i.ParkId == parkId).OrderByDescending(i => i.Version).ToListAsync(cancellationToken);
-        return [.. versions.Select(Dto)];
+        var enteredBy = versions.Select(v => v.EnteredBy).OfType<Guid>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => enteredBy.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return [.. versions.Select(v => Dto(v) with { EnteredBy = v.EnteredBy is { } by ? names.GetValueOrDefault(by) : null })];
     }
 
     public static async Task<ScreeningRuleSet> RulesOnAsync(IEcoParkDbContext db, DateOnly date, CancellationToken cancellationToken)

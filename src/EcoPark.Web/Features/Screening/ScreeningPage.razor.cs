@@ -58,6 +58,19 @@ public partial class ScreeningPage
         loading = false;
     }
 
+    /// <summary>Opens the figures form for one park; a saved version refreshes the ranking.</summary>
+    private async Task EditAsync(ParkScreeningDto park)
+    {
+        var parameters = new DialogParameters<ScreeningInputsDialog> { { d => d.ParkId, park.ParkId } };
+        var dialog = await Dialogs.ShowAsync<ScreeningInputsDialog>(L["Screening.EditTitle", Names.Pick(park.NameZh, park.NameEn)], parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["Screening.Saved"], MudBlazor.Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     private void Toggle(Guid parkId)
     {
         if (!expanded.Remove(parkId))

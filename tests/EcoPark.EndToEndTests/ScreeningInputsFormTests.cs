@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+
+namespace EcoPark.EndToEndTests;
+
+/// <summary>Park staff record a new version of their park's screening figures; the form checks each field, and the ranking and history show the new version.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ScreeningInputsFormTests(AppUnderTest app)
+{
+    [Fact]
+    public async Task Staff_RecordsTheirParksFigures_AFieldErrorShowsInChinese_AndTheNewVersionIsRankedAndListed()
+    {
+        var page = await app.SignInAsync("staff@demo.ecopark.tw", "EcoPark#Demo2026");
+        await page.GotoAsync("/screening");
+        await AppUnderTest.WaitForInteractiveAsync(page);
+        var row = page.Locator("tr").Filter(new() { Has = page.GetByTestId("screening-park").Filter(new() { HasText = "青溪工業區" }) });
+        await row.GetByTestId("screening-edit").ClickAsync();
+
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog.GetByTestId("screening-history")).ToBeVisibleAsync(); // loaded and pre-filled before typing
+        var source = "端對端測試 " + Guid.NewGuid().ToString("N")[..8];
+        await dialog.GetByLabel("數據來源").FillAsync(source);
+        var land = dialog.GetByLabel("污水廠擴建用地（公頃）");
+        await land.FillAsync("-1");
+        await land.BlurAsync();
+        await Assertions.Expect(dialog.GetByText("須介於 0 與", new() { Exact = false }).First).ToBeVisibleAsync();
+        await dialog.GetByTestId("save-screening").ClickAsync();
+        await Assertions.Expect(dialog).ToBeVisibleAsync(); // refused: nothing saved
+
+        await land.FillAsync("3.5");
+        await land.BlurAsync();
+        await dialog.GetByTestId("save-screening").ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Assertions.Expect(row.GetByTestId("screening-input-source")).ToContainTextAsync(source);
+
+        await row.GetByTestId("screening-edit").ClickAsync();
+        await Assertions.Expect(dialog.GetByTestId("screening-history").Locator("tbody tr").First).ToContainTextAsync(source);
+        await Assertions.Expect(dialog.GetByLabel("污水廠擴建用地（公頃）")).ToHaveValueAsync("3.50");
+        await AppUnderTest.ScreenshotAsync(page, "screening-inputs-form");
+        await page.Context.CloseAsync();
+    }
+}
