@@ -3,7 +3,6 @@ using EcoPark.Domain.Fees;
 using EcoPark.Web.Shared;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -15,9 +14,6 @@ public partial class FeeCasePage
     private string? errorMessage;
     private bool notFound;
     private EvidenceKind evidenceKind = EvidenceKind.VerificationStatement;
-    private VerificationInput verification = new();
-    private MudForm verificationForm = default!;
-    private FormValidation<VerificationInput> verificationValidation = default!;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -32,25 +28,18 @@ public partial class FeeCasePage
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private IValidator<VerificationInput> VerificationValidator { get; set; } = default!;
-
-    [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
     private bool IsOpen => feeCase?.Status == nameof(FeeCaseStatus.Open);
 
-    private DateTime? IssuedOn
-    {
-        get => verification.IssuedOn?.ToDateTime(TimeOnly.MinValue);
-        set => verification.IssuedOn = value is null ? null : DateOnly.FromDateTime(value.Value);
-    }
-
-    /// <summary>The collection window of the rule set in force (November to April as the regulation stands).</summary>
-    private IEnumerable<string> WindowMonths => feeCase!.WindowMonths;
+    private IReadOnlyList<AttachedFile> EvidenceFiles =>
+    [
+        .. feeCase!.Evidence.Select(e => new AttachedFile($"api/v1/fee-cases/{Id}/evidence/{e.Id}", e.FileName, L["Fee.Evidence.Kind." + e.Kind],
+            e.SizeBytes, e.Sha256, e.UploadedAt, null)),
+    ];
 
     protected override async Task OnParametersSetAsync()
     {
-        verificationValidation = new FormValidation<VerificationInput>(VerificationValidator);
         try
         {
             await ReloadAsync();
@@ -62,13 +51,7 @@ public partial class FeeCasePage
         }
     }
 
-    private async Task ReloadAsync()
-    {
-        feeCase = await FeeCases.GetAsync(await LoadCallerAsync(), Id);
-        verification = feeCase.Verification is { } v
-            ? new VerificationInput { Issuer = v.Issuer, IssuedOn = v.IssuedOn, VerifiedRatePercent = v.VerifiedRatePercent }
-            : new VerificationInput();
-    }
+    private async Task ReloadAsync() => feeCase = await FeeCases.GetAsync(await LoadCallerAsync(), Id);
 
     /// <summary>Runs a change; validation and rule errors are shown, and the case is reloaded either way.</summary>
     private async Task RunAsync(Func<Task> change)
@@ -94,14 +77,8 @@ public partial class FeeCasePage
 
     private Task DecideAsync() => RunAsync(async () => await FeeCases.DecideAsync(await LoadCallerAsync(), Id));
 
-    private async Task SaveVerificationAsync()
-    {
-        await verificationForm.ValidateAsync();
-        if (verificationForm.IsValid)
-        {
-            await RunAsync(async () => await FeeCases.RecordVerificationAsync(await LoadCallerAsync(), Id, verification));
-        }
-    }
+    private Task SaveVerificationAsync(VerificationInput verification) =>
+        RunAsync(async () => await FeeCases.RecordVerificationAsync(await LoadCallerAsync(), Id, verification));
 
     private async Task EditMonthAsync(string month, FeeCaseMonth? current)
     {
@@ -158,21 +135,6 @@ public partial class FeeCasePage
         }
     }
 
-    private async Task UploadAsync(IBrowserFile? file)
-    {
-        if (file is null)
-        {
-            return;
-        }
-
-        if (file.Size > EvidencePolicy.MaxBytes)
-        {
-            errorMessage = L["Fee.Evidence.TooLargeUi", EvidencePolicy.MaxBytes / (1024 * 1024)];
-            return;
-        }
-
-        using var buffer = new MemoryStream();
-        await file.OpenReadStream(EvidencePolicy.MaxBytes).CopyToAsync(buffer);
-        await RunAsync(async () => await FeeCases.AddEvidenceAsync(await LoadCallerAsync(), Id, evidenceKind, null, file.Name, buffer.ToArray()));
-    }
+    private Task UploadAsync(UploadedFile file) =>
+        RunAsync(async () => await FeeCases.AddEvidenceAsync(await LoadCallerAsync(), Id, evidenceKind, null, file.FileName, file.Content));
 }

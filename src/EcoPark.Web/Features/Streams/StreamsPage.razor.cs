@@ -16,8 +16,6 @@ namespace EcoPark.Web.Features.Streams;
 /// </summary>
 public sealed partial class StreamsPage
 {
-    private const string LoadKw = "loadKw";
-
     private IReadOnlyList<FactoryDto> factories = [];
     private IReadOnlyList<StreamDto<EffluentStreamInput>> effluents = [];
     private IReadOnlyList<StreamDto<WaterDemandStreamInput>> demands = [];
@@ -98,11 +96,6 @@ public sealed partial class StreamsPage
     private IEnumerable<StreamDto<T>> Filtered<T>(IEnumerable<StreamDto<T>> streams)
         where T : StreamInput =>
         string.IsNullOrWhiteSpace(search) ? streams : streams.Where(s => s.Stream.Name.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private string Warnings(IReadOnlyList<string> warnings) => string.Join(" ", warnings);
-
-    private string LimitText(ParameterLimitInput limit) =>
-        $"{L["Param." + limit.Key]} {(limit.Min is { } min ? $"{min:0.##}–" : "≤ ")}{limit.Max:0.##}";
 
     private Task OpenEffluentAsync(StreamDto<EffluentStreamInput>? stream) =>
         OpenAsync<EffluentEditDialog, EffluentStream, EffluentStreamInput>(stream, Effluents, new EffluentStreamInput());
