@@ -33,17 +33,18 @@ public enum AllocationPlanSource
 public sealed record AllocationShadowPrice(Guid StreamId, AllocationResource Resource, bool Supply, decimal NtdPerYearPerUnit);
 
 /// <summary>
-/// The result of a run: the plan (never worse than the greedy one), the greedy plan beside it, the objective, the solver's
-/// best bound and gap, the time, the shadow prices and, when infeasible, the locks to blame.
+/// The result of a run: the plan (never worse than the greedy one), the greedy plan beside it, both plans' net annual benefit,
+/// the solver's best bound on it and the gap, the time, the shadow prices and, when infeasible, the locks to blame. With the
+/// reused-water objective the bound is that of the benefit with the reuse held (the second stage).
 /// </summary>
 public sealed record AllocationOutcome(
     AllocationStatus Status,
     AllocationPlanSource Source,
     AllocationPlan Plan,
     AllocationPlan GreedyPlan,
-    decimal Objective,
-    decimal GreedyObjective,
-    decimal? BestBound,
+    decimal ObjectiveNtdPerYear,
+    decimal GreedyObjectiveNtdPerYear,
+    decimal? BestBoundNtdPerYear,
     decimal? GapPercent,
     TimeSpan SolveTime,
     IReadOnlyList<AllocationShadowPrice> ShadowPrices,
