@@ -251,6 +251,36 @@ public sealed class AllocationModel
         return bounds;
     }
 
+    /// <summary>
+    /// Pairs that no optimum of the net benefit needs: at a demand without mix limits, a pair not locked in whose best margin
+    /// over the most it can carry does not cover its annualised fixed investment. Dropping one only frees supply, demand and
+    /// budget for the others (its flow helps no mix there), so the solver may fix its build decision at 0.
+    /// </summary>
+    public bool[] NeverPays(AllocationOptions options)
+    {
+        var never = new bool[Pairs.Count];
+        if (options.Objective != AllocationObjective.NetBenefit)
+        {
+            return never;
+        }
+
+        var locked = options.LockIn.Select(l => (l.SupplyId, l.DemandId)).ToHashSet();
+        var mixed = Demands.Where(d => d.MixLimits.Count > 0).Select(d => d.Id).ToHashSet();
+        for (var k = 0; k < Pairs.Count; k++)
+        {
+            var pair = Pairs[k];
+            if (pathsOfPair[k].Length == 0 || locked.Contains((pair.SupplyId, pair.DemandId)) || mixed.Contains(pair.DemandId))
+            {
+                continue;
+            }
+
+            var best = pathsOfPair[k].Max(p => Math.Max(0, Margin(p)));
+            never[k] = (best * LinkBound(k)) - AnnualFixedCost(k) <= 0;
+        }
+
+        return never;
+    }
+
     /// <summary>Every row of the model under the options, in a fixed order.</summary>
     public IReadOnlyList<AllocationRow> Rows(AllocationOptions options)
     {

@@ -111,6 +111,18 @@ public sealed class OrToolsAllocationSolver : IAllocationSolver
         solver.SetSolverSpecificParametersAsString("randomization/randomseedshift = 0\nrandomization/permutationseed = 0\nrandomization/lpseed = 0\n");
         solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
         var (x, y) = Build(solver, model, options, rows, null);
+        if (objective == AllocationObjective.NetBenefit && heldWater is null)
+        {
+            var never = model.NeverPays(options);
+            for (var k = 0; k < y.Length; k++)
+            {
+                if (never[k])
+                {
+                    y[k].SetUb(0);
+                }
+            }
+        }
+
         if (heldWater is { } held)
         {
             var row = solver.MakeConstraint((double)held * (1 - 1e-9), double.PositiveInfinity, "reuse-held");
