@@ -26,14 +26,15 @@ internal static class SyntheticWater
     public static WaterMatchContext Context() =>
         new(MatchingDefaults.Parameters(), MatchingDefaults.Treatments(), MatchingDefaults.Baseline(), new DateOnly(2026, 11, 22));
 
-    public static (List<WaterSupplyInput> Supplies, List<WaterDemandInput> Demands) World(int supplies, int demands, int seed = 2026)
+    /// <summary>The world; <paramref name="parkCount"/> spreads the streams over fewer (or more) parks along the same coast.</summary>
+    public static (List<WaterSupplyInput> Supplies, List<WaterDemandInput> Demands) World(int supplies, int demands, int seed = 2026, int parkCount = Parks)
     {
         var random = new Random(seed);
-        var parks = Enumerable.Range(0, Parks).Select(i => (Id: new Guid(i + 1, 0, 0, new byte[8]), Centre: Centre(random, i))).ToArray();
+        var parks = Enumerable.Range(0, parkCount).Select(i => (Id: new Guid(i + 1, 0, 0, new byte[8]), Centre: Centre(random, i, parkCount))).ToArray();
         var today = new DateOnly(2026, 11, 22);
         var supplyList = Enumerable.Range(0, supplies).Select(_ =>
         {
-            var park = parks[random.Next(Parks)];
+            var park = parks[random.Next(parkCount)];
             return new WaterSupplyInput
             {
                 Id = Guid.NewGuid(),
@@ -47,7 +48,7 @@ internal static class SyntheticWater
         }).ToList();
         var demandList = Enumerable.Range(0, demands).Select(_ =>
         {
-            var park = parks[random.Next(Parks)];
+            var park = parks[random.Next(parkCount)];
             var own = random.Next(5) >= 2;
             var blending = random.Next(4) == 0;
             return new WaterDemandInput
@@ -73,13 +74,13 @@ internal static class SyntheticWater
     }
 
     /// <summary>Park centres between 22.5° and 25.2° N along the west coast; every fourth park sits 2–4 km from the previous one.</summary>
-    private static GeoPoint Centre(Random random, int index)
+    private static GeoPoint Centre(Random random, int index, int parkCount)
     {
-        var latitude = 22.5 + (2.7 * index / Parks);
+        var latitude = 22.5 + (2.7 * index / parkCount);
         var longitude = 120.1 + (0.3 * (latitude - 22.5)) + (random.NextDouble() * 0.3);
         if (index % 4 == 3)
         {
-            latitude = 22.5 + (2.7 * (index - 1) / Parks) + 0.02 + (random.NextDouble() * 0.015);
+            latitude = 22.5 + (2.7 * (index - 1) / parkCount) + 0.02 + (random.NextDouble() * 0.015);
         }
 
         return new GeoPoint(latitude, longitude);

@@ -1,4 +1,6 @@
 using EcoPark.Application.Abstractions;
+using EcoPark.Application.Allocation;
+using EcoPark.Infrastructure.Allocation;
 using EcoPark.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +16,7 @@ public static class DependencyInjection
         services.AddDbContextFactory<EcoParkDbContext>(o => Configure(o, connectionString));
         services.AddSingleton<IEcoParkDbContextFactory, EcoParkDbContextFactory>();
         services.AddScoped<IEcoParkDbContext>(sp => sp.GetRequiredService<EcoParkDbContext>());
+        services.AddSingleton<IAllocationSolver, OrToolsAllocationSolver>();
         return services;
     }
 

@@ -187,6 +187,19 @@ public static class WaterMatcher
         return Rank(results);
     }
 
+    /// <summary>
+    /// The economics of one route of a pair at a given flow delivered: as is (no plan) or through the plan's train. The
+    /// park-wide allocation weighs routes the pair's own verdict did not choose (an effluent that fails alone may pass in a
+    /// mix of several), so it costs them with the same formulas.
+    /// </summary>
+    public static WaterEconomics RouteEconomics(WaterSupplyInput supply, WaterDemandInput demand, WaterMatchContext context, TreatmentPlan? plan, decimal flowM3PerDay)
+    {
+        var p = context.Parameters;
+        var scope = MatchScope.Judge(supply.Location, demand.Location, supply.ParkId == demand.ParkId, p.Water.MaxPipeDistanceM, demand.MaxPipeDistanceM, p.InParkDistanceWhenUnknownM);
+        var feed = plan is null ? flowM3PerDay : flowM3PerDay / plan.Recovery;
+        return Cost(plan is null ? WaterRoute.AsIs : WaterRoute.Treatment, flowM3PerDay, feed, plan, [], supply, demand, context, scope, null).Economics;
+    }
+
     private static void AddHardBlocks(WaterSupplyInput supply, WaterDemandInput demand, List<MatchReason> reasons)
     {
         if (WaterDemand.ReclaimedBarredByLaw(demand.Industry, demand.Use))
