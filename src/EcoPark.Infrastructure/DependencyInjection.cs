@@ -1,4 +1,6 @@
 using EcoPark.Application.Abstractions;
+using EcoPark.Application.Jobs;
+using EcoPark.Infrastructure.Jobs;
 using EcoPark.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +16,7 @@ public static class DependencyInjection
         services.AddDbContextFactory<EcoParkDbContext>(o => Configure(o, connectionString));
         services.AddSingleton<IEcoParkDbContextFactory, EcoParkDbContextFactory>();
         services.AddScoped<IEcoParkDbContext>(sp => sp.GetRequiredService<EcoParkDbContext>());
+        services.AddSingleton<IJobQueue, DatabaseJobQueue>();
         return services;
     }
 
