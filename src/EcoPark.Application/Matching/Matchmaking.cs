@@ -1,12 +1,12 @@
 using System.Linq.Expressions;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
-using Microsoft.EntityFrameworkCore;
 using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Application.Matching;

@@ -1,9 +1,9 @@
 using EcoPark.Application;
 using EcoPark.Application.Matching;
-using Microsoft.Extensions.Localization;
 using EcoPark.Application.Users;
 using EcoPark.Domain.Matching;
 using EcoPark.Web.Security;
+using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Web.Api;
 
