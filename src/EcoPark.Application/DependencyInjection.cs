@@ -39,6 +39,12 @@ public static class DependencyInjection
         services.AddSingleton<QualityReference>();
         services.AddSingleton<FilingWorkbooks>();
         services.AddSingleton<MatchingRules>();
+        services.AddSingleton<CandidateStore>();
+        services.AddSingleton<StreamMatching>();
+        foreach (var kind in CandidateJobs.Kinds)
+        {
+            services.AddSingleton<Jobs.IJobHandler>(sp => new CandidateJobs(sp.GetRequiredService<CandidateStore>(), kind));
+        }
         services.AddSingleton<IValidator<EvaluateWaterRequest>, EvaluateWaterRequestValidator>();
         services.AddSingleton<IValidator<EvaluateHeatRequest>, EvaluateHeatRequestValidator>();
         services.AddSingleton<IValidator<EvaluateByproductRequest>, EvaluateByproductRequestValidator>();

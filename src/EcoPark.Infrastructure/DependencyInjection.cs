@@ -1,6 +1,8 @@
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Allocation;
+using EcoPark.Application.Jobs;
 using EcoPark.Infrastructure.Allocation;
+using EcoPark.Infrastructure.Jobs;
 using EcoPark.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +19,7 @@ public static class DependencyInjection
         services.AddSingleton<IEcoParkDbContextFactory, EcoParkDbContextFactory>();
         services.AddScoped<IEcoParkDbContext>(sp => sp.GetRequiredService<EcoParkDbContext>());
         services.AddSingleton<IAllocationSolver, OrToolsAllocationSolver>();
+        services.AddSingleton<IJobQueue, DatabaseJobQueue>();
         return services;
     }
 

@@ -1,3 +1,5 @@
+using EcoPark.Application.Jobs;
+using EcoPark.Application.Matching;
 using EcoPark.Application.Users;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
@@ -68,7 +70,13 @@ public interface IEcoParkDbContext : IAsyncDisposable
 
     DbSet<ParkScreeningInput> ParkScreeningInputs { get; }
 
+    DbSet<MatchCandidate> MatchCandidates { get; }
+
+    DbSet<BackgroundJob> BackgroundJobs { get; }
+
     DatabaseFacade Database { get; }
+
+    ChangeTracker ChangeTracker { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;
@@ -84,6 +92,12 @@ public interface IEcoParkDbContext : IAsyncDisposable
     /// insert in different orders and would deadlock): the second waits, then meets the first's names as unique violations.
     /// </summary>
     Task LockFactoryAsync(Guid factoryId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds the lock of the stored candidates until the current transaction ends, so that two recomputations never
+    /// interleave (each reads the streams after the other's writes are committed).
+    /// </summary>
+    Task LockCandidatesAsync(CancellationToken cancellationToken);
 
     /// <summary>Whether a failed save broke the named unique index (one of <see cref="UniqueIndexes"/>).</summary>
     bool IsUniqueViolation(DbUpdateException exception, string indexName);

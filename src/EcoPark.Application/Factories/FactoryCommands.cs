@@ -17,7 +17,8 @@ namespace EcoPark.Application.Factories;
 /// the same address is a duplicate, and so is a second factory of the same Chinese name in one park. Both rules
 /// are unique indexes; the check before saving only gives the usual answer early, the index keeps it under races.
 /// </remarks>
-public sealed class FactoryCommands(IEcoParkDbContextFactory dbFactory, IValidator<FactoryInput> validator, IStringLocalizer<Messages> l)
+public sealed class FactoryCommands(IEcoParkDbContextFactory dbFactory, IValidator<FactoryInput> validator, IStringLocalizer<Messages> l,
+    Matching.CandidateStore candidates)
 {
     public async Task<FactoryDto> RegisterAsync(Caller caller, FactoryInput input, CancellationToken cancellationToken = default)
     {
@@ -59,8 +60,14 @@ public sealed class FactoryCommands(IEcoParkDbContextFactory dbFactory, IValidat
         await EnsureNotDuplicateAsync(db, input, exceptId: id, cancellationToken);
 
         db.Entry(factory).Property(f => f.Version).OriginalValue = input.Version;
+        var (location, industry) = (factory.Location, factory.Industry);
         factory.Update(ToDetails(input));
         await SaveAsync(db, cancellationToken);
+        if (factory.Location != location || factory.Industry != industry)
+        {
+            // Its place decides what is in reach and its industry enters the water judgement: its pairs are recomputed in the background.
+            await candidates.EnqueueFactoryAsync(factory.Id, cancellationToken);
+        }
 
         var park = await db.Parks.AsNoTracking().SingleAsync(p => p.Id == factory.ParkId, cancellationToken);
         return FactoryDto.From(factory, park.Name.Zh, park.Name.En, canEdit: true);

@@ -17,7 +17,8 @@ public sealed class WaterBalanceFilings(
     IEcoParkDbContextFactory dbFactory,
     IValidator<WaterBalanceRequest> validator,
     TimeProvider clock,
-    IStringLocalizer<Messages> l)
+    IStringLocalizer<Messages> l,
+    Matching.CandidateStore candidates)
 {
     public async Task<WaterBalanceDto> CreateAsync(Caller caller, Guid factoryId, WaterBalanceRequest request, CancellationToken cancellationToken = default)
     {
@@ -38,6 +39,7 @@ public sealed class WaterBalanceFilings(
 
         db.WaterBalanceFilings.Add(filing);
         await SaveAsync(db, cancellationToken, duplicatePeriod: true);
+        await RefreshMarginalFeeAsync(filing, cancellationToken);
         return ToDto(filing, tolerance);
     }
 
@@ -107,6 +109,26 @@ public sealed class WaterBalanceFilings(
             .Where(x => x.Month >= from && x.Month <= to)
             .OrderBy(x => x.Month)
             .Select(x => new Domain.Fees.MonthlyVolumes(x.Month, x.Balance.TapM3, x.Balance.SurfaceM3, x.Balance.GroundwaterM3, x.Balance.OtherSupplierM3))];
+    }
+
+    /// <summary>
+    /// <see cref="MonthlyIntakeAsync(IEcoParkDbContext, Guid, Domain.Fees.YearMonth, Domain.Fees.YearMonth, CancellationToken)"/> for many factories in
+    /// one query bounded to the months asked for; a factory without filed months in the range is absent.
+    /// </summary>
+    public static async Task<Dictionary<Guid, IReadOnlyList<Domain.Fees.MonthlyVolumes>>> MonthlyIntakeAsync(IEcoParkDbContext db, IReadOnlyCollection<Guid> factoryIds,
+        Domain.Fees.YearMonth from, Domain.Fees.YearMonth to, CancellationToken cancellationToken)
+    {
+        var (first, last) = (from.ToString(), to.ToString());
+        var filings = await db.WaterBalanceFilings.AsNoTracking()
+            .Where(f => factoryIds.Contains(f.FactoryId) && f.PeriodKind == FilingPeriodKind.Month && f.Status != FilingStatus.Draft)
+            .Where(f => string.Compare(f.Period, first) >= 0 && string.Compare(f.Period, last) <= 0)
+            .ToListAsync(cancellationToken);
+        return filings
+            .Select(f => (f.FactoryId, Month: Domain.Fees.YearMonth.TryParse(f.Period, out var m) ? m : default, f.Current.Balance))
+            .Where(x => x.Month >= from && x.Month <= to)
+            .GroupBy(x => x.FactoryId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Domain.Fees.MonthlyVolumes>)[.. g.OrderBy(x => x.Month)
+                .Select(x => new Domain.Fees.MonthlyVolumes(x.Month, x.Balance.TapM3, x.Balance.SurfaceM3, x.Balance.GroundwaterM3, x.Balance.OtherSupplierM3))]);
     }
 
     /// <summary>Staff's view of a park: every filing, and the factories that have not filed the last closed month.</summary>
@@ -186,8 +208,13 @@ public sealed class WaterBalanceFilings(
         db.Entry(filing).Property(f => f.RowVersion).OriginalValue = rowVersion;
         DomainGuard.Run(l, () => change(filing, checkedRequest, tolerance));
         await SaveAsync(db, cancellationToken);
+        await RefreshMarginalFeeAsync(filing, cancellationToken);
         return ToDto(filing, tolerance);
     }
+
+    /// <summary>A submitted month changes the factory's marginal water fee as a buyer: its water demands' candidates are recomputed.</summary>
+    private Task RefreshMarginalFeeAsync(WaterBalanceFiling filing, CancellationToken cancellationToken) =>
+        filing.Status == FilingStatus.Draft ? Task.CompletedTask : candidates.RefreshBuyerAsync(filing.FactoryId, cancellationToken);
 
     private async Task<decimal> ReadableFactoryToleranceAsync(IEcoParkDbContext db, Caller caller, Guid factoryId, CancellationToken cancellationToken) =>
         await ToleranceAsync(db, await FactoryAccess.ReadableAsync(db, caller, factoryId, l, cancellationToken), cancellationToken);

@@ -80,6 +80,7 @@ public sealed class MatchCases(
     IValidator<MatchMonthInput> monthValidator,
     IValidator<MatchQuoteInput> quoteValidator,
     TimeProvider clock,
+    CandidateStore candidates,
     IStringLocalizer<Messages> l)
 {
     public async Task<IReadOnlyList<MatchCaseDto>> ListAsync(Caller caller, Guid parkId, string? state = null, CancellationToken cancellationToken = default)
@@ -106,8 +107,8 @@ public sealed class MatchCases(
     {
         await takeUpValidator.ValidateAndThrowAsync(input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var world = await MatchingWorld.LoadAsync(db, rules, cancellationToken);
-        if (!world.Streams.TryGetValue(input.SupplyStreamId, out var supply) || !world.Streams.TryGetValue(input.DemandStreamId, out var demand))
+        var world = await MatchingWorld.LoadPairAsync(db, rules, input.SupplyStreamId, input.DemandStreamId, cancellationToken);
+        if (world is null || !world.Streams.TryGetValue(input.SupplyStreamId, out var supply) || !world.Streams.TryGetValue(input.DemandStreamId, out var demand))
         {
             throw new NotFoundException(l["Stream.NotFound"]);
         }
@@ -190,8 +191,8 @@ public sealed class MatchCases(
         db.Entry(match).Property(m => m.RowVersion).OriginalValue = input.RowVersion;
         DomainGuard.Run(l, () => match.RecordQuote(Keys.Parse<QuoteKind>(input.Kind), input.Amount, input.Source, input.QuotedOn, rules.Today, caller.UserId,
             clock.GetUtcNow()));
-        var world = await MatchingWorld.LoadAsync(db, rules, cancellationToken);
-        if (world.EvaluateWater(match.SupplyStreamId, match.DemandStreamId, match.CurrentQuotes()) is { } result)
+        var world = await MatchingWorld.LoadPairAsync(db, rules, match.SupplyStreamId, match.DemandStreamId, cancellationToken);
+        if (world?.EvaluateWater(match.SupplyStreamId, match.DemandStreamId, match.CurrentQuotes()) is { } result)
         {
             match.Reevaluate(Math.Round(result.MatchedFlowM3PerDay, 1), Math.Round(result.Economics?.NetAnnualBenefitNtd ?? 0),
                 Math.Round(result.Economics?.Co2eAvoidedKgPerYear ?? 0), JsonSerializer.Serialize(result, MatchingRules.Json));
@@ -199,6 +200,7 @@ public sealed class MatchCases(
 
         Audit(db, match, "quote-recorded", caller);
         await SaveAsync(db, cancellationToken);
+        await candidates.RefreshStreamsAsync([match.SupplyStreamId], cancellationToken);
         return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
     }
 
@@ -295,6 +297,8 @@ public sealed class MatchCases(
         DomainGuard.Run(l, () => change(match));
         Audit(db, match, action, caller);
         await SaveAsync(db, cancellationToken);
+        // What an agreed match takes from its supply, and the quotes of an open one, enter the supply's pairs.
+        await candidates.RefreshStreamsAsync([match.SupplyStreamId], cancellationToken);
         return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
     }
 

@@ -40,7 +40,7 @@ public sealed record OtherPartyView(string Industry, decimal? Quantity, decimal?
 /// <item>An engineer (the other party of a match) gets <see cref="OtherParty"/> and <see cref="ForEngineer"/>, built from the other
 /// stream's confidentiality marks; the staff view is never built for them.</item>
 /// <item>Staff see their own park's sides; a side in another park only once that park's staff take part in the match
-/// (<see cref="MatchCase.ParticipatingParkIds"/>). Until then <see cref="ForStaff"/> shows that side as it shows the other party:
+/// (<see cref="MatchCase.ParticipatingParkIds"/>). Until then <c>ForStaff</c> shows that side as it shows the other party:
 /// industry, band, distance and non-commercial reason codes, with no name, money, quality values or detailed explanation.</item>
 /// <item>Administrators and auditors see everything.</item>
 /// </list>
@@ -115,5 +115,40 @@ public static class MatchDisclosure
             Withheld = true,
         };
         return new MatchExplanation(candidate, null, null, null);
+    }
+
+    /// <summary>
+    /// A stored candidate for a staff reader, by the same rule as <see cref="ForStaff(Caller, MatchingWorld, MatchExplanation)"/>: whole when they
+    /// see both sides, otherwise the hidden side anonymised, the quantity in the band the hidden stream's marks call for.
+    /// </summary>
+    public static CandidateDto ForStaff(Caller caller, MatchCandidate row, Factory supplyFactory, Factory demandFactory, MatchCase? match)
+    {
+        var supplyShown = SeesSide(caller, supplyFactory.ParkId, match);
+        var demandShown = SeesSide(caller, demandFactory.ParkId, match);
+        var c = new CandidateDto(Keys.Of(row.Resource), row.SupplyStreamId, row.SupplyName, row.SupplyFactoryId, MatchingWorld.FactoryLabel(caller, supplyFactory),
+            row.DemandStreamId, row.DemandName, row.DemandFactoryId, MatchingWorld.FactoryLabel(caller, demandFactory), row.Status, row.Feasible, row.FeasibleAsIs,
+            row.Quantity, row.Unit, row.DistanceM, row.NetAnnualBenefitNtd, row.Co2eKgPerYear, row.PaybackMonths, row.TightestMargin, row.Reasons, match?.Id,
+            match is null ? null : Keys.Of(match.State));
+        if (supplyShown && demandShown)
+        {
+            return c with { SupplyFactory = supplyFactory.Name.Zh, DemandFactory = demandFactory.Name.Zh };
+        }
+
+        var (low, high) = supplyShown ? (row.DemandBandLow, row.DemandBandHigh) : (row.SupplyBandLow, row.SupplyBandHigh);
+        var banded = low is not null && high is not null;
+        return c with
+        {
+            SupplyName = supplyShown ? c.SupplyName : null,
+            DemandName = demandShown ? c.DemandName : null,
+            Quantity = banded ? null : c.Quantity,
+            QuantityLow = banded ? low : null,
+            QuantityHigh = banded ? high : null,
+            NetAnnualBenefitNtd = null,
+            Co2eKgPerYear = null,
+            PaybackMonths = null,
+            TightestMargin = null,
+            Reasons = row.PartyReasons,
+            Withheld = true,
+        };
     }
 }

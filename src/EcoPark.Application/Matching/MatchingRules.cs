@@ -18,7 +18,7 @@ public sealed record MatchingRuleVersionDto(string Kind, string Version, DateOnl
 /// The matching rule data: the parameter versions and treatment catalogues stored as JSON rows, and the
 /// baseline limits, each chosen by its effective date. Administrators add versions; none is ever changed.
 /// </summary>
-public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvider clock, IStringLocalizer<Messages> l)
+public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvider clock, IStringLocalizer<Messages> l, Jobs.IJobQueue jobs)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -37,6 +37,14 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
         var baseline = BaselineLimitSet.EffectiveOn(await db.BaselineLimitSets.AsNoTracking().ToListAsync(cancellationToken), today);
         var (feeRules, feeYear) = await FeeRulesAsync(db, today, cancellationToken);
         return new WaterMatchContext(parameters, treatments, baseline, today, feeRules, feeYear);
+    }
+
+    /// <summary>The matching parameters in force today.</summary>
+    public async Task<MatchingParameters> ParametersAsync(IEcoParkDbContext db, CancellationToken cancellationToken)
+    {
+        var records = await db.MatchingRuleSets.AsNoTracking().Where(r => r.Kind == MatchingRuleKind.Parameters).ToListAsync(cancellationToken);
+        return MatchingParameters.EffectiveOn(Read<MatchingParameters>(records, MatchingRuleKind.Parameters), Today)
+            ?? throw new InvalidOperationException("No matching parameters are in effect; the reference data was not seeded.");
     }
 
     /// <summary>The 2023 regulation's rules for the latest fee year whose collection window has closed, which a buyer's fee saving is worked out on.</summary>
@@ -131,6 +139,8 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
         var record = new MatchingRuleSetRecord(kind, version, effectiveFrom, json, note.Trim(), clock.GetUtcNow());
         db.MatchingRuleSets.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        // Every stored candidate was judged by the rules before: each park's are recomputed in the background.
+        await CandidateStore.EnqueueAllParksAsync(db, jobs, cancellationToken);
         return new MatchingRuleVersionDto(Keys.Of(kind), version, effectiveFrom, record.Note, record.CreatedAt);
     }
 

@@ -2,6 +2,7 @@ using EcoPark.Application.Abstractions;
 using EcoPark.Application.Filings;
 using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
@@ -70,40 +71,234 @@ public sealed class MatchingWorld
     /// <summary>Each water demand's factory's filed monthly intake in the fee year's collection window (empty: none filed).</summary>
     public required IReadOnlyDictionary<Guid, IReadOnlyList<MonthlyVolumes>> WindowMonths { get; init; }
 
-    public static async Task<MatchingWorld> LoadAsync(IEcoParkDbContext db, MatchingRules rules, CancellationToken cancellationToken)
+    /// <summary>Everything: every factory and stream of every park (for a rebuild of the stored candidates, never per request).</summary>
+    public static Task<MatchingWorld> LoadAsync(IEcoParkDbContext db, MatchingRules rules, CancellationToken cancellationToken) =>
+        LoadAsync(db, rules, null, null, cancellationToken);
+
+    /// <summary>
+    /// Only the given factories (all when null) and their streams of one resource (all when null), the open matches on
+    /// those streams, and the filed months of their water buyers: what a pair, a stream's partners or a park needs.
+    /// </summary>
+    public static async Task<MatchingWorld> LoadAsync(IEcoParkDbContext db, MatchingRules rules, IReadOnlyCollection<Guid>? factoryIds, ResourceKind? resource,
+        CancellationToken cancellationToken, WaterMatchContext? context = null)
     {
-        var context = await rules.ContextAsync(db, cancellationToken);
-        var factories = await db.Factories.AsNoTracking().ToDictionaryAsync(f => f.Id, cancellationToken);
+        context ??= await rules.ContextAsync(db, cancellationToken);
+        var factoryQuery = db.Factories.AsNoTracking();
+        var factories = await (factoryIds is null ? factoryQuery : factoryQuery.Where(f => factoryIds.Contains(f.Id))).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var ids = factories.Keys.ToList();
+        var all = factoryIds is null;
         var streams = new List<FactoryStream>();
-        streams.AddRange(await db.EffluentStreams.AsNoTracking().ToListAsync(cancellationToken));
-        streams.AddRange(await db.WaterDemands.AsNoTracking().ToListAsync(cancellationToken));
-        streams.AddRange(await db.HeatStreams.AsNoTracking().ToListAsync(cancellationToken));
-        streams.AddRange(await db.ByproductStreams.AsNoTracking().ToListAsync(cancellationToken));
-        var cases = await db.MatchCases.AsNoTracking().Where(m => m.State != MatchState.Declined && m.State != MatchState.Ended).ToListAsync(cancellationToken);
-        var months = await WindowMonthsAsync(db, context, streams.OfType<WaterDemand>().Select(d => d.FactoryId).Distinct(), cancellationToken);
+        if (resource is null or ResourceKind.Water)
+        {
+            streams.AddRange(await db.EffluentStreams.AsNoTracking().Where(s => all || ids.Contains(s.FactoryId)).ToListAsync(cancellationToken));
+            streams.AddRange(await db.WaterDemands.AsNoTracking().Where(s => all || ids.Contains(s.FactoryId)).ToListAsync(cancellationToken));
+        }
+
+        if (resource is null or ResourceKind.Heat)
+        {
+            streams.AddRange(await db.HeatStreams.AsNoTracking().Where(s => all || ids.Contains(s.FactoryId)).ToListAsync(cancellationToken));
+        }
+
+        if (resource is null or ResourceKind.Byproduct)
+        {
+            streams.AddRange(await db.ByproductStreams.AsNoTracking().Where(s => all || ids.Contains(s.FactoryId)).ToListAsync(cancellationToken));
+        }
+
+        var streamIds = streams.Select(s => s.Id).ToList();
+        var cases = await db.MatchCases.AsNoTracking().Where(m => m.State != MatchState.Declined && m.State != MatchState.Ended)
+            .Where(m => all || streamIds.Contains(m.SupplyStreamId) || streamIds.Contains(m.DemandStreamId)).ToListAsync(cancellationToken);
+        var months = await WindowMonthsAsync(db, context, [.. streams.OfType<WaterDemand>().Select(d => d.FactoryId).Distinct()], cancellationToken);
         return new MatchingWorld { Context = context, Factories = factories, Streams = streams.ToDictionary(s => s.Id), Cases = cases, WindowMonths = months };
+    }
+
+    /// <summary>The two streams of a pair, their factories and the matches on their streams; null when either stream does not exist.</summary>
+    public static async Task<MatchingWorld?> LoadPairAsync(IEcoParkDbContext db, MatchingRules rules, Guid supplyStreamId, Guid demandStreamId, CancellationToken cancellationToken)
+    {
+        var sides = await CandidateStore.StreamFactoriesAsync(db, [supplyStreamId, demandStreamId], cancellationToken);
+        if (!sides.TryGetValue(supplyStreamId, out var supply) || !sides.TryGetValue(demandStreamId, out var demand))
+        {
+            return null;
+        }
+
+        return await LoadAsync(db, rules, [supply.FactoryId, demand.FactoryId], supply.Resource == demand.Resource ? supply.Resource : null, cancellationToken);
+    }
+
+    /// <summary>The streams and every stream of the factories in reach of theirs (for their resources); null when none of them exists.</summary>
+    public static async Task<MatchingWorld?> LoadAroundAsync(IEcoParkDbContext db, MatchingRules rules, IReadOnlyCollection<Guid> streamIds, CancellationToken cancellationToken)
+    {
+        var anchors = await CandidateStore.StreamFactoriesAsync(db, streamIds, cancellationToken);
+        if (anchors.Count == 0)
+        {
+            return null;
+        }
+
+        var context = await rules.ContextAsync(db, cancellationToken);
+        var reach = new HashSet<Guid>();
+        var resources = anchors.Values.Select(a => a.Resource).Distinct().ToList();
+        foreach (var resource in resources)
+        {
+            reach.UnionWith(await InReachOfAsync(db, context.Parameters, [.. anchors.Values.Where(a => a.Resource == resource).Select(a => a.FactoryId).Distinct()], resource,
+                cancellationToken));
+        }
+
+        return await LoadAsync(db, rules, reach, resources.Count == 1 ? resources[0] : null, cancellationToken, context);
     }
 
     /// <summary>
     /// Each buyer factory's filed months of the fee year's collection window, for the engine to work out the fee with and
-    /// without the matched volume; a factory without filed months gets the engine's documented assumption instead.
+    /// without the matched volume (once per buyer and fee year, in one query for all buyers); a factory without filed months
+    /// gets the engine's documented assumption instead.
     /// </summary>
     private static async Task<Dictionary<Guid, IReadOnlyList<MonthlyVolumes>>> WindowMonthsAsync(IEcoParkDbContext db, WaterMatchContext context,
-        IEnumerable<Guid> factoryIds, CancellationToken cancellationToken)
+        IReadOnlyList<Guid> factoryIds, CancellationToken cancellationToken)
     {
         var months = new Dictionary<Guid, IReadOnlyList<MonthlyVolumes>>();
-        if (context.FeeRules?.Regulation2023 is not { } rules)
+        if (context.FeeRules?.Regulation2023 is not { } rules || factoryIds.Count == 0)
         {
             return months;
         }
 
         var window = rules.WindowMonths(context.FeeYear);
-        foreach (var factoryId in factoryIds)
+        foreach (var (factoryId, filed) in await WaterBalanceFilings.MonthlyIntakeAsync(db, factoryIds, window[0], window[^1], cancellationToken))
         {
-            months[factoryId] = await WaterBalanceFilings.MonthlyIntakeAsync(db, factoryId, window[0], window[^1], cancellationToken);
+            months[factoryId] = filed;
         }
 
         return months;
+    }
+
+    /// <summary>A pair's reach for the stored candidates: the same park always, another park within the resource's between-park distance.</summary>
+    public static bool InReach(MatchingParameters parameters, ResourceKind resource, Guid supplyPark, GeoPoint supplyAt, Guid demandPark, GeoPoint demandAt)
+    {
+        if (supplyPark == demandPark)
+        {
+            return true;
+        }
+
+        var reach = resource switch
+        {
+            ResourceKind.Water => parameters.Water.MaxPipeDistanceM,
+            ResourceKind.Heat => parameters.Heat.MaxDistanceM,
+            _ => parameters.Byproduct.MaxDistanceKm * 1000,
+        };
+        return supplyAt.DistanceMetresTo(demandAt) <= (double)reach;
+    }
+
+    /// <summary>The factories within reach of any of <paramref name="factoryIds"/> (themselves included) for the resource, from the factories' places alone.</summary>
+    public static async Task<HashSet<Guid>> InReachOfAsync(IEcoParkDbContext db, MatchingParameters parameters, IReadOnlyCollection<Guid> factoryIds, ResourceKind resource,
+        CancellationToken cancellationToken)
+    {
+        var places = await db.Factories.AsNoTracking().Select(f => new { f.Id, f.ParkId, f.Location }).ToListAsync(cancellationToken);
+        var anchors = places.Where(p => factoryIds.Contains(p.Id)).ToList();
+        return [.. places.Where(p => anchors.Any(a => InReach(parameters, resource, a.ParkId, a.Location, p.ParkId, p.Location))).Select(p => p.Id)];
+    }
+
+    /// <summary>
+    /// The pairs the stored candidates hold: a supply and a demand of one resource, of two different factories in reach,
+    /// with at least one side in <paramref name="anchors"/> (every pair when null), each evaluated on its own.
+    /// </summary>
+    public IEnumerable<MatchExplanation> StoredPairs(IReadOnlySet<Guid>? anchors, Func<FactoryStream, bool>? supplyFilter = null)
+    {
+        var byFactoryPair = new Dictionary<(Guid, Guid, ResourceKind), bool>();
+        bool Reach(FactoryStream supply, FactoryStream demand, ResourceKind resource)
+        {
+            var key = (supply.FactoryId, demand.FactoryId, resource);
+            if (!byFactoryPair.TryGetValue(key, out var inReach))
+            {
+                var (a, b) = (Factories[supply.FactoryId], Factories[demand.FactoryId]);
+                byFactoryPair[key] = inReach = InReach(Context.Parameters, resource, a.ParkId, a.Location, b.ParkId, b.Location);
+            }
+
+            return inReach;
+        }
+
+        var sides = Streams.Values.GroupBy(s => (Resource: Matchmaking.Resource(s), Supply: s is EffluentStream || (s as HeatStream)?.Direction == StreamDirection.Supply
+            || (s as ByproductStream)?.Direction == StreamDirection.Supply)).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Id).ToList());
+        foreach (var resource in new[] { ResourceKind.Water, ResourceKind.Heat, ResourceKind.Byproduct })
+        {
+            foreach (var supply in sides.GetValueOrDefault((resource, true)) ?? [])
+            {
+                if (supplyFilter is not null && !supplyFilter(supply))
+                {
+                    continue;
+                }
+
+                foreach (var demand in sides.GetValueOrDefault((resource, false)) ?? [])
+                {
+                    if (supply.FactoryId != demand.FactoryId && (anchors is null || anchors.Contains(supply.Id) || anchors.Contains(demand.Id))
+                        && Reach(supply, demand, resource) && EvaluatePair(Everyone, supply, demand) is { } explanation)
+                    {
+                        yield return explanation;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A reader who sees every side, for what is stored (who reads it is decided when it is read).</summary>
+    private static readonly Caller Everyone = new(Guid.Empty, [Roles.Administrator], [], []);
+
+    /// <summary>One pair evaluated on its own (null when the two are not a supply and a demand of one resource).</summary>
+    public MatchExplanation? EvaluatePair(Caller caller, FactoryStream supply, FactoryStream demand)
+    {
+        switch (supply, demand)
+        {
+            case (EffluentStream s, WaterDemand d):
+                var water = WaterMatcher.Evaluate(WaterSupply(s), WaterDemandInput(d), Context, QuotesFor(s.Id, d.Id));
+                return new MatchExplanation(Candidate(caller, water), water, null, null);
+            case (HeatStream { Direction: StreamDirection.Supply } s, HeatStream { Direction: StreamDirection.Demand } d):
+                var heat = HeatMatcher.Evaluate(HeatSupply(s), HeatDemand(d), Context.Parameters);
+                return new MatchExplanation(Candidate(caller, heat), null, heat, null);
+            case (ByproductStream { Direction: StreamDirection.Supply } s, ByproductStream { Direction: StreamDirection.Demand } d):
+                var material = ByproductMatcher.Evaluate(ByproductSupply(s), ByproductDemand(d), Context.Parameters, Context.Today);
+                return new MatchExplanation(Candidate(caller, material), null, null, material);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The stored row of an explanation computed for <see cref="Everyone"/>.</summary>
+    public MatchCandidate Row(MatchExplanation explanation, DateTimeOffset at)
+    {
+        var c = explanation.Candidate;
+        var supply = Streams[c.SupplyStreamId];
+        var demand = Streams[c.DemandStreamId];
+        var supplyBand = Disclosure.ToOtherParty(supply.Confidential).Band(c.Quantity ?? 0);
+        var demandBand = Disclosure.ToOtherParty(demand.Confidential).Band(c.Quantity ?? 0);
+        return new MatchCandidate
+        {
+            SupplyStreamId = c.SupplyStreamId,
+            DemandStreamId = c.DemandStreamId,
+            Resource = Matchmaking.Resource(supply),
+            SupplyFactoryId = c.SupplyFactoryId,
+            DemandFactoryId = c.DemandFactoryId,
+            SupplyParkId = Factories[c.SupplyFactoryId].ParkId,
+            DemandParkId = Factories[c.DemandFactoryId].ParkId,
+            SupplyName = supply.Name,
+            DemandName = demand.Name,
+            Status = c.Status,
+            Feasible = c.Feasible,
+            FeasibleAsIs = c.FeasibleAsIs,
+            Quantity = c.Quantity ?? 0,
+            Unit = c.Unit,
+            DistanceM = c.DistanceM,
+            NetAnnualBenefitNtd = c.NetAnnualBenefitNtd ?? 0,
+            Co2eKgPerYear = c.Co2eKgPerYear ?? 0,
+            PaybackMonths = c.PaybackMonths,
+            TightestMargin = c.TightestMargin,
+            Reasons = [.. c.Reasons],
+            PartyReasons = [.. MatchDisclosure.PartyReasons(explanation)],
+            SupplyBandLow = supplyBand?.Low,
+            SupplyBandHigh = supplyBand?.High,
+            DemandBandLow = demandBand?.Low,
+            DemandBandHigh = demandBand?.High,
+            ParametersVersion = Context.Parameters.Version,
+            CatalogueVersion = Context.Treatments.Version,
+            FeeYear = Context.FeeYear,
+            SupplyVersion = supply.RowVersion,
+            DemandVersion = demand.RowVersion,
+            ComputedAt = at,
+        };
     }
 
     /// <summary>
@@ -185,11 +380,11 @@ public sealed class MatchingWorld
     public decimal Committed(Guid supplyStreamId) =>
         Cases.Where(c => c.SupplyStreamId == supplyStreamId && c.Commits).Sum(c => c.AgreedQuantity ?? c.PredictedQuantity);
 
-    public string FactoryName(Caller caller, Guid factoryId)
-    {
-        var factory = Factories[factoryId];
-        return caller.CanReadFactory(factory.Id, factory.ParkId) ? factory.Name.Zh : $"({factory.Industry.ToKey()})";
-    }
+    public string FactoryName(Caller caller, Guid factoryId) => FactoryLabel(caller, Factories[factoryId]);
+
+    /// <summary>A factory's name for a reader who may read the factory, its industry in brackets otherwise.</summary>
+    public static string FactoryLabel(Caller caller, Factory factory) =>
+        caller.CanReadFactory(factory.Id, factory.ParkId) ? factory.Name.Zh : $"({factory.Industry.ToKey()})";
 
     private CandidateDto Candidate(Caller caller, WaterMatchResult r) => Dto(caller, ResourceKind.Water, r.SupplyId, r.DemandId, r.Status.ToKey(),
         r.Feasible, r.FeasibleAsIs,

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Streams;
@@ -5,12 +6,54 @@ using EcoPark.Domain.Access;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Application.Matching;
 
-/// <summary>Filters of the staff workbench.</summary>
-public sealed record CandidateFilter(string? Resource = null, string? Status = null, decimal? MinBenefitNtd = null, bool IncludeBlocked = false);
+/// <summary>Filters of the staff workbench (<paramref name="FeasibleOnly"/>: any feasible status).</summary>
+public sealed record CandidateFilter(string? Resource = null, string? Status = null, decimal? MinBenefitNtd = null, bool IncludeBlocked = false, bool FeasibleOnly = false);
+
+/// <summary>
+/// One page of a candidate list: 1-based <see cref="Page"/>, at most <see cref="MaxPageSize"/> rows, and a sort key of
+/// <see cref="Sorts"/> (<c>rank</c>, the default: feasible first, then by net annual benefit, then by margin; a leading
+/// <c>-</c> sorts a column from the highest).
+/// </summary>
+public sealed record CandidatePaging(int Page = 1, int PageSize = CandidatePaging.DefaultPageSize, string Sort = "rank")
+{
+    public const int DefaultPageSize = 50;
+
+    public const int MaxPageSize = 200;
+
+    public static readonly IReadOnlyList<string> Sorts = ["rank", "quantity", "-quantity", "distance", "-distance", "benefit", "-benefit", "co2e", "-co2e", "payback", "-payback"];
+
+    /// <summary>The query's text as a paging, or a 400 naming the field that is not one.</summary>
+    public static CandidatePaging Parse(string? page, string? pageSize, string? sort, IStringLocalizer<Messages> l)
+    {
+        var number = 1;
+        if (page is not null && (!int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number) || number < 1))
+        {
+            throw DomainGuard.Invalid("page", l["Value.Range", 1, int.MaxValue]);
+        }
+
+        var size = DefaultPageSize;
+        if (pageSize is not null && (!int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size)
+            || size is < 1 or > MaxPageSize))
+        {
+            throw DomainGuard.Invalid("pageSize", l["Value.Range", 1, MaxPageSize]);
+        }
+
+        if (sort is not null && !Sorts.Contains(sort, StringComparer.Ordinal))
+        {
+            throw DomainGuard.Invalid("sort", l["Key.Unknown", sort, string.Join(", ", Sorts)]);
+        }
+
+        return new CandidatePaging(number, size, sort ?? "rank");
+    }
+}
+
+/// <summary>A page of candidates and how many match the filter in all.</summary>
+public sealed record CandidatePage(IReadOnlyList<CandidateDto> Items, int Total);
 
 /// <summary>
 /// What an engineer sees of a candidate for one of the factory's own streams: the other side by industry,
@@ -45,6 +88,7 @@ public sealed record OpportunityDto(
 public sealed class Matchmaking(
     IEcoParkDbContextFactory dbFactory,
     MatchingRules rules,
+    CandidateStore store,
     IValidator<EvaluateWaterRequest> evaluateValidator,
     IValidator<EvaluateHeatRequest> heatValidator,
     IValidator<EvaluateByproductRequest> byproductValidator,
@@ -80,28 +124,34 @@ public sealed class Matchmaking(
         return ByproductEvaluationDto.From(ByproductMatcher.Evaluate(supply, demand, context.Parameters, context.Today));
     }
 
-    /// <summary>Ranked candidates with at least one side in the park, for its staff and administrators.</summary>
-    public async Task<IReadOnlyList<MatchExplanation>> ParkCandidatesAsync(Caller caller, Guid parkId, CandidateFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the stored candidates with at least one side in the park, for its staff and administrators: filtered,
+    /// sorted and paged in the database, each row then disclosed as <see cref="MatchDisclosure"/> decides for the caller.
+    /// </summary>
+    public async Task<CandidatePage> ParkCandidatesAsync(Caller caller, Guid parkId, CandidateFilter filter, CandidatePaging paging, CancellationToken cancellationToken = default)
     {
         RequireStaff(caller, parkId);
-        var world = await LoadAsync(cancellationToken);
-        var resource = ParseResource(filter.Resource);
-        return [.. world.Evaluate(caller, world.InPark(parkId), resource)
-            .Select(e => MatchDisclosure.ForStaff(caller, world, e))
-            .Where(e => filter.IncludeBlocked || e.Candidate.Status != "blocked")
-            .Where(e => filter.Status is null || e.Candidate.Status == filter.Status)
-            .Where(e => filter.MinBenefitNtd is null || e.Candidate.NetAnnualBenefitNtd >= filter.MinBenefitNtd)];
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var query = Filtered(db, caller, db.MatchCandidates.AsNoTracking().Where(c => c.SupplyParkId == parkId || c.DemandParkId == parkId), filter);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await Sorted(db, caller, query, paging.Sort).Skip((int)Math.Min((long)(paging.Page - 1) * paging.PageSize, int.MaxValue)).Take(paging.PageSize)
+            .ToListAsync(cancellationToken);
+        return new CandidatePage(await DisclosedAsync(db, caller, rows, cancellationToken), total);
     }
 
-    /// <summary>One pair with its whole explanation (blocked pairs too: staff ask why).</summary>
+    /// <summary>Candidate jobs still running or waiting (rule or factory changes being worked in), for the workbench; null when none.</summary>
+    public Task<Jobs.JobProgress?> RecomputingAsync(CancellationToken cancellationToken = default) => store.ProgressAsync(cancellationToken);
+
+    /// <summary>
+    /// One pair with its whole explanation (blocked pairs too: staff ask why), computed on demand from the two streams, their
+    /// factories, the matches on them, the rule data and the buyer's filed months only.
+    /// </summary>
     public async Task<MatchExplanation> ExplainAsync(Caller caller, Guid supplyStreamId, Guid demandStreamId, CancellationToken cancellationToken = default)
     {
-        var world = await LoadAsync(cancellationToken);
-        if (!world.Streams.TryGetValue(supplyStreamId, out var supply) || !world.Streams.TryGetValue(demandStreamId, out _))
-        {
-            throw new NotFoundException(l["Stream.NotFound"]);
-        }
-
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var world = await MatchingWorld.LoadPairAsync(db, rules, supplyStreamId, demandStreamId, cancellationToken)
+            ?? throw new NotFoundException(l["Stream.NotFound"]);
+        var supply = world.Streams[supplyStreamId];
         var parkId = world.Factories[supply.FactoryId].ParkId;
         var demandPark = world.Factories[world.Streams[demandStreamId].FactoryId].ParkId;
         if (!IsStaff(caller, parkId) && !IsStaff(caller, demandPark))
@@ -114,11 +164,15 @@ public sealed class Matchmaking(
         return MatchDisclosure.ForStaff(caller, world, explanation);
     }
 
-    /// <summary>Candidates for one stream, for staff of its park.</summary>
+    /// <summary>
+    /// Candidates for one stream, for staff of its park, each with its explanation: the stream against the streams of the
+    /// factories in reach of its own (the stored candidates' pairs), nothing else loaded.
+    /// </summary>
     public async Task<IReadOnlyList<MatchExplanation>> StreamCandidatesAsync(Caller caller, Guid streamId, CancellationToken cancellationToken = default)
     {
-        var world = await LoadAsync(cancellationToken);
-        if (!world.Streams.TryGetValue(streamId, out var stream) || !IsStaff(caller, world.Factories[stream.FactoryId].ParkId))
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var world = await MatchingWorld.LoadAroundAsync(db, rules, [streamId], cancellationToken);
+        if (world is null || !world.Streams.TryGetValue(streamId, out var stream) || !IsStaff(caller, world.Factories[stream.FactoryId].ParkId))
         {
             throw new NotFoundException(l["Stream.NotFound"]);
         }
@@ -127,15 +181,118 @@ public sealed class Matchmaking(
             .Select(e => MatchDisclosure.ForStaff(caller, world, e))];
     }
 
-    /// <summary>The engineer's own streams' workable candidates, anonymised as <see cref="OpportunityDto"/> describes.</summary>
-    public async Task<IReadOnlyList<OpportunityDto>> OpportunitiesAsync(Caller caller, CancellationToken cancellationToken = default)
+    private static IQueryable<MatchCandidate> Filtered(IEcoParkDbContext db, Caller caller, IQueryable<MatchCandidate> query, CandidateFilter filter)
     {
-        var world = await LoadAsync(cancellationToken);
-        var own = world.Streams.Values.Where(s => caller.FactoryIds.Contains(s.FactoryId)).Select(s => s.Id).ToHashSet();
-        if (own.Count == 0)
+        if (ParseResource(filter.Resource) is { } resource)
+        {
+            query = query.Where(c => c.Resource == resource);
+        }
+
+        if (!filter.IncludeBlocked)
+        {
+            query = query.Where(c => c.Status != "blocked");
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (filter.FeasibleOnly)
+        {
+            query = query.Where(c => c.Feasible);
+        }
+
+        if (filter.MinBenefitNtd is { } minimum)
+        {
+            // A withheld row shows no benefit, so it meets no minimum (as the list always answered).
+            query = Visible(db, caller, query.Where(c => c.NetAnnualBenefitNtd >= minimum));
+        }
+
+        return query;
+    }
+
+    /// <summary>The rows whose both sides the caller reads in full (<see cref="MatchDisclosure.SeesSide"/>, in SQL).</summary>
+    private static IQueryable<MatchCandidate> Visible(IEcoParkDbContext db, Caller caller, IQueryable<MatchCandidate> query) =>
+        caller.SeesEverything ? query : query.Where(SeesBothSides(db, caller));
+
+    private static Expression<Func<MatchCandidate, bool>> SeesBothSides(IEcoParkDbContext db, Caller caller)
+    {
+        var parks = caller.ParkIds.ToList();
+        var open = db.MatchCases.Where(m => m.State != MatchState.Declined && m.State != MatchState.Ended)
+            .Where(m => parks.Contains(m.ParkId) || (m.PartnerParkId != null && parks.Contains(m.PartnerParkId.Value)));
+        return c =>
+            (parks.Contains(c.SupplyParkId) || open.Any(m => m.SupplyStreamId == c.SupplyStreamId && m.DemandStreamId == c.DemandStreamId
+                && (m.ParkId == c.SupplyParkId || (m.PartnerParkId == c.SupplyParkId && m.PartnerJoinedAt != null))))
+            && (parks.Contains(c.DemandParkId) || open.Any(m => m.SupplyStreamId == c.SupplyStreamId && m.DemandStreamId == c.DemandStreamId
+                && (m.ParkId == c.DemandParkId || (m.PartnerParkId == c.DemandParkId && m.PartnerJoinedAt != null))));
+    }
+
+    /// <summary>
+    /// The rows in the order asked for, then by pair (so that pages never overlap). A column that a withheld row does not
+    /// show (money, CO₂e) sorts the rows the caller reads in full first, so that the order never hints at a hidden figure.
+    /// </summary>
+    private static IOrderedQueryable<MatchCandidate> Sorted(IEcoParkDbContext db, Caller caller, IQueryable<MatchCandidate> query, string sort)
+    {
+        IOrderedQueryable<MatchCandidate> Shown<TKey>(Expression<Func<MatchCandidate, TKey>> key, bool descending)
+        {
+            if (caller.SeesEverything)
+            {
+                return descending ? query.OrderByDescending(key) : query.OrderBy(key);
+            }
+
+            var visibleFirst = query.OrderByDescending(SeesBothSides(db, caller));
+            return descending ? visibleFirst.ThenByDescending(key) : visibleFirst.ThenBy(key);
+        }
+
+        var ordered = sort switch
+        {
+            "quantity" => query.OrderBy(c => c.Quantity),
+            "-quantity" => query.OrderByDescending(c => c.Quantity),
+            "distance" => query.OrderBy(c => c.DistanceM),
+            "-distance" => query.OrderByDescending(c => c.DistanceM),
+            "benefit" => Shown(c => c.NetAnnualBenefitNtd, descending: false),
+            "-benefit" => Shown(c => c.NetAnnualBenefitNtd, descending: true),
+            "co2e" => Shown(c => c.Co2eKgPerYear, descending: false),
+            "-co2e" => Shown(c => c.Co2eKgPerYear, descending: true),
+            "payback" => Shown(c => c.PaybackMonths, descending: false),
+            "-payback" => Shown(c => c.PaybackMonths, descending: true),
+            _ => query.OrderByDescending(c => c.Feasible).ThenByDescending(c => c.NetAnnualBenefitNtd).ThenByDescending(c => c.TightestMargin != null)
+                .ThenByDescending(c => c.TightestMargin),
+        };
+        return ordered.ThenBy(c => c.SupplyStreamId).ThenBy(c => c.DemandStreamId);
+    }
+
+    /// <summary>The rows as the caller may read them, with the open match of each pair.</summary>
+    private static async Task<IReadOnlyList<CandidateDto>> DisclosedAsync(IEcoParkDbContext db, Caller caller, IReadOnlyList<MatchCandidate> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
         {
             return [];
         }
+
+        var factoryIds = rows.SelectMany(r => new[] { r.SupplyFactoryId, r.DemandFactoryId }).Distinct().ToList();
+        var factories = await db.Factories.AsNoTracking().Where(f => factoryIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var supplies = rows.Select(r => r.SupplyStreamId).Distinct().ToList();
+        var cases = await db.MatchCases.AsNoTracking().Where(m => m.State != MatchState.Declined && m.State != MatchState.Ended && supplies.Contains(m.SupplyStreamId))
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => MatchDisclosure.ForStaff(caller, r, factories[r.SupplyFactoryId], factories[r.DemandFactoryId],
+            cases.FirstOrDefault(m => m.SupplyStreamId == r.SupplyStreamId && m.DemandStreamId == r.DemandStreamId)))];
+    }
+
+    /// <summary>The engineer's own streams' workable candidates, anonymised as <see cref="OpportunityDto"/> describes.</summary>
+    public async Task<IReadOnlyList<OpportunityDto>> OpportunitiesAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var mine = await CandidateStore.StreamIdsAsync(db, [.. caller.FactoryIds], cancellationToken);
+        // The own streams and the factories in reach of theirs: pairs beyond reach are blocked and never an opportunity.
+        var world = mine.Count == 0 ? null : await MatchingWorld.LoadAroundAsync(db, rules, mine, cancellationToken);
+        if (world is null)
+        {
+            return [];
+        }
+
+        var own = mine.ToHashSet();
 
         return [.. world.Evaluate(caller, MatchingWorld.Touching(own))
             .Where(e => e.Candidate.Feasible || e.Candidate.Status == "needs-lab-test")
@@ -153,12 +310,6 @@ public sealed class Matchmaking(
             view.Quantity, view.QuantityLow, view.QuantityHigh, c.Unit, c.Status, c.FeasibleAsIs, MatchDisclosure.PartyReasons(e),
             match?.Id, match is null ? null : Keys.Of(match.State), match is not null && (ownSupply ? match.SupplierConsented : match.BuyerConsented),
             view.FactoryName, view.Contact);
-    }
-
-    private async Task<MatchingWorld> LoadAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        return await MatchingWorld.LoadAsync(db, rules, cancellationToken);
     }
 
     public static bool IsStaff(Caller caller, Guid parkId) => caller.IsAdministrator || caller.ParkIds.Contains(parkId);

@@ -34,14 +34,12 @@ public abstract class StreamHandler<TStream, TInput>(
     IEcoParkDbContextFactory dbFactory,
     IValidator<TInput> validator,
     TimeProvider clock,
-    IStringLocalizer<Messages> l)
+    IStringLocalizer<Messages> l,
+    StreamMatching matching)
     where TStream : FactoryStream
     where TInput : StreamInput
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Lab and online values older than this are flagged as stale.</summary>
-    public const int StaleAfterDays = 365;
 
     protected IStringLocalizer<Messages> L => l;
 
@@ -60,14 +58,15 @@ public abstract class StreamHandler<TStream, TInput>(
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await ReadableAsync(db, caller, factoryId, cancellationToken);
         var streams = await Set(db).AsNoTracking().Where(s => s.FactoryId == factoryId).OrderBy(s => s.Name).ToListAsync(cancellationToken);
-        return [.. streams.Select(ToDto)];
+        var staleAfterDays = await matching.StaleAfterDaysAsync(db, cancellationToken);
+        return [.. streams.Select(s => ToDto(s, staleAfterDays))];
     }
 
     public async Task<StreamDto<TInput>> GetAsync(Caller caller, Guid factoryId, Guid streamId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await ReadableAsync(db, caller, factoryId, cancellationToken);
-        return ToDto(await FindAsync(db, factoryId, streamId, tracking: false, cancellationToken));
+        return ToDto(await FindAsync(db, factoryId, streamId, tracking: false, cancellationToken), await matching.StaleAfterDaysAsync(db, cancellationToken));
     }
 
     public async Task<StreamDto<TInput>> CreateAsync(Caller caller, Guid factoryId, TInput input, CancellationToken cancellationToken = default)
@@ -79,7 +78,8 @@ public abstract class StreamHandler<TStream, TInput>(
         Set(db).Add(stream);
         Audit(db, stream, "created", null, caller.UserId);
         await SaveAsync(db, input.Name, cancellationToken);
-        return ToDto(stream);
+        await matching.Candidates.RefreshStreamsAsync([stream.Id], cancellationToken);
+        return ToDto(stream, await matching.StaleAfterDaysAsync(db, cancellationToken));
     }
 
     /// <summary>Replaces the stream's fields. <see cref="StreamInput.RowVersion"/> is what the editor read: a later save by someone else is a conflict.</summary>
@@ -99,7 +99,8 @@ public abstract class StreamHandler<TStream, TInput>(
         DomainGuard.Run(l, () => Update(stream, factory, input, Today, caller.UserId, clock.GetUtcNow()));
         Audit(db, stream, "updated", before, caller.UserId);
         await SaveAsync(db, input.Name, cancellationToken);
-        return ToDto(stream);
+        await matching.Candidates.RefreshStreamsAsync([stream.Id], cancellationToken);
+        return ToDto(stream, await matching.StaleAfterDaysAsync(db, cancellationToken));
     }
 
     public async Task DeleteAsync(Caller caller, Guid factoryId, Guid streamId, CancellationToken cancellationToken = default)
@@ -110,6 +111,7 @@ public abstract class StreamHandler<TStream, TInput>(
         db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, "deleted", caller.UserId, clock.GetUtcNow(), Snapshot(stream), null));
         Set(db).Remove(stream);
         await SaveAsync(db, stream.Name, cancellationToken);
+        await matching.Candidates.RefreshStreamsAsync([stream.Id], cancellationToken);
     }
 
     /// <summary>Checks an input the way the form and the API do, with the factory's industry for the rules that depend on it.</summary>
@@ -146,15 +148,16 @@ public abstract class StreamHandler<TStream, TInput>(
 
     protected virtual IReadOnlyDictionary<string, decimal> Figures(TStream stream) => new Dictionary<string, decimal>();
 
-    private StreamDto<TInput> ToDto(TStream stream)
+    /// <summary>The stream with its figures and warnings; lab and online values older than the matching parameters' stale age are flagged.</summary>
+    private StreamDto<TInput> ToDto(TStream stream, int staleAfterDays)
     {
         var today = Today;
         var warnings = new List<string>();
         foreach (var value in MeasuredValues(stream))
         {
-            if (value.IsStale(today, StaleAfterDays))
+            if (value.IsStale(today, staleAfterDays))
             {
-                warnings.Add(l["Stream.Warning.Stale", value.Key, StaleAfterDays]);
+                warnings.Add(l["Stream.Warning.Stale", value.Key, staleAfterDays]);
             }
             else if (value.Basis == ValueBasis.Declared)
             {

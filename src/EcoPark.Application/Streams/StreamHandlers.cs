@@ -7,8 +7,9 @@ using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Application.Streams;
 
-public sealed class EffluentStreams(IEcoParkDbContextFactory dbFactory, IValidator<EffluentStreamInput> validator, TimeProvider clock, IStringLocalizer<Messages> l)
-    : StreamHandler<EffluentStream, EffluentStreamInput>(dbFactory, validator, clock, l)
+public sealed class EffluentStreams(IEcoParkDbContextFactory dbFactory, IValidator<EffluentStreamInput> validator, TimeProvider clock, IStringLocalizer<Messages> l,
+    StreamMatching matching)
+    : StreamHandler<EffluentStream, EffluentStreamInput>(dbFactory, validator, clock, l, matching)
 {
     public override DbSet<EffluentStream> Set(IEcoParkDbContext db) => db.EffluentStreams;
 
@@ -23,8 +24,9 @@ public sealed class EffluentStreams(IEcoParkDbContextFactory dbFactory, IValidat
     protected override IEnumerable<ParameterValue> MeasuredValues(EffluentStream stream) => stream.Quality;
 }
 
-public sealed class WaterDemands(IEcoParkDbContextFactory dbFactory, IValidator<WaterDemandStreamInput> validator, TimeProvider clock, IStringLocalizer<Messages> l)
-    : StreamHandler<WaterDemand, WaterDemandStreamInput>(dbFactory, validator, clock, l)
+public sealed class WaterDemands(IEcoParkDbContextFactory dbFactory, IValidator<WaterDemandStreamInput> validator, TimeProvider clock, IStringLocalizer<Messages> l,
+    StreamMatching matching)
+    : StreamHandler<WaterDemand, WaterDemandStreamInput>(dbFactory, validator, clock, l, matching)
 {
     public override DbSet<WaterDemand> Set(IEcoParkDbContext db) => db.WaterDemands;
 
@@ -39,8 +41,9 @@ public sealed class WaterDemands(IEcoParkDbContextFactory dbFactory, IValidator<
     protected override IEnumerable<ParameterValue> MeasuredValues(WaterDemand stream) => stream.CurrentWaterQuality;
 }
 
-public sealed class HeatStreams(IEcoParkDbContextFactory dbFactory, IValidator<HeatStreamInput> validator, TimeProvider clock, IStringLocalizer<Messages> l)
-    : StreamHandler<HeatStream, HeatStreamInput>(dbFactory, validator, clock, l)
+public sealed class HeatStreams(IEcoParkDbContextFactory dbFactory, IValidator<HeatStreamInput> validator, TimeProvider clock, IStringLocalizer<Messages> l,
+    StreamMatching matching)
+    : StreamHandler<HeatStream, HeatStreamInput>(dbFactory, validator, clock, l, matching)
 {
     public override DbSet<HeatStream> Set(IEcoParkDbContext db) => db.HeatStreams;
 
@@ -56,8 +59,9 @@ public sealed class HeatStreams(IEcoParkDbContextFactory dbFactory, IValidator<H
         new Dictionary<string, decimal> { ["loadKw"] = stream.LoadKw, ["annualMwh"] = Math.Round(stream.AnnualKwh / 1000, 1) };
 }
 
-public sealed class ByproductStreams(IEcoParkDbContextFactory dbFactory, IValidator<ByproductStreamInput> validator, TimeProvider clock, IStringLocalizer<Messages> l)
-    : StreamHandler<ByproductStream, ByproductStreamInput>(dbFactory, validator, clock, l)
+public sealed class ByproductStreams(IEcoParkDbContextFactory dbFactory, IValidator<ByproductStreamInput> validator, TimeProvider clock, IStringLocalizer<Messages> l,
+    StreamMatching matching)
+    : StreamHandler<ByproductStream, ByproductStreamInput>(dbFactory, validator, clock, l, matching)
 {
     public override DbSet<ByproductStream> Set(IEcoParkDbContext db) => db.ByproductStreams;
 

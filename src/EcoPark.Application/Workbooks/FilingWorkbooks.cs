@@ -35,7 +35,8 @@ public sealed class FilingWorkbooks(
     HeatStreams heat,
     ByproductStreams byproducts,
     TimeProvider clock,
-    IStringLocalizer<Messages> l)
+    IStringLocalizer<Messages> l,
+    Matching.CandidateStore candidates)
 {
     /// <summary>Uploads above this are refused before they are read.</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
@@ -144,6 +145,8 @@ public sealed class FilingWorkbooks(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        // The imported streams and months enter the factory's stored candidates.
+        await candidates.RefreshFactoryAsync(factoryId, cancellationToken);
         return new ImportResult(true, read.Rows, read.Balances.Count, read.Effluents.Count + read.Demands.Count + read.Heat.Count + read.Byproducts.Count, []);
     }
 

@@ -1,4 +1,6 @@
 using EcoPark.Application.Abstractions;
+using EcoPark.Application.Jobs;
+using EcoPark.Application.Matching;
 using EcoPark.Application.Users;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
@@ -61,6 +63,10 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
 
     public DbSet<ParkScreeningInput> ParkScreeningInputs => Set<ParkScreeningInput>();
 
+    public DbSet<MatchCandidate> MatchCandidates => Set<MatchCandidate>();
+
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+
     /// <summary>ASP.NET Core's data-protection keys, so that cookies and tokens survive restarts and span instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -72,6 +78,12 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
         var key = BitConverter.ToInt64(factoryId.ToByteArray(), 0);
         return Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
     }
+
+    /// <summary>One fixed advisory-lock key for the stored candidates ("cand" in ASCII).</summary>
+    private const long CandidatesLockKey = 0x63616e64;
+
+    public Task LockCandidatesAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CandidatesLockKey})", cancellationToken);
 
     public bool IsUniqueViolation(DbUpdateException exception, string indexName) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } e && e.ConstraintName == indexName;

@@ -1,7 +1,9 @@
+using EcoPark.Application;
 using EcoPark.Application.Matching;
 using EcoPark.Application.Users;
 using EcoPark.Domain.Matching;
 using EcoPark.Web.Security;
+using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Web.Api;
 
@@ -25,10 +27,20 @@ internal static class MatchingEndpoints
                 TypedResults.Ok(await handler.EvaluateByproductAsync(request, ct)))
             .WithSummary("Judge one by-product on offer against one material need: codes, properties, quantity, transport, economics and CO₂e; nothing is stored");
         matching.MapGet("/parks/{parkId:guid}/candidates", async (Guid parkId, string? resource, string? status, decimal? minBenefit, bool? includeBlocked,
-                HttpContext http, CallerLoader callers, Matchmaking handler, CancellationToken ct) =>
-                TypedResults.Ok((await handler.ParkCandidatesAsync(await callers.LoadAsync(http.User, ct), parkId,
-                    new CandidateFilter(resource, status, minBenefit, includeBlocked ?? false), ct)).Select(e => e.Candidate)))
-            .WithSummary("Ranked candidates with a side in the park (staff): by net annual benefit, then by margin");
+                bool? feasibleOnly, string? page, string? pageSize, string? sort, HttpContext http, CallerLoader callers, Matchmaking handler,
+                IStringLocalizer<Messages> l, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ParkCandidatesAsync(await callers.LoadAsync(http.User, ct), parkId,
+                    new CandidateFilter(resource, status, minBenefit, includeBlocked ?? false, feasibleOnly ?? false), CandidatePaging.Parse(page, pageSize, sort, l), ct)))
+            .WithSummary("One page of the stored candidates with a side in the park (staff): { items, total }; page (from 1), pageSize (≤ 200, default 50), "
+                + "sort (rank, the default: feasible first, then net annual benefit, then margin; or quantity, distance, benefit, co2e, payback, a leading '-' for descending)");
+        matching.MapPost("/candidates/rebuild", async (CandidateStore store, CancellationToken ct) =>
+                TypedResults.Accepted(LocalPath.Of($"/api/v1/matching/candidates/progress"), new { queued = await store.EnqueueRebuildAsync(ct) is not null }))
+            .RequireAuthorization(Policies.Administrators)
+            .WithSummary("Rebuild the stored candidates from scratch in the background (administrators); queued once while one waits");
+        matching.MapGet("/candidates/progress", async (CandidateStore store, CancellationToken ct) =>
+                TypedResults.Ok(await store.ProgressAsync(ct) is { } progress ? new { recomputing = true, progress.Done, progress.Total } : new { recomputing = false, Done = 0, Total = 0 }))
+            .RequireAuthorization(Policies.ParkStaff)
+            .WithSummary("Whether candidate recomputations are waiting or running, and how many of their batch are done (staff)");
         matching.MapGet("/streams/{streamId:guid}/candidates", async (Guid streamId, HttpContext http, CallerLoader callers, Matchmaking handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.StreamCandidatesAsync(await callers.LoadAsync(http.User, ct), streamId, ct)))
             .WithSummary("Ranked candidates for one stream, each with its full explanation (staff)");

@@ -51,6 +51,8 @@ public static class ServiceRegistration
         services.AddEcoParkInfrastructure(connectionString);
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<CandidateStartupCheck>();
+        services.AddHostedService<JobWorker>();
         services.AddDataProtection().SetApplicationName("EcoPark").PersistKeysToDbContext<EcoParkDbContext>();
 
         services.AddIdentityApiEndpoints<ApplicationUser>(identity =>

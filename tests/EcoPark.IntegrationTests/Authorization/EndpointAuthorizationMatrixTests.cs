@@ -77,6 +77,8 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
         ["POST /api/v1/matching/byproducts/evaluate"] = Rule.SignedIn,
         ["GET /api/v1/matching/parks/{parkId:guid}/candidates"] = Rule.Park(Admin, Staff),
         ["GET /api/v1/matching/streams/{streamId:guid}/candidates"] = Rule.Only(Admin, Staff),
+        ["POST /api/v1/matching/candidates/rebuild"] = Rule.Only(Admin),
+        ["GET /api/v1/matching/candidates/progress"] = Rule.Only(Admin, Staff),
         ["GET /api/v1/matching/pairs/{supplyStreamId:guid}/{demandStreamId:guid}"] = Rule.Only(Admin, Staff),
         ["GET /api/v1/matching/opportunities"] = Rule.SignedIn,
         ["GET /api/v1/matching/rule-sets"] = Rule.SignedIn,

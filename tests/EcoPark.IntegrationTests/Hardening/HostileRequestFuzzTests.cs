@@ -153,6 +153,7 @@ public sealed class HostileRequestFuzzTests(DemoAppFixture app, ITestOutputHelpe
             Json("POST", "/api/v1/auth/login", anonymous, """{"email":"nobody@example.tw","password":"wrong"}""", "login"),
             Json("POST", "/api/v1/matching/rule-sets/parameters", engineer, """{"parameters":{"version":"fuzz"},"note":"fuzz"}""", "rules-engineer"),
             Json("POST", "/api/v1/matching/rule-sets/parameters", admin, """{"parameters":{"version":"fuzz","water":null},"note":"fuzz"}""", "rules-admin"),
+            Json("POST", "/api/v1/matching/candidates/rebuild", admin, "{}", "candidates-rebuild"),
             Json("POST", "/api/v1/fees/rule-sets/regulation-2023/versions", admin, """{"effectiveFrom":"2031-01-01","note":"fuzz"}""", "fee-rules-admin"),
             new("POST", $"{streams}/workbook", staff, r => WorkbookBody(r, workbook), "workbook"),
             new("POST", $"/api/v1/fee-cases/{caseId}/evidence", auditor, r => EvidenceBody(r), "evidence"),

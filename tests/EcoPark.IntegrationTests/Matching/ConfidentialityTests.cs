@@ -135,7 +135,7 @@ public sealed partial class ConfidentialityTests(DemoAppFixture app)
         AssertNothingLeaks(pair, xinanSecrets, moneyAllowed: false);
         Assert.True(pair.GetProperty("candidate").GetProperty("withheld").GetBoolean());
         AssertNothingLeaks(Assert.Single(forDemand.EnumerateArray(), c => c.GetProperty("candidate").GetProperty("supplyStreamId").GetGuid() == supply), xinanSecrets);
-        var fromXinan = inPark.EnumerateArray().Where(c => c.GetProperty("supplyStreamId").GetGuid() == supply).ToList();
+        var fromXinan = inPark.GetProperty("items").EnumerateArray().Where(c => c.GetProperty("supplyStreamId").GetGuid() == supply).ToList();
         Assert.Contains(fromXinan, c => c.GetProperty("demandStreamId").GetGuid() == demand);
         Assert.All(fromXinan, c => AssertNothingLeaks(c, xinanSecrets));
 

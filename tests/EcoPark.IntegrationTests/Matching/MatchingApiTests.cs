@@ -74,8 +74,8 @@ public sealed class MatchingApiTests(DemoAppFixture app)
     {
         using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
         var park = (await app.FactoryNamedAsync(Wwtp)).ParkId;
-        var candidates = await staff.GetFromJsonAsync<JsonElement[]>($"/api/v1/matching/parks/{park}/candidates?resource=water");
-        var pair = candidates!.Single(c => c.GetProperty("supplyFactory").GetString() == Wwtp && c.GetProperty("demandFactory").GetString() == Caster);
+        var candidates = (await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matching/parks/{park}/candidates?resource=water&pageSize=200")).GetProperty("items").EnumerateArray().ToArray();
+        var pair = candidates.Single(c => c.GetProperty("supplyFactory").GetString() == Wwtp && c.GetProperty("demandFactory").GetString() == Caster);
         Assert.Equal("feasible-as-is", pair.GetProperty("status").GetString());
 
         using var engineer2 = await app.SignedInAsync(DemoAccounts.SecondEngineer.Email, "en");

@@ -23,6 +23,250 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EcoPark.Application.Jobs.BackgroundJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("locked_by");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_background_jobs");
+
+                    b.HasIndex("Kind", "Status")
+                        .HasDatabaseName("ix_background_jobs_kind_status");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_background_jobs_status_created_at");
+
+                    b.ToTable("background_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Application.Matching.MatchCandidate", b =>
+                {
+                    b.Property<Guid>("SupplyStreamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supply_stream_id");
+
+                    b.Property<Guid>("DemandStreamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("demand_stream_id");
+
+                    b.Property<string>("CatalogueVersion")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("catalogue_version");
+
+                    b.Property<decimal>("Co2eKgPerYear")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)")
+                        .HasColumnName("co2e_kg_per_year");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal?>("DemandBandHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("demand_band_high");
+
+                    b.Property<decimal?>("DemandBandLow")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("demand_band_low");
+
+                    b.Property<Guid>("DemandFactoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("demand_factory_id");
+
+                    b.Property<string>("DemandName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("demand_name");
+
+                    b.Property<Guid>("DemandParkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("demand_park_id");
+
+                    b.Property<long>("DemandVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("demand_version");
+
+                    b.Property<decimal?>("DistanceM")
+                        .HasPrecision(12)
+                        .HasColumnType("numeric(12,0)")
+                        .HasColumnName("distance_m");
+
+                    b.Property<bool>("Feasible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("feasible");
+
+                    b.Property<bool>("FeasibleAsIs")
+                        .HasColumnType("boolean")
+                        .HasColumnName("feasible_as_is");
+
+                    b.Property<int>("FeeYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fee_year");
+
+                    b.Property<decimal>("NetAnnualBenefitNtd")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)")
+                        .HasColumnName("net_annual_benefit_ntd");
+
+                    b.Property<string>("ParametersVersion")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("parameters_version");
+
+                    b.PrimitiveCollection<List<string>>("PartyReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("party_reasons");
+
+                    b.Property<decimal?>("PaybackMonths")
+                        .HasPrecision(24, 1)
+                        .HasColumnType("numeric(24,1)")
+                        .HasColumnName("payback_months");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(20, 1)
+                        .HasColumnType("numeric(20,1)")
+                        .HasColumnName("quantity");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("resource");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal?>("SupplyBandHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("supply_band_high");
+
+                    b.Property<decimal?>("SupplyBandLow")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("supply_band_low");
+
+                    b.Property<Guid>("SupplyFactoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supply_factory_id");
+
+                    b.Property<string>("SupplyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("supply_name");
+
+                    b.Property<Guid>("SupplyParkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supply_park_id");
+
+                    b.Property<long>("SupplyVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("supply_version");
+
+                    b.Property<decimal?>("TightestMargin")
+                        .HasPrecision(24, 3)
+                        .HasColumnType("numeric(24,3)")
+                        .HasColumnName("tightest_margin");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("SupplyStreamId", "DemandStreamId")
+                        .HasName("pk_match_candidates");
+
+                    b.HasIndex("DemandFactoryId")
+                        .HasDatabaseName("ix_match_candidates_demand_factory_id");
+
+                    b.HasIndex("DemandStreamId")
+                        .HasDatabaseName("ix_match_candidates_demand_stream_id");
+
+                    b.HasIndex("NetAnnualBenefitNtd")
+                        .HasDatabaseName("ix_match_candidates_net_annual_benefit_ntd");
+
+                    b.HasIndex("SupplyFactoryId")
+                        .HasDatabaseName("ix_match_candidates_supply_factory_id");
+
+                    b.HasIndex("Resource", "Status")
+                        .HasDatabaseName("ix_match_candidates_resource_status");
+
+                    b.HasIndex("DemandParkId", "Feasible", "NetAnnualBenefitNtd")
+                        .HasDatabaseName("ix_match_candidates_demand_park_id_feasible_net_annual_benefit");
+
+                    b.HasIndex("SupplyParkId", "Feasible", "NetAnnualBenefitNtd")
+                        .HasDatabaseName("ix_match_candidates_supply_park_id_feasible_net_annual_benefit");
+
+                    b.ToTable("match_candidates", (string)null);
+                });
+
             modelBuilder.Entity("EcoPark.Application.Users.ApplicationRole", b =>
                 {
                     b.Property<Guid>("Id")

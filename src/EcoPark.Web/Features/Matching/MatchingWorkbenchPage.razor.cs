@@ -1,0 +1,159 @@
+using EcoPark.Application.Common;
+using EcoPark.Application.Factories;
+using EcoPark.Application.Jobs;
+using EcoPark.Application.Matching;
+using EcoPark.Application.Parks;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace EcoPark.Web.Features.Matching;
+
+/// <summary>
+/// The staff workbench: the park's stored candidates a page at a time (filtered, sorted and paged in the database, so a
+/// circuit holds the visible page only), the map's top links of the current filter, the park's matches, and a pair's
+/// explanation computed when its row is opened. Nothing is loaded while prerendering: the interactive circuit loads once.
+/// </summary>
+public partial class MatchingWorkbenchPage
+{
+    private const string Feasible = "*feasible";
+
+    private static readonly string[] Statuses =
+        ["feasible-as-is", "feasible-with-treatment", "feasible-with-blending", "feasible-direct", "feasible-with-heat-pump", "feasible", "uneconomic", "needs-lab-test", "infeasible", "blocked"];
+
+    private IReadOnlyList<ParkDto> parks = [];
+    private IReadOnlyList<FactoryDto> factories = [];
+    private IReadOnlyList<FactoryDto> parkFactories = [];
+    private IReadOnlyList<CandidateDto> links = [];
+    private IReadOnlyList<MatchCaseDto> cases = [];
+    private MudTable<CandidateDto>? table;
+    private MatchExplanation? selected;
+    private JobProgress? recomputing;
+    private Guid? parkId;
+    private string resource = string.Empty;
+    private decimal? minBenefit;
+    private string status = string.Empty;
+    private bool includeBlocked;
+    private bool drawerOpen;
+    private bool proposing;
+    private bool tryPairOpen;
+
+    [Inject]
+    private ParkQueries ParkQueries { get; set; } = default!;
+
+    [Inject]
+    private FactoryQueries FactoryQueries { get; set; } = default!;
+
+    [Inject]
+    private Matchmaking Matchmaking { get; set; } = default!;
+
+    [Inject]
+    private MatchCases MatchCases { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    private CandidateFilter Filter => new(resource.Length == 0 ? null : resource, status is "" or Feasible ? null : status, minBenefit, includeBlocked,
+        FeasibleOnly: status == Feasible);
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            // Prerendering: the page's frame only; the interactive circuit loads the data, once.
+            return;
+        }
+
+        var caller = await LoadCallerAsync();
+        parks = [.. (await ParkQueries.ListAsync(caller)).Where(p => caller.IsAdministrator || caller.ParkIds.Contains(p.Id))];
+        factories = await FactoryQueries.ListAsync(caller);
+        await ParkChangedAsync(parks.FirstOrDefault()?.Id);
+    }
+
+    private async Task ParkChangedAsync(Guid? id)
+    {
+        parkId = id;
+        parkFactories = [.. factories.Where(f => f.ParkId == id)];
+        await ReloadAsync();
+    }
+
+    /// <summary>The table from its first page, and what goes beside it: the map's links, the park's matches, the recomputation under way.</summary>
+    private async Task ReloadAsync()
+    {
+        if (parkId is not { } id)
+        {
+            return;
+        }
+
+        var caller = await LoadCallerAsync();
+        var top = await Matchmaking.ParkCandidatesAsync(caller, id, Filter with { FeasibleOnly = true }, new CandidatePaging(1, ParkMap.MaxLinks * 4));
+        links = top.Items;
+        cases = await MatchCases.ListAsync(caller, id);
+        recomputing = await Matchmaking.RecomputingAsync();
+        if (table is not null)
+        {
+            await table.ReloadServerData();
+        }
+    }
+
+    private async Task<TableData<CandidateDto>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
+    {
+        if (parkId is not { } id)
+        {
+            return new TableData<CandidateDto> { Items = [], TotalItems = 0 };
+        }
+
+        var sort = state.SortDirection == SortDirection.None || string.IsNullOrEmpty(state.SortLabel)
+            ? "rank"
+            : state.SortDirection == SortDirection.Descending ? "-" + state.SortLabel : state.SortLabel;
+        var page = await Matchmaking.ParkCandidatesAsync(await LoadCallerAsync(), id, Filter, new CandidatePaging(state.Page + 1, state.PageSize, sort), cancellationToken);
+        return new TableData<CandidateDto> { Items = page.Items, TotalItems = page.Total };
+    }
+
+    private async Task OpenAsync(CandidateDto candidate)
+    {
+        try
+        {
+            selected = await Matchmaking.ExplainAsync(await LoadCallerAsync(), candidate.SupplyStreamId, candidate.DemandStreamId);
+            drawerOpen = true;
+        }
+        catch (NotFoundException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+    }
+
+    private async Task ProposeAsync()
+    {
+        if (selected is null)
+        {
+            return;
+        }
+
+        proposing = true;
+        try
+        {
+            var match = await MatchCases.TakeUpAsync(await LoadCallerAsync(), new TakeUpInput { SupplyStreamId = selected.Candidate.SupplyStreamId, DemandStreamId = selected.Candidate.DemandStreamId });
+            Snackbar.Add(L["Matching.Proposed"], Severity.Success);
+            Navigation.NavigateTo($"matching/cases/{match.Id}");
+        }
+        catch (FluentValidation.ValidationException e)
+        {
+            Snackbar.Add(string.Join(" ", e.Errors.Select(x => x.ErrorMessage)), Severity.Error);
+        }
+        catch (NotFoundException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+        finally
+        {
+            proposing = false;
+        }
+    }
+}
