@@ -29,6 +29,7 @@ public static class Pipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseEcoParkCallerBinding();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -108,6 +108,7 @@ public static class ServiceRegistration
         services.AddSingleton(signInLimits);
         services.AddEcoParkSignInRateLimit(signInLimits);
         services.AddScoped<PasswordSignIn>();
+        services.AddEcoParkCallerBinding();
         services.AddScoped<TokenIssuer>();
         builder.AddEcoParkSecurityHeaders(options);
 
