@@ -48,7 +48,7 @@ public static class ServiceRegistration
         }
 
         services.AddEcoParkApplication();
-        services.AddEcoParkInfrastructure(connectionString);
+        services.AddEcoParkInfrastructure(ConnectionPool.WithLimits(connectionString, options.Database.MaxPoolSize, options.Database.PoolWaitSeconds));
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
         services.AddDataProtection().SetApplicationName("EcoPark").PersistKeysToDbContext<EcoParkDbContext>();
@@ -118,6 +118,9 @@ public static class ServiceRegistration
         services.AddMudServices();
         services.AddEcoParkLocalization();
 
+        services.Configure<RequestLogOptions>(configuration.GetSection(RequestLogOptions.Section));
+        services.AddSingleton<RequestLogPolicy>();
+        services.AddHostedService<RequestLogSummary>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>
