@@ -2,33 +2,17 @@ using EcoPark.Domain.Fees;
 
 namespace EcoPark.Benchmarks;
 
-/// <summary>Synthetic inputs. The rule values mirror the seeded regulation-2023 v1 rule set.</summary>
+/// <summary>Synthetic inputs on the seeded regulation-2023 v1 rule set.</summary>
 internal static class SyntheticRules
 {
-    public static FeeRuleSet Regulation2023() => new("regulation-2023", 1, FeeScheme.Regulation2023, new DateOnly(2023, 2, 1), new Regulation2023Rules
+    /// <summary>
+    /// The seeded regulation-2023 v1 rule set (the domain's defaults), with a synthetic reclaimed-water reduction
+    /// table in place of the official attachment the defaults leave empty, so that the reduction step does work.
+    /// </summary>
+    public static FeeRuleSet Regulation2023() => FeeDefaults.Regulation2023 with
     {
-        MonthlyThresholdM3 = 9_000,
-        WindowStartMonth = 11,
-        WindowEndMonth = 4,
-        TapSurfaceRates = new Dictionary<RecyclingRateStatus, decimal>
-        {
-            [RecyclingRateStatus.Unverified] = 3,
-            [RecyclingRateStatus.Below] = 3,
-            [RecyclingRateStatus.Within] = 2,
-            [RecyclingRateStatus.Above] = 1,
-        },
-        GroundwaterRate = 3,
-        HalfRateFeeYears = [2023, 2024],
-        HalfRateFactor = 0.5m,
-        ReclaimedReductionTable = [new(6_000, 0.1m), new(50_000, 0.2m)],
-        ReclaimedMinimumM3 = 6_000,
-        CommitmentShareRequired = 0.8m,
-        InvestmentOffsetShareOfCost = 0.5m,
-        InvestmentOffsetMaxYears = 10,
-        ReductionCapShare = 0.6m,
-        ExemptCategories = [PayerCategory.GovernmentAgency, PayerCategory.School],
-        StepOrder = [FeeStepKind.HalfRate, FeeStepKind.ReductionsCapped, FeeStepKind.Article8],
-    }, null);
+        Regulation2023 = FeeDefaults.Regulation2023.Regulation2023! with { ReclaimedReductionTable = [new(6_000, 0.1m), new(50_000, 0.2m)] },
+    };
 
     public static FeeRequest Payer(Random random, int feeYear)
     {

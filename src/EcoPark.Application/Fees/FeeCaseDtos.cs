@@ -63,12 +63,13 @@ public sealed record StatutoryDate(DateOnly Date, string Key);
 
 public static class FeeCalendar
 {
-    public static IReadOnlyList<StatutoryDate> For(int year) =>
+    /// <summary>The dates of <paramref name="year"/> under the rule set's calendar, in order.</summary>
+    public static IReadOnlyList<StatutoryDate> For(FeeCalendarRules calendar, int year) =>
     [
-        new(new DateOnly(year, 7, 15), "Fee.Calendar.Submission"),
-        new(new DateOnly(year, 7, 31), "Fee.Calendar.Notice"),
-        new(new DateOnly(year, 8, 15), "Fee.Calendar.NoticeLatest"),
-        new(new DateOnly(year, 8, 31), "Fee.Calendar.Due"),
-        new(new DateOnly(year, 12, 15), "Fee.Calendar.Reexamination"),
+        new(calendar.Submission.In(year), "Fee.Calendar.Submission"),
+        new(calendar.Notice.In(year), "Fee.Calendar.Notice"),
+        new(calendar.NoticeLatest.In(year), "Fee.Calendar.NoticeLatest"),
+        new(calendar.Due.In(year), "Fee.Calendar.Due"),
+        new(calendar.Reexamination.In(year), "Fee.Calendar.Reexamination"),
     ];
 }

@@ -93,8 +93,9 @@ public sealed class FeeCases(
         var evidence = await db.FeeEvidence.AsNoTracking().Where(e => e.FeeCaseId == id).OrderBy(e => e.UploadedAt)
             .Select(e => new EvidenceDto(e.Id, e.ClaimId, e.Kind.ToString(), e.FileName, e.ContentType, e.SizeBytes, e.Sha256, e.UploadedAt))
             .ToListAsync(cancellationToken);
-        var window = (await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken)).Regulation2023!.WindowMonths(feeCase.FeeYear);
-        var benchmarkDate = feeCase.Verification?.IssuedOn ?? new DateOnly(feeCase.FeeYear, 7, 1);
+        var regulation = (await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken)).Regulation2023!;
+        var window = regulation.WindowMonths(feeCase.FeeYear);
+        var benchmarkDate = feeCase.Verification?.IssuedOn ?? regulation.Calendar.Billing.In(feeCase.FeeYear);
         var benchmark = await db.IndustryBenchmarks.AsNoTracking()
             .Where(b => b.Industry == factory.Industry && b.EffectiveFrom <= benchmarkDate)
             .OrderByDescending(b => b.EffectiveFrom)
@@ -227,18 +228,17 @@ public sealed class FeeCases(
     }
 
     /// <summary>
-    /// Decides the case and issues the notice. Payment is due on 31 August of the fee year (art. 10), or
-    /// 30 days after a later decision so that the payer always has a month.
+    /// Decides the case and issues the notice. Payment is due on the rule set's due date (31 August, art. 10), or
+    /// its number of days (30) after a later decision so that the payer always has a month.
     /// </summary>
     public async Task DecideAsync(Caller caller, Guid id, CancellationToken cancellationToken = default)
     {
         await ChangeAsync(caller, id, "decided", async (feeCase, db) =>
         {
             var now = clock.GetUtcNow();
-            var statutory = new DateOnly(feeCase.FeeYear, 8, 31);
-            var thirtyDays = DateOnly.FromDateTime(now.UtcDateTime).AddDays(30);
+            var calendar = (await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken)).Calendar;
             var sequence = await db.FeeCases.CountAsync(c => c.FeeYear == feeCase.FeeYear && c.NoticeNumber != null, cancellationToken) + 1;
-            feeCase.Decide(caller.UserId, now, $"EP-{feeCase.FeeYear}-{sequence:D5}", thirtyDays > statutory ? thirtyDays : statutory);
+            feeCase.Decide(caller.UserId, now, $"EP-{feeCase.FeeYear}-{sequence:D5}", calendar.DueDate(feeCase.FeeYear, DateOnly.FromDateTime(now.UtcDateTime)));
         }, cancellationToken);
     }
 

@@ -29,12 +29,9 @@ public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider cl
     /// <summary>The version in force for a fee year (see <see cref="EffectiveAsync"/>), or null when none is.</summary>
     public static async Task<FeeRuleSet?> InForceAsync(IEcoParkDbContext db, FeeScheme scheme, int feeYear, CancellationToken cancellationToken)
     {
-        var billing = new DateOnly(feeYear, 7, 1);
-        var record = await db.FeeRuleSets.AsNoTracking()
-            .Where(r => r.Scheme == scheme && r.EffectiveFrom <= billing)
-            .OrderByDescending(r => r.EffectiveFrom).ThenByDescending(r => r.Version)
-            .FirstOrDefaultAsync(cancellationToken);
-        return record?.ToRuleSet();
+        // A scheme has a handful of versions; the selection by each version's own billing date is the domain's.
+        var records = await db.FeeRuleSets.AsNoTracking().Where(r => r.Scheme == scheme).ToListAsync(cancellationToken);
+        return FeeRuleSet.InForce(records.Select(r => r.ToRuleSet()), feeYear);
     }
 
     public async Task<IReadOnlyList<RuleSetVersionDto>> VersionsAsync(CancellationToken cancellationToken = default)

@@ -163,7 +163,7 @@ public sealed class MatchCases(
 
     public Task<MatchCaseDto> AgreeAsync(Caller caller, Guid id, AgreeInput input, CancellationToken cancellationToken = default) =>
         ChangeAsync(caller, id, input.RowVersion, agreeValidator, input, "agreed",
-            m => m.Agree(input.Quantity, CreditSplit.Checked(input.SupplierWaterPercent, input.SupplierEnergyPercent, input.SupplierCo2ePercent),
+            m => m.Agree(input.Quantity, new CreditSplit(input.SupplierWaterPercent, input.SupplierEnergyPercent, input.SupplierCo2ePercent),
                 input.EventDate ?? rules.Today, input.Note, caller.UserId, clock.GetUtcNow()),
             cancellationToken);
 

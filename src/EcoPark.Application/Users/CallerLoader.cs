@@ -7,7 +7,8 @@ namespace EcoPark.Application.Users;
 /// <summary>
 /// Builds the <see cref="Caller"/> for a signed-in user. Roles and scopes are read from the database on
 /// every operation, so a role or scope an administrator removes stops working at once, even for a cookie
-/// or bearer token issued before. A locked-out or deleted user gets no roles and so sees nothing.
+/// or bearer token issued before. A locked-out or deleted user gets no roles and so sees nothing. One
+/// query: the user row with its roles and both scope lists (an API request loads it once, see CallerBinding).
 /// </summary>
 public sealed class CallerLoader(IEcoParkDbContextFactory dbFactory, TimeProvider clock)
 {
@@ -15,17 +16,18 @@ public sealed class CallerLoader(IEcoParkDbContextFactory dbFactory, TimeProvide
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var active = await db.Users.AnyAsync(u => u.Id == userId && (u.LockoutEnd == null || u.LockoutEnd <= now), cancellationToken);
-        if (!active)
-        {
-            return new Caller(userId, [], [], []);
-        }
-
-        var roles = await db.UserRoles.Where(ur => ur.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
-            .ToListAsync(cancellationToken);
-        var parkIds = await db.UserParkScopes.Where(s => s.UserId == userId).Select(s => s.ParkId).ToListAsync(cancellationToken);
-        var factoryIds = await db.UserFactoryScopes.Where(s => s.UserId == userId).Select(s => s.FactoryId).ToListAsync(cancellationToken);
-        return new Caller(userId, roles, parkIds, factoryIds);
+        var loaded = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .Select(u => new
+            {
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                ParkIds = db.UserParkScopes.Where(s => s.UserId == u.Id).Select(s => s.ParkId).ToList(),
+                FactoryIds = db.UserFactoryScopes.Where(s => s.UserId == u.Id).Select(s => s.FactoryId).ToList(),
+            })
+            .AsSingleQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        return loaded is null
+            ? new Caller(userId, [], [], [])
+            : new Caller(userId, loaded.Roles, loaded.ParkIds, loaded.FactoryIds);
     }
 }

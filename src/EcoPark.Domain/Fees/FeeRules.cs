@@ -10,7 +10,72 @@ public sealed record FeeRuleSet(
     FeeScheme Scheme,
     DateOnly EffectiveFrom,
     Regulation2023Rules? Regulation2023,
-    Draft2019Rules? Draft2019);
+    Draft2019Rules? Draft2019)
+{
+    /// <summary>The fee year's dates under this version.</summary>
+    public FeeCalendarRules Calendar => Regulation2023?.Calendar ?? Draft2019?.Calendar ?? FeeCalendarRules.Statutory;
+
+    /// <summary>
+    /// The version in force for a fee year: the latest (by effective date, then version) that took effect by
+    /// its own billing date of that year (1 July under art. 4), or null when none had.
+    /// </summary>
+    public static FeeRuleSet? InForce(IEnumerable<FeeRuleSet> versions, int feeYear) =>
+        versions.Where(v => v.EffectiveFrom <= v.Calendar.Billing.In(feeYear))
+            .OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Version)
+            .FirstOrDefault();
+}
+
+/// <summary>A day of the year (month and day), as the regulation names its dates.</summary>
+public sealed record MonthAndDay(int Month, int Day)
+{
+    public DateOnly In(int year) => new(year, Month, Day);
+}
+
+/// <summary>
+/// The statutory dates of a fee year (art. 4, 10, 11) as rule data, so that a new text changes a version, not code.
+/// Versions stored before the calendar was rule data read <see cref="Statutory"/>.
+/// </summary>
+public sealed record FeeCalendarRules
+{
+    /// <summary>The regulation's dates: bills on 1 July, submission by 15 July, notice by 31 July (15 August at the latest),
+    /// payment by 31 August or 30 days after a later decision, re-examination by 15 December.</summary>
+    public static FeeCalendarRules Statutory { get; } = new()
+    {
+        Billing = new(7, 1),
+        Submission = new(7, 15),
+        Notice = new(7, 31),
+        NoticeLatest = new(8, 15),
+        Due = new(8, 31),
+        DueDaysAfterLateDecision = 30,
+        Reexamination = new(12, 15),
+    };
+
+    /// <summary>Art. 4: the bill is issued on this day; the version in force on it applies.</summary>
+    public required MonthAndDay Billing { get; init; }
+
+    public required MonthAndDay Submission { get; init; }
+
+    public required MonthAndDay Notice { get; init; }
+
+    public required MonthAndDay NoticeLatest { get; init; }
+
+    /// <summary>Art. 10: payment due.</summary>
+    public required MonthAndDay Due { get; init; }
+
+    /// <summary>A decision later than <see cref="Due"/> minus this many days still leaves the payer this many days.</summary>
+    public required int DueDaysAfterLateDecision { get; init; }
+
+    /// <summary>Art. 11: last day to ask for re-examination.</summary>
+    public required MonthAndDay Reexamination { get; init; }
+
+    /// <summary>The payment due date of a fee year's notice decided on <paramref name="decidedOn"/>.</summary>
+    public DateOnly DueDate(int feeYear, DateOnly decidedOn)
+    {
+        var statutory = Due.In(feeYear);
+        var late = decidedOn.AddDays(DueDaysAfterLateDecision);
+        return late > statutory ? late : statutory;
+    }
+}
 
 /// <summary>Parameters of the 2023 regulation (耗水費徵收辦法).</summary>
 public sealed record Regulation2023Rules
@@ -65,6 +130,15 @@ public sealed record Regulation2023Rules
     /// <summary>The order of the steps after the gross fee; the regulation leaves it open.</summary>
     public required IReadOnlyList<FeeStepKind> StepOrder { get; init; }
 
+    /// <summary>The fee year's dates; versions stored before the calendar was rule data read the statutory one.</summary>
+    public FeeCalendarRules Calendar { get; init; } = FeeCalendarRules.Statutory;
+
+    /// <summary>
+    /// The fee year whose bill comes next on <paramref name="today"/>: once this year's window has ended (from May,
+    /// with a window ending in April), the coming window belongs to next year's fee.
+    /// </summary>
+    public int NextFeeYear(DateOnly today) => today.Month > WindowEndMonth ? today.Year + 1 : today.Year;
+
     public YearMonth WindowStart(int feeYear) => new(feeYear - 1, WindowStartMonth);
 
     public YearMonth WindowEnd(int feeYear) => new(feeYear, WindowEndMonth);
@@ -98,6 +172,9 @@ public sealed record Draft2019Rules
     public required decimal MonthlyDivisor { get; init; }
 
     public required decimal ReductionCapShare { get; init; }
+
+    /// <summary>The fee year's dates; versions stored before the calendar was rule data read the statutory one.</summary>
+    public FeeCalendarRules Calendar { get; init; } = FeeCalendarRules.Statutory;
 }
 
 /// <summary>Volumes from <see cref="FromM3"/> up to <see cref="ToM3"/> (null: no limit) pay these NTD/m³.</summary>

@@ -32,20 +32,24 @@ public enum MatchState
 /// Who is credited with which share of a match's savings, in percent for the supplier (the buyer has the
 /// rest), so that park totals count each saving once.
 /// </summary>
-public sealed record CreditSplit(decimal SupplierWaterPercent, decimal SupplierEnergyPercent, decimal SupplierCo2ePercent)
+public sealed record CreditSplit
 {
-    public static CreditSplit Checked(decimal water, decimal energy, decimal co2e)
+    /// <summary>Each share is a percentage from 0 to 100; anything else is refused here, so no split can hold one.</summary>
+    public CreditSplit(decimal supplierWaterPercent, decimal supplierEnergyPercent, decimal supplierCo2ePercent)
     {
-        foreach (var (field, value) in new[] { ("supplierWaterPercent", water), ("supplierEnergyPercent", energy), ("supplierCo2ePercent", co2e) })
-        {
-            if (value is < 0 or > 100)
-            {
-                throw new DomainException(field, "out-of-range", "A share is a percentage from 0 to 100.");
-            }
-        }
-
-        return new CreditSplit(water, energy, co2e);
+        SupplierWaterPercent = Share("supplierWaterPercent", supplierWaterPercent);
+        SupplierEnergyPercent = Share("supplierEnergyPercent", supplierEnergyPercent);
+        SupplierCo2ePercent = Share("supplierCo2ePercent", supplierCo2ePercent);
     }
+
+    public decimal SupplierWaterPercent { get; private init; }
+
+    public decimal SupplierEnergyPercent { get; private init; }
+
+    public decimal SupplierCo2ePercent { get; private init; }
+
+    private static decimal Share(string field, decimal value) =>
+        value is < 0 or > 100 ? throw new DomainException(field, "out-of-range", "A share is a percentage from 0 to 100.") : value;
 }
 
 /// <summary>

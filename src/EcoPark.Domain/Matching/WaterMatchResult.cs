@@ -97,37 +97,66 @@ public sealed record WaterMatchResult(
 /// <para>Buyer effective cost per m³ = transfer price + buyer-side treatment + its investment spread over the life and the m³ delivered in it.</para>
 /// <para>CO₂e avoided per year = m³/yr × (tap factor − treatment kWh/m³ × grid factor), in kg.</para>
 /// </remarks>
-public sealed record WaterEconomics(
-    decimal FlowM3PerDay,
-    decimal FeedM3PerDay,
-    decimal OperatingDaysPerYear,
-    decimal WaterPriceNtdPerM3,
-    decimal MarginalFeeNtdPerM3,
-    decimal TransferPriceNtdPerM3,
-    decimal BuyerTreatmentNtdPerM3,
-    decimal BuyerSavingNtdPerM3,
-    decimal DischargeFeeNtdPerM3,
-    decimal SupplierTreatmentNtdPerM3,
-    decimal SupplierSavingNtdPerM3,
-    decimal BuyerMonthlyNtd,
-    decimal SupplierMonthlyNtd,
-    decimal PipeLengthM,
-    int PipeDiameterMm,
-    int PipeLines,
-    decimal PipeNtd,
-    decimal PumpNtd,
-    decimal TreatmentCapexNtd,
-    decimal BuyerInvestmentNtd,
-    decimal SupplierInvestmentNtd,
-    decimal? BuyerPaybackMonths,
-    decimal? SupplierPaybackMonths,
-    decimal? PairPaybackMonths,
-    decimal NetAnnualBenefitNtd,
-    decimal BuyerEffectiveCostNtdPerM3,
-    decimal WaterM3PerYear,
-    decimal TreatmentKwhPerM3,
-    decimal Co2eAvoidedKgPerYear)
+public sealed record WaterEconomics
 {
+    public required decimal FlowM3PerDay { get; init; }
+
+    public required decimal FeedM3PerDay { get; init; }
+
+    public required decimal OperatingDaysPerYear { get; init; }
+
+    public required decimal WaterPriceNtdPerM3 { get; init; }
+
+    public required decimal MarginalFeeNtdPerM3 { get; init; }
+
+    public required decimal TransferPriceNtdPerM3 { get; init; }
+
+    public required decimal BuyerTreatmentNtdPerM3 { get; init; }
+
+    public required decimal BuyerSavingNtdPerM3 { get; init; }
+
+    public required decimal DischargeFeeNtdPerM3 { get; init; }
+
+    public required decimal SupplierTreatmentNtdPerM3 { get; init; }
+
+    public required decimal SupplierSavingNtdPerM3 { get; init; }
+
+    public required decimal BuyerMonthlyNtd { get; init; }
+
+    public required decimal SupplierMonthlyNtd { get; init; }
+
+    public required decimal PipeLengthM { get; init; }
+
+    public required int PipeDiameterMm { get; init; }
+
+    public required int PipeLines { get; init; }
+
+    public required decimal PipeNtd { get; init; }
+
+    public required decimal PumpNtd { get; init; }
+
+    public required decimal TreatmentCapexNtd { get; init; }
+
+    public required decimal BuyerInvestmentNtd { get; init; }
+
+    public required decimal SupplierInvestmentNtd { get; init; }
+
+    public required decimal? BuyerPaybackMonths { get; init; }
+
+    public required decimal? SupplierPaybackMonths { get; init; }
+
+    public required decimal? PairPaybackMonths { get; init; }
+
+    public required decimal NetAnnualBenefitNtd { get; init; }
+
+    public required decimal BuyerEffectiveCostNtdPerM3 { get; init; }
+
+    public required decimal WaterM3PerYear { get; init; }
+
+    public required decimal TreatmentKwhPerM3 { get; init; }
+
+    public required decimal Co2eAvoidedKgPerYear { get; init; }
+
     public decimal PairMonthlyNtd => BuyerMonthlyNtd + SupplierMonthlyNtd;
 
     public decimal InvestmentNtd => BuyerInvestmentNtd + SupplierInvestmentNtd;

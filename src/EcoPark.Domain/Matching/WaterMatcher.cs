@@ -301,10 +301,38 @@ public static class WaterMatcher
             new("gridKgCo2ePerKwh", p.GridKgCo2ePerKwh, "kgCO₂e/kWh", InputSource.Default),
         ]);
 
-        var economics = new WaterEconomics(flow, feed, days, price, fee, transfer, buyerTreatment, buyerPerM3, discharge, supplierTreatment, supplierPerM3,
-            buyerMonthly, supplierMonthly, length, pipeClass.DiameterMm, lines, pipe, pump, buyerCapex + supplierCapex, buyerInvestment, supplierInvestment,
-            MatchMath.PaybackMonths(buyerInvestment, buyerMonthly), MatchMath.PaybackMonths(supplierInvestment, supplierMonthly),
-            MatchMath.PaybackMonths(buyerInvestment + supplierInvestment, buyerMonthly + supplierMonthly), net, effective, m3PerYear, kwh, co2);
+        var economics = new WaterEconomics
+        {
+            FlowM3PerDay = flow,
+            FeedM3PerDay = feed,
+            OperatingDaysPerYear = days,
+            WaterPriceNtdPerM3 = price,
+            MarginalFeeNtdPerM3 = fee,
+            TransferPriceNtdPerM3 = transfer,
+            BuyerTreatmentNtdPerM3 = buyerTreatment,
+            BuyerSavingNtdPerM3 = buyerPerM3,
+            DischargeFeeNtdPerM3 = discharge,
+            SupplierTreatmentNtdPerM3 = supplierTreatment,
+            SupplierSavingNtdPerM3 = supplierPerM3,
+            BuyerMonthlyNtd = buyerMonthly,
+            SupplierMonthlyNtd = supplierMonthly,
+            PipeLengthM = length,
+            PipeDiameterMm = pipeClass.DiameterMm,
+            PipeLines = lines,
+            PipeNtd = pipe,
+            PumpNtd = pump,
+            TreatmentCapexNtd = buyerCapex + supplierCapex,
+            BuyerInvestmentNtd = buyerInvestment,
+            SupplierInvestmentNtd = supplierInvestment,
+            BuyerPaybackMonths = MatchMath.PaybackMonths(buyerInvestment, buyerMonthly),
+            SupplierPaybackMonths = MatchMath.PaybackMonths(supplierInvestment, supplierMonthly),
+            PairPaybackMonths = MatchMath.PaybackMonths(buyerInvestment + supplierInvestment, buyerMonthly + supplierMonthly),
+            NetAnnualBenefitNtd = net,
+            BuyerEffectiveCostNtdPerM3 = effective,
+            WaterM3PerYear = m3PerYear,
+            TreatmentKwhPerM3 = kwh,
+            Co2eAvoidedKgPerYear = co2,
+        };
         return new Option(route, economics, delivered, reasons, inputs);
     }
 

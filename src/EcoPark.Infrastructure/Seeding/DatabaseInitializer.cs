@@ -54,7 +54,7 @@ public sealed class DatabaseInitializer(
     /// <summary>The first version of each fee rule set and quality baseline; never overwrites what administrators changed.</summary>
     public async Task EnsureReferenceDataAsync(CancellationToken cancellationToken)
     {
-        foreach (var rules in new[] { FeeReferenceData.Regulation2023, FeeReferenceData.Draft2019 })
+        foreach (var rules in new[] { FeeDefaults.Regulation2023, FeeDefaults.Draft2019 })
         {
             if (!await db.FeeRuleSets.AnyAsync(r => r.Code == rules.Code, cancellationToken))
             {
@@ -96,7 +96,7 @@ public sealed class DatabaseInitializer(
         await EnsureReferenceDataAsync(cancellationToken);
         if (!await db.IndustryBenchmarks.AnyAsync(cancellationToken))
         {
-            foreach (var (industry, lower, upper) in FeeReferenceData.IllustrativeBenchmarks)
+            foreach (var (industry, lower, upper) in FeeDefaults.IllustrativeBenchmarks)
             {
                 db.IndustryBenchmarks.Add(new IndustryBenchmark(Guid.NewGuid(), industry, new DateOnly(2023, 1, 1), lower, upper, official: false,
                     "Illustrative demo values, not the official notice"));

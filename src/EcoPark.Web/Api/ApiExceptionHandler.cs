@@ -73,7 +73,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IStri
     /// <summary>How long a caller should wait before retrying a request refused while the database is down.</summary>
     public const int RetryAfterSeconds = 5;
 
-    /// <summary>The database could not be reached (refused, reset, shut down, timed out): a retry later may succeed.</summary>
+    /// <summary>
+    /// The database could not be reached (refused, reset, shut down, timed out), or every pooled connection was
+    /// taken for longer than the pool wait (Npgsql's "connection pool has been exhausted", an NpgsqlException
+    /// around a TimeoutException): a retry later may succeed.
+    /// </summary>
     public static bool IsDatabaseUnavailable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

@@ -1,6 +1,6 @@
 using EcoPark.Application;
 using EcoPark.Application.Matching;
-using EcoPark.Application.Users;
+using EcoPark.Domain.Access;
 using EcoPark.Domain.Matching;
 using EcoPark.Web.Security;
 using Microsoft.Extensions.Localization;
@@ -27,9 +27,9 @@ internal static class MatchingEndpoints
                 TypedResults.Ok(await handler.EvaluateByproductAsync(request, ct)))
             .WithSummary("Judge one by-product on offer against one material need: codes, properties, quantity, transport, economics and CO₂e; nothing is stored");
         matching.MapGet("/parks/{parkId:guid}/candidates", async (Guid parkId, string? resource, string? status, decimal? minBenefit, bool? includeBlocked,
-                bool? feasibleOnly, string? page, string? pageSize, string? sort, HttpContext http, CallerLoader callers, Matchmaking handler,
+                bool? feasibleOnly, string? page, string? pageSize, string? sort, Caller caller, Matchmaking handler,
                 IStringLocalizer<Messages> l, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ParkCandidatesAsync(await callers.LoadAsync(http.User, ct), parkId,
+                TypedResults.Ok(await handler.ParkCandidatesAsync(caller, parkId,
                     new CandidateFilter(resource, status, minBenefit, includeBlocked ?? false, feasibleOnly ?? false), CandidatePaging.Parse(page, pageSize, sort, l), ct)))
             .WithSummary("One page of the stored candidates with a side in the park (staff): { items, total }; page (from 1), pageSize (≤ 200, default 50), "
                 + "sort (rank, the default: feasible first, then net annual benefit, then margin; or quantity, distance, benefit, co2e, payback, a leading '-' for descending)");
@@ -41,15 +41,14 @@ internal static class MatchingEndpoints
                 TypedResults.Ok(await store.ProgressAsync(ct) is { } progress ? new { recomputing = true, progress.Done, progress.Total } : new { recomputing = false, Done = 0, Total = 0 }))
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Whether candidate recomputations are waiting or running, and how many of their batch are done (staff)");
-        matching.MapGet("/streams/{streamId:guid}/candidates", async (Guid streamId, HttpContext http, CallerLoader callers, Matchmaking handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.StreamCandidatesAsync(await callers.LoadAsync(http.User, ct), streamId, ct)))
+        matching.MapGet("/streams/{streamId:guid}/candidates", async (Guid streamId, Caller caller, Matchmaking handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.StreamCandidatesAsync(caller, streamId, ct)))
             .WithSummary("Ranked candidates for one stream, each with its full explanation (staff)");
-        matching.MapGet("/pairs/{supplyStreamId:guid}/{demandStreamId:guid}", async (Guid supplyStreamId, Guid demandStreamId, HttpContext http, CallerLoader callers,
-                Matchmaking handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ExplainAsync(await callers.LoadAsync(http.User, ct), supplyStreamId, demandStreamId, ct)))
+        matching.MapGet("/pairs/{supplyStreamId:guid}/{demandStreamId:guid}", async (Guid supplyStreamId, Guid demandStreamId, Caller caller, Matchmaking handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ExplainAsync(caller, supplyStreamId, demandStreamId, ct)))
             .WithSummary("One pair's explanation: per-parameter table, reason codes, treatment, economics and the inputs behind each figure");
-        matching.MapGet("/opportunities", async (HttpContext http, CallerLoader callers, Matchmaking handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.OpportunitiesAsync(await callers.LoadAsync(http.User, ct), ct)))
+        matching.MapGet("/opportunities", async (Caller caller, Matchmaking handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.OpportunitiesAsync(caller, ct)))
             .WithSummary("The engineer's own streams' opportunities, anonymised until staff introduce the parties");
 
         matching.MapGet("/rule-sets", async (MatchingRules rules, CancellationToken ct) => TypedResults.Ok(await rules.VersionsAsync(ct)))
@@ -57,70 +56,70 @@ internal static class MatchingEndpoints
         matching.MapGet("/rule-sets/{kind}/{version}", async (string kind, string version, MatchingRules rules, CancellationToken ct) =>
                 TypedResults.Text(await rules.JsonAsync(kind, version, ct), "application/json"))
             .WithSummary("One version as JSON (kind: parameters or treatments), to read or to copy into the next");
-        matching.MapPost("/rule-sets/parameters", async (ParametersVersion body, HttpContext http, CallerLoader callers, MatchingRules rules, CancellationToken ct) =>
+        matching.MapPost("/rule-sets/parameters", async (ParametersVersion body, Caller caller, MatchingRules rules, CancellationToken ct) =>
             {
-                var added = await rules.AddParametersAsync(await callers.LoadAsync(http.User, ct), body.Parameters, body.Note, ct);
+                var added = await rules.AddParametersAsync(caller, body.Parameters, body.Note, ct);
                 return TypedResults.Created(LocalPath.Of($"/api/v1/matching/rule-sets/parameters/{added.Version}"), added);
             })
             .RequireAuthorization(Policies.Administrators)
             .WithSummary("Add a parameter version (administrators); it is checked before it is stored and takes effect on its date");
-        matching.MapPost("/rule-sets/treatments", async (TreatmentsVersion body, HttpContext http, CallerLoader callers, MatchingRules rules, CancellationToken ct) =>
+        matching.MapPost("/rule-sets/treatments", async (TreatmentsVersion body, Caller caller, MatchingRules rules, CancellationToken ct) =>
             {
-                var added = await rules.AddTreatmentsAsync(await callers.LoadAsync(http.User, ct), body.Catalogue, body.Note, ct);
+                var added = await rules.AddTreatmentsAsync(caller, body.Catalogue, body.Note, ct);
                 return TypedResults.Created(LocalPath.Of($"/api/v1/matching/rule-sets/treatments/{added.Version}"), added);
             })
             .RequireAuthorization(Policies.Administrators)
             .WithSummary("Add a treatment-catalogue version (administrators)");
 
         var matches = api.MapGroup("/matches").WithTags("Matching");
-        matches.MapGet("/", async (Guid parkId, string? state, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(await callers.LoadAsync(http.User, ct), parkId, state, ct)))
+        matches.MapGet("/", async (Guid parkId, string? state, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(caller, parkId, state, ct)))
             .WithSummary("The park's matches, latest activity first");
-        matches.MapGet("/{id:guid}", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.GetAsync(await callers.LoadAsync(http.User, ct), id, ct)))
+        matches.MapGet("/{id:guid}", async (Guid id, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.GetAsync(caller, id, ct)))
             .WithSummary("A match with every step");
-        matches.MapPost("/", async (TakeUpInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+        matches.MapPost("/", async (TakeUpInput input, Caller caller, MatchCases handler, CancellationToken ct) =>
             {
-                var match = await handler.TakeUpAsync(await callers.LoadAsync(http.User, ct), input, ct);
+                var match = await handler.TakeUpAsync(caller, input, ct);
                 return TypedResults.Created(LocalPath.Of($"/api/v1/matches/{match.Id}"), match);
             })
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Take up a candidate pair (and propose it)");
-        matches.MapPost("/{id:guid}/advance", async (Guid id, AdvanceInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.AdvanceAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+        matches.MapPost("/{id:guid}/advance", async (Guid id, AdvanceInput input, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.AdvanceAsync(caller, id, input, ct)))
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Move one state forward, with the date and a note");
-        matches.MapPost("/{id:guid}/agree", async (Guid id, AgreeInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.AgreeAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+        matches.MapPost("/{id:guid}/agree", async (Guid id, AgreeInput input, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.AgreeAsync(caller, id, input, ct)))
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Record the agreement: quantity and credit split");
-        matches.MapPost("/{id:guid}/decline", async (Guid id, DeclineInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.DeclineAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+        matches.MapPost("/{id:guid}/decline", async (Guid id, DeclineInput input, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.DeclineAsync(caller, id, input, ct)))
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Decline, with a reason");
-        matches.MapPost("/{id:guid}/notes", async (Guid id, MatchNoteInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.AddNoteAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+        matches.MapPost("/{id:guid}/notes", async (Guid id, MatchNoteInput input, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.AddNoteAsync(caller, id, input, ct)))
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("A dated note on the current step");
-        matches.MapPost("/{id:guid}/months", async (Guid id, MatchMonthInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.RecordMonthAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+        matches.MapPost("/{id:guid}/months", async (Guid id, MatchMonthInput input, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.RecordMonthAsync(caller, id, input, ct)))
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Record a measured month of an operating match");
-        matches.MapPost("/{id:guid}/quotes", async (Guid id, MatchQuoteInput input, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.RecordQuoteAsync(await callers.LoadAsync(http.User, ct), id, input, ct)))
+        matches.MapPost("/{id:guid}/quotes", async (Guid id, MatchQuoteInput input, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.RecordQuoteAsync(caller, id, input, ct)))
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Record a quote on a water match (park staff): pipe, treatmentCapex, treatmentOpex or transferPrice, with source and date; the match is evaluated again with it");
-        matches.MapPost("/{id:guid}/consent", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ConsentAsync(await callers.LoadAsync(http.User, ct), id, ct)))
+        matches.MapPost("/{id:guid}/consent", async (Guid id, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ConsentAsync(caller, id, ct)))
             .WithSummary("An engineer consents to be introduced to the other party; the answer is the engineer's anonymised view of the match");
-        matches.MapPost("/{id:guid}/join", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.JoinAsync(await callers.LoadAsync(http.User, ct), id, ct)))
+        matches.MapPost("/{id:guid}/join", async (Guid id, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.JoinAsync(caller, id, ct)))
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Staff of the other side's park take part in a match across the park boundary (needed before the introduction)");
-        matches.MapPost("/{id:guid}/introduce", async (Guid id, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.IntroduceAsync(await callers.LoadAsync(http.User, ct), id, ct)))
+        matches.MapPost("/{id:guid}/introduce", async (Guid id, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.IntroduceAsync(caller, id, ct)))
             .WithSummary("Staff introduce both parties by name (both must have consented)");
-        matches.MapPost("/{id:guid}/documents", async (Guid id, IFormFile file, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
+        matches.MapPost("/{id:guid}/documents", async (Guid id, IFormFile file, Caller caller, MatchCases handler, CancellationToken ct) =>
             {
                 if (file.Length > Application.Fees.EvidencePolicy.MaxBytes)
                 {
@@ -129,20 +128,20 @@ internal static class MatchingEndpoints
 
                 using var buffer = new MemoryStream();
                 await file.CopyToAsync(buffer, ct);
-                return TypedResults.Ok(await handler.AddDocumentAsync(await callers.LoadAsync(http.User, ct), id, file.FileName, buffer.ToArray(), ct));
+                return TypedResults.Ok(await handler.AddDocumentAsync(caller, id, file.FileName, buffer.ToArray(), ct));
             })
             .DisableAntiforgery()
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Keep a file with the match at its current step (PDF, PNG, JPEG or XLSX, ≤ 10 MB; stored with its SHA-256)");
-        matches.MapGet("/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, HttpContext http, CallerLoader callers, MatchCases handler,
+        matches.MapGet("/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, Caller caller, MatchCases handler,
                 CancellationToken ct) =>
             {
-                var document = await handler.GetDocumentAsync(await callers.LoadAsync(http.User, ct), id, documentId, ct);
+                var document = await handler.GetDocumentAsync(caller, id, documentId, ct);
                 return TypedResults.File(document.Content, document.ContentType, document.FileName);
             })
             .WithSummary("Download a match's file");
-        api.MapGet("/parks/{parkId:guid}/match-credits", async (Guid parkId, HttpContext http, CallerLoader callers, MatchCases handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.CreditsAsync(await callers.LoadAsync(http.User, ct), parkId, ct)))
+        api.MapGet("/parks/{parkId:guid}/match-credits", async (Guid parkId, Caller caller, MatchCases handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.CreditsAsync(caller, parkId, ct)))
             .WithTags("Matching")
             .WithSummary("What the park's committed matches save, credited to each factory once");
         return api;

@@ -1,5 +1,4 @@
-using EcoPark.Application.Users;
-using EcoPark.Web.Security;
+using EcoPark.Domain.Access;
 
 namespace EcoPark.Web.Api;
 
@@ -7,9 +6,8 @@ internal static class MeEndpoints
 {
     public static RouteGroupBuilder MapMeEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", async (HttpContext http, CallerLoader callers, CancellationToken ct) =>
+        api.MapGet("/me", async (Caller caller, CancellationToken ct) =>
             {
-                var caller = await callers.LoadAsync(http.User, ct);
                 return TypedResults.Ok(new
                 {
                     caller.UserId,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using EcoPark.Application.Streams;
-using EcoPark.Application.Users;
+using EcoPark.Domain.Access;
 using EcoPark.Domain.Streams;
 using EcoPark.Web.Security;
 
@@ -44,28 +44,28 @@ internal static class StreamEndpoints
         }
 
         var group = api.MapGroup($"/factories/{{factoryId:guid}}/{path}").WithTags(tag);
-        group.MapGet("/", async (Guid factoryId, HttpContext http, CallerLoader callers, CancellationToken ct) =>
-                TypedResults.Ok(await Handler(http).ListAsync(await callers.LoadAsync(http.User, ct), factoryId, ct)))
+        group.MapGet("/", async (Guid factoryId, Caller caller, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await Handler(http).ListAsync(caller, factoryId, ct)))
             .WithSummary("The factory's entries, by name");
-        group.MapGet("/{id:guid}", async (Guid factoryId, Guid id, HttpContext http, CallerLoader callers, CancellationToken ct) =>
-                TypedResults.Ok(await Handler(http).GetAsync(await callers.LoadAsync(http.User, ct), factoryId, id, ct)))
+        group.MapGet("/{id:guid}", async (Guid factoryId, Guid id, Caller caller, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await Handler(http).GetAsync(caller, factoryId, id, ct)))
             .WithSummary("One entry, with warnings on stale or estimated values");
-        group.MapPost("/", async (Guid factoryId, HttpContext http, CallerLoader callers, CancellationToken ct) =>
+        group.MapPost("/", async (Guid factoryId, Caller caller, HttpContext http, CancellationToken ct) =>
             {
-                var created = await Handler(http).CreateAsync(await callers.LoadAsync(http.User, ct), factoryId, await Body(http, ct), ct);
+                var created = await Handler(http).CreateAsync(caller, factoryId, await Body(http, ct), ct);
                 return TypedResults.Created(LocalPath.Of($"/api/v1/factories/{factoryId}/{path}/{created.Id}"), created);
             })
             .RequireAuthorization(Policies.FactoryEditors)
             .Accepts<TInput>("application/json")
             .WithSummary("Add an entry; 400 names each bad field");
-        group.MapPut("/{id:guid}", async (Guid factoryId, Guid id, HttpContext http, CallerLoader callers, CancellationToken ct) =>
-                TypedResults.Ok(await Handler(http).UpdateAsync(await callers.LoadAsync(http.User, ct), factoryId, id, await Body(http, ct), ct)))
+        group.MapPut("/{id:guid}", async (Guid factoryId, Guid id, Caller caller, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await Handler(http).UpdateAsync(caller, factoryId, id, await Body(http, ct), ct)))
             .RequireAuthorization(Policies.FactoryEditors)
             .Accepts<TInput>("application/json")
             .WithSummary("Replace an entry; send the rowVersion you read; 409 when someone saved it in between");
-        group.MapDelete("/{id:guid}", async (Guid factoryId, Guid id, HttpContext http, CallerLoader callers, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}", async (Guid factoryId, Guid id, Caller caller, HttpContext http, CancellationToken ct) =>
             {
-                await Handler(http).DeleteAsync(await callers.LoadAsync(http.User, ct), factoryId, id, ct);
+                await Handler(http).DeleteAsync(caller, factoryId, id, ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.FactoryEditors)

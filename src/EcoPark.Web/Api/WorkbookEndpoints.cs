@@ -1,5 +1,5 @@
-using EcoPark.Application.Users;
 using EcoPark.Application.Workbooks;
+using EcoPark.Domain.Access;
 using EcoPark.Web.Security;
 using Microsoft.Extensions.Localization;
 
@@ -13,13 +13,13 @@ internal static class WorkbookEndpoints
     public static RouteGroupBuilder MapWorkbookEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/factories/{factoryId:guid}/workbook").WithTags("Excel workbook");
-        group.MapGet("/template", async (Guid factoryId, HttpContext http, CallerLoader callers, FilingWorkbooks workbooks, CancellationToken ct) =>
-                TypedResults.File(await workbooks.TemplateAsync(await callers.LoadAsync(http.User, ct), factoryId, ct), ContentType, "ecopark-filing-template.xlsx"))
+        group.MapGet("/template", async (Guid factoryId, Caller caller, FilingWorkbooks workbooks, CancellationToken ct) =>
+                TypedResults.File(await workbooks.TemplateAsync(caller, factoryId, ct), ContentType, "ecopark-filing-template.xlsx"))
             .WithSummary("A blank .xlsx with bilingual headers: a month's water balance and every stream sheet");
-        group.MapGet("/", async (Guid factoryId, HttpContext http, CallerLoader callers, FilingWorkbooks workbooks, CancellationToken ct) =>
-                TypedResults.File(await workbooks.ExportAsync(await callers.LoadAsync(http.User, ct), factoryId, ct), ContentType, "ecopark-filings.xlsx"))
+        group.MapGet("/", async (Guid factoryId, Caller caller, FilingWorkbooks workbooks, CancellationToken ct) =>
+                TypedResults.File(await workbooks.ExportAsync(caller, factoryId, ct), ContentType, "ecopark-filings.xlsx"))
             .WithSummary("Every filing and stream of the factory, in the template's layout");
-        group.MapPost("/", async (Guid factoryId, IFormFile file, HttpContext http, CallerLoader callers, FilingWorkbooks workbooks,
+        group.MapPost("/", async (Guid factoryId, IFormFile file, Caller caller, FilingWorkbooks workbooks,
                 IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 if (file.Length > FilingWorkbooks.MaxBytes)
@@ -28,7 +28,7 @@ internal static class WorkbookEndpoints
                 }
 
                 await using var content = file.OpenReadStream();
-                var result = await workbooks.ImportAsync(await callers.LoadAsync(http.User, ct), factoryId, content, ct);
+                var result = await workbooks.ImportAsync(caller, factoryId, content, ct);
                 return result.Saved
                     ? Results.Ok(result)
                     : Results.Problem(title: l["Workbook.Refused", result.Problems.Count], statusCode: StatusCodes.Status400BadRequest,

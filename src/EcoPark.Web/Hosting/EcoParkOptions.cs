@@ -16,6 +16,21 @@ public sealed class EcoParkOptions
     public MapOptions Map { get; set; } = new();
 
     public HttpsOptions Https { get; set; } = new();
+
+    public DatabaseOptions Database { get; set; } = new();
+}
+
+/// <summary>
+/// The connection pool. <see cref="MaxPoolSize"/> stays well below the server's <c>max_connections</c> (100 by
+/// default) so that the app never takes every connection (migrations, backups and a second instance need some);
+/// a request that finds the pool empty waits <see cref="PoolWaitSeconds"/> and then gets 503 with Retry-After.
+/// A <c>Maximum Pool Size</c> or <c>Timeout</c> in the connection string itself wins.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public int MaxPoolSize { get; set; } = 40;
+
+    public int PoolWaitSeconds { get; set; } = 5;
 }
 
 /// <summary>

@@ -22,13 +22,19 @@ public static class Pipeline
     public static void UseEcoParkPipeline(this WebApplication app)
     {
         app.UseEcoParkSecurityHeaders();
-        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        var requestLog = app.Services.GetRequiredService<RequestLogPolicy>();
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            o.GetLevel = (http, elapsedMs, exception) => requestLog.LevelFor(http.Response.StatusCode, elapsedMs, exception);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseEcoParkLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseEcoParkCallerBinding();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

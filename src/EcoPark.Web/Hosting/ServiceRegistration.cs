@@ -48,7 +48,7 @@ public static class ServiceRegistration
         }
 
         services.AddEcoParkApplication();
-        services.AddEcoParkInfrastructure(connectionString);
+        services.AddEcoParkInfrastructure(ConnectionPool.WithLimits(connectionString, options.Database.MaxPoolSize, options.Database.PoolWaitSeconds));
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<CandidateStartupCheck>();
@@ -110,6 +110,7 @@ public static class ServiceRegistration
         services.AddSingleton(signInLimits);
         services.AddEcoParkSignInRateLimit(signInLimits);
         services.AddScoped<PasswordSignIn>();
+        services.AddEcoParkCallerBinding();
         services.AddScoped<TokenIssuer>();
         builder.AddEcoParkSecurityHeaders(options);
 
@@ -119,6 +120,9 @@ public static class ServiceRegistration
         services.AddMudServices();
         services.AddEcoParkLocalization();
 
+        services.Configure<RequestLogOptions>(configuration.GetSection(RequestLogOptions.Section));
+        services.AddSingleton<RequestLogPolicy>();
+        services.AddHostedService<RequestLogSummary>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>

@@ -20,7 +20,7 @@ public sealed class MatchCaseTests
             match.Advance(state, Day, null, Staff, Now);
         }
 
-        match.Agree(40, CreditSplit.Checked(50, 50, 30), Day, "signed", Staff, Now);
+        match.Agree(40, new CreditSplit(50, 50, 30), Day, "signed", Staff, Now);
         foreach (var state in new[] { MatchState.Permits, MatchState.Built, MatchState.Operating })
         {
             match.Advance(state, Day, null, Staff, Now);
@@ -113,13 +113,13 @@ public sealed class MatchCaseTests
     [InlineData(-1)]
     [InlineData(100.5)]
     public void CreditSplit_OutsideZeroToHundred_IsRefused(decimal share) =>
-        Assert.Throws<DomainException>(() => CreditSplit.Checked(share, 50, 50));
+        Assert.Throws<DomainException>(() => new CreditSplit(share, 50, 50));
 
     [Fact]
     public void ParkCredits_SplitEachSavingOnce_AndIgnoreMatchesNotAgreed()
     {
         var agreed = AtNegotiating(benefit: 1_000_000, co2e: 10_000);
-        agreed.Agree(40, CreditSplit.Checked(30, 50, 25), Day, null, Staff, Now);
+        agreed.Agree(40, new CreditSplit(30, 50, 25), Day, null, Staff, Now);
         var open = NewMatch(benefit: 5_000_000);
 
         var credits = ParkCredits.Of([agreed, open]);

@@ -47,9 +47,9 @@ public partial class FeeEstimatePage
 
     protected override async Task OnInitializedAsync()
     {
-        // The next bill: from May on, the coming window (Nov–Apr) belongs to next year's fee.
-        var today = Clock.GetLocalNow();
-        feeYear = today.Month >= 5 ? today.Year + 1 : today.Year;
+        // The next bill: once this year's window has ended, the coming window belongs to next year's fee (rule data).
+        var today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        feeYear = await NextFeeYearAsync(today);
         await SetWindowAsync();
         var caller = await LoadCallerAsync();
         factories = await FactoryQueries.ListAsync(caller);
@@ -97,6 +97,18 @@ public partial class FeeEstimatePage
     }
 
     /// <summary>The collection window of the rule set in force for the fee year.</summary>
+    private async Task<int> NextFeeYearAsync(DateOnly today)
+    {
+        try
+        {
+            return (await FeeRules.EffectiveAsync(FeeScheme.Regulation2023, today.Year)).Regulation2023!.NextFeeYear(today);
+        }
+        catch (ValidationException)
+        {
+            return today.Year; // no rule set in force this year: SetWindowAsync says so
+        }
+    }
+
     private async Task SetWindowAsync()
     {
         errorMessage = null;

@@ -1,13 +1,13 @@
 using EcoPark.Domain.Factories;
-using EcoPark.Domain.Fees;
 
-namespace EcoPark.Infrastructure.Seeding;
+namespace EcoPark.Domain.Fees;
 
 /// <summary>
-/// The first version of each fee rule set, as water-fee.md states the texts, written to the database once.
-/// From then on the database is the source: administrators change rules by adding versions.
+/// The fee rules' defaults (as <see cref="Matching.MatchingDefaults"/> are the matching rules'): the first version
+/// of each fee rule set, as water-fee.md states the texts, written to the database once. From then on the
+/// database is the source: administrators change rules by adding versions. Benchmarks build on these too.
 /// </summary>
-internal static class FeeReferenceData
+public static class FeeDefaults
 {
     public static FeeRuleSet Regulation2023 { get; } = new(
         FeeSchemeKeys.Regulation2023,
@@ -44,6 +44,7 @@ internal static class FeeReferenceData
                 PayerCategory.MedicalInstitution, PayerCategory.SocialWelfareInstitution, PayerCategory.Agriculture,
             ],
             StepOrder = [FeeStepKind.HalfRate, FeeStepKind.ReductionsCapped, FeeStepKind.Article8],
+            Calendar = FeeCalendarRules.Statutory,
         },
         null);
 
@@ -64,6 +65,7 @@ internal static class FeeReferenceData
             ],
             MonthlyDivisor = 6,
             ReductionCapShare = 0.6m,
+            Calendar = FeeCalendarRules.Statutory,
         });
 
     /// <summary>
