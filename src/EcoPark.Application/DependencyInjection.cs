@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<FactoryQueries>();
         services.AddSingleton<FactoryCommands>();
         services.AddSingleton<ParkQueries>();
+        services.AddSingleton<Reporting.ParkKpiQueries>();
         services.AddSingleton<IValidator<ScreeningInputsRequest>, ScreeningInputsRequestValidator>();
         services.AddSingleton<ParkScreening>();
         services.AddScoped<UserAdministration>();

@@ -2,6 +2,7 @@ using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Factories;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Reporting;
 using EcoPark.Domain.Water;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -151,15 +152,8 @@ public sealed class WaterBalanceFilings(
         var filings = await db.WaterBalanceFilings.AsNoTracking().Where(f => factoryIds.Contains(f.FactoryId)).ToListAsync(cancellationToken);
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var lastMonth = new FilingPeriod(today.AddMonths(-1).Year, today.AddMonths(-1).Month, FilingPeriodKind.Month);
-        var lastHalf = today.Month > 6 ? new FilingPeriod(today.Year, 1, FilingPeriodKind.HalfYear) : new FilingPeriod(today.Year - 1, 2, FilingPeriodKind.HalfYear);
-        var filed = filings.Where(f => f.Status != FilingStatus.Draft).Select(f => (f.FactoryId, f.Period)).ToHashSet();
-        var overdue = factories.Where(f =>
-        {
-            var latest = filings.Where(x => x.FactoryId == f.Id).MaxBy(x => x.Period, StringComparer.Ordinal);
-            var due = latest?.PeriodKind == FilingPeriodKind.HalfYear ? lastHalf : lastMonth;
-            return !filed.Contains((f.Id, due.ToString()));
-        });
+        var due = FilingDue.Of(factoryIds, filings, today);
+        var overdue = factories.Where(f => due.Overdue.Contains(f.Id));
 
         var names = factories.ToDictionary(f => f.Id);
         var rows = filings
@@ -167,7 +161,7 @@ public sealed class WaterBalanceFilings(
             .OrderByDescending(x => x.Filing.Period, StringComparer.Ordinal).ThenBy(x => names[x.Filing.FactoryId].Zh, StringComparer.Ordinal)
             .Select(x => new ParkFilingRow(x.Filing.Id, x.Filing.FactoryId, names[x.Filing.FactoryId].Zh, names[x.Filing.FactoryId].En, x.Filing.Period,
                 x.Filing.Status.ToString(), x.Filing.Current.Version, x.Figures.R2Percent, x.Figures.Closes(park.ClosureTolerancePercent), x.Filing.Current.ChangedAt));
-        return new ParkFilingOverviewDto(lastMonth.ToString(), [.. rows], [.. overdue.Select(f => new OverdueFactory(f.Id, f.Zh, f.En))]);
+        return new ParkFilingOverviewDto(due.LastClosedMonth, [.. rows], [.. overdue.Select(f => new OverdueFactory(f.Id, f.Zh, f.En))]);
     }
 
     private WaterBalanceDto ToDto(WaterBalanceFiling filing, decimal tolerance)

@@ -50,6 +50,13 @@ public sealed record CreditSplit
 
     private static decimal Share(string field, decimal value) =>
         value is < 0 or > 100 ? throw new DomainException(field, "out-of-range", "A share is a percentage from 0 to 100.") : value;
+
+    /// <summary>The supplier's share of a benefit of a match of <paramref name="resource"/> (water by the water share, heat and by-products by the energy share); the buyer has the rest.</summary>
+    public decimal SupplierBenefit(ResourceKind resource, decimal benefit) =>
+        benefit * (resource == ResourceKind.Water ? SupplierWaterPercent : SupplierEnergyPercent) / 100;
+
+    /// <summary>The supplier's share of a match's CO₂e; the buyer has the rest.</summary>
+    public decimal SupplierCo2e(decimal co2e) => co2e * SupplierCo2ePercent / 100;
 }
 
 /// <summary>
@@ -420,9 +427,8 @@ public static class ParkCredits
 
         foreach (var match in matches.Where(m => m.Commits && m.Split is not null))
         {
-            var share = match.Resource == ResourceKind.Water ? match.Split!.SupplierWaterPercent : match.Split!.SupplierEnergyPercent;
-            var supplierBenefit = match.PredictedAnnualBenefitNtd * share / 100;
-            var supplierCo2e = match.PredictedCo2eKgPerYear * match.Split.SupplierCo2ePercent / 100;
+            var supplierBenefit = match.Split!.SupplierBenefit(match.Resource, match.PredictedAnnualBenefitNtd);
+            var supplierCo2e = match.Split.SupplierCo2e(match.PredictedCo2eKgPerYear);
             Add(match.SupplyFactoryId, supplierBenefit, supplierCo2e);
             Add(match.DemandFactoryId, match.PredictedAnnualBenefitNtd - supplierBenefit, match.PredictedCo2eKgPerYear - supplierCo2e);
         }

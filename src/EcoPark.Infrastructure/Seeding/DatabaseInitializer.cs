@@ -21,6 +21,7 @@ public sealed class DatabaseInitializer(
     EcoParkDbContext db,
     UserManager<ApplicationUser> users,
     RoleManager<ApplicationRole> roles,
+    MatchingRules matchingRules,
     ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Passwords that must never guard a production administrator.</summary>
@@ -132,6 +133,15 @@ public sealed class DatabaseInitializer(
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (!await db.EffluentStreams.AnyAsync(s => s.Name == DemoMatches.BeverageEffluent, cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = DateTimeOffset.UtcNow;
+            await DemoMatches.SeedAsync(db, matchingRules, matchingRules.Today, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Seeded the demo park's operating linkages");
         }
 
         foreach (var account in DemoAccounts.All)

@@ -32,6 +32,6 @@ internal static class ScreeningEndpoints
                 CancellationToken ct) =>
                 TypedResults.Ok(await handler.RecordAsync(caller, parkId, body, ct)))
             .WithSummary("Record the park's screening figures as a new dated version with its source (administrators; staff of the park); any figure may be null");
-        return api;
+        return root;
     }
 }

@@ -21,11 +21,15 @@ public static class Policies
     /// <summary>Registering factories and running matches: park staff and administrators.</summary>
     public const string ParkStaff = "park-staff";
 
+    /// <summary>Who reads a park's KPIs and reports: its staff, auditors and administrators (the park is checked by the handler).</summary>
+    public const string ParkReaders = "park-readers";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Administrators, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(FeeCaseWorkers, p => p.RequireRole(Roles.Auditor, Roles.Administrator));
         options.AddPolicy(FactoryEditors, p => p.RequireRole(Roles.FactoryEngineer, Roles.ParkStaff, Roles.Administrator));
         options.AddPolicy(ParkStaff, p => p.RequireRole(Roles.ParkStaff, Roles.Administrator));
+        options.AddPolicy(ParkReaders, p => p.RequireRole(Roles.ParkStaff, Roles.Auditor, Roles.Administrator));
     }
 }

@@ -105,6 +105,9 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
         ["GET /api/v1/screening.xlsx"] = Rule.Only(Admin, Staff),
         ["GET /api/v1/parks/{parkId:guid}/screening-inputs"] = Rule.Park(Admin, Staff),
         ["PUT /api/v1/parks/{parkId:guid}/screening-inputs"] = Rule.Park(Admin, Staff),
+
+        ["GET /api/v1/parks/{parkId:guid}/kpis"] = Rule.Park(Admin, Staff, Auditor) with { Query = "?period=2026" },
+        ["GET /api/v1/kpis"] = Rule.Only(Admin, Auditor) with { Query = "?period=2026-01" },
     };
 
     static EndpointAuthorizationMatrixTests()

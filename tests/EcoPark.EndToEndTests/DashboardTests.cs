@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+
+namespace EcoPark.EndToEndTests;
+
+/// <summary>The staff home is the park dashboard, built from the demo park's seeded operating linkages.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardTests(AppUnderTest app)
+{
+    [Fact]
+    public async Task Staff_SeeTheirParksKpiCards_WithMeasuredReusedWaterAboveZero()
+    {
+        var page = await app.SignInAsync("staff@demo.ecopark.tw", "EcoPark#Demo2026");
+
+        await Assertions.Expect(page.GetByTestId("park-dashboard")).ToBeVisibleAsync();
+        var period = page.Locator("input[data-testid=dashboard-period], [data-testid=dashboard-period] input").First;
+        await period.FillAsync((DateTime.UtcNow.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await period.PressAsync("Tab");
+        var measured = page.Locator("[data-testid=kpi-card][data-key='measured.waterM3'] [data-testid=kpi-value]");
+        await Assertions.Expect(measured).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0 "));
+        await Assertions.Expect(page.GetByTestId("kpi-card")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.GetByTestId("linkages-by-state")).ToContainTextAsync("運轉中");
+        await AppUnderTest.ScreenshotAsync(page, "dashboard-staff");
+        await page.Context.CloseAsync();
+    }
+}
