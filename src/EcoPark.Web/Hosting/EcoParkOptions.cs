@@ -18,6 +18,12 @@ public sealed class EcoParkOptions
     public HttpsOptions Https { get; set; } = new();
 
     public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>
+    /// Run the background job worker (candidate recomputes and rebuilds) in this instance. On by default; an instance
+    /// that only serves pages may turn it off as long as another instance runs it, since any instance takes queued work.
+    /// </summary>
+    public bool JobWorker { get; set; } = true;
 }
 
 /// <summary>

@@ -51,8 +51,11 @@ public static class ServiceRegistration
         services.AddEcoParkInfrastructure(ConnectionPool.WithLimits(connectionString, options.Database.MaxPoolSize, options.Database.PoolWaitSeconds));
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
-        services.AddHostedService<CandidateStartupCheck>();
-        services.AddHostedService<JobWorker>();
+        if (options.JobWorker)
+        {
+            services.AddHostedService<CandidateStartupCheck>();
+            services.AddHostedService<JobWorker>();
+        }
         services.AddDataProtection().SetApplicationName("EcoPark").PersistKeysToDbContext<EcoParkDbContext>();
 
         services.AddIdentityApiEndpoints<ApplicationUser>(identity =>
