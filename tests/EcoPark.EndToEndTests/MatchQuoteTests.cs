@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace EcoPark.EndToEndTests;
 
 /// <summary>
-/// Staff record a contractor's pipe quote on a water match: a quote without its source is refused on its field, then the
-/// quote is listed and the match's explanation counts a money figure that came from a quote.
+/// Staff record a contractor's pipe quote on a water match (the demo's seeded operating link): a quote without its source
+/// is refused on its field, then the quote is listed and the match's explanation counts a money figure that came from a quote.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class MatchQuoteTests(AppUnderTest app)
@@ -17,10 +17,8 @@ public sealed class MatchQuoteTests(AppUnderTest app)
         var page = await app.SignInAsync("staff@demo.ecopark.tw", Password);
         await page.GotoAsync("/matching");
         await AppUnderTest.WaitForInteractiveAsync(page);
-        var row = page.GetByTestId("candidate-table").Locator("tr").Filter(new() { HasText = "冷卻水塔補充水" }).Filter(new() { HasText = "青溪工業區污水處理廠" });
-        await row.First.ClickAsync();
-        var open = page.GetByTestId("open-case").Or(page.GetByTestId("propose"));
-        await open.ClickAsync();
+        // The demo's seeded water link (a beverage plant's effluent to a heat treater's cooling tower), operating: quotes still apply.
+        await page.GetByTestId("case-table").Locator("tr").Filter(new() { HasText = "清泉飲料股份有限公司" }).First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("case-state")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("case-quotes")).ToBeVisibleAsync();
 
