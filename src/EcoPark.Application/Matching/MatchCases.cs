@@ -294,11 +294,17 @@ public sealed class MatchCases(
             db.Entry(match).Property(m => m.RowVersion).OriginalValue = version;
         }
 
+        var (taken, closed) = (match.TakenFromSupply, match.IsClosed);
         DomainGuard.Run(l, () => change(match));
         Audit(db, match, action, caller);
         await SaveAsync(db, cancellationToken);
-        // What an agreed match takes from its supply, and the quotes of an open one, enter the supply's pairs.
-        await candidates.RefreshStreamsAsync([match.SupplyStreamId], cancellationToken);
+        // What a committed match takes from its supply, and the quotes of an open one, enter the supply's pairs: they are
+        // recomputed when either changed (an agreement, a decline, the end), not for a note, a month or an introduction.
+        if (match.TakenFromSupply != taken || match.IsClosed != closed)
+        {
+            await candidates.RefreshStreamsAsync([match.SupplyStreamId], cancellationToken);
+        }
+
         return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
     }
 

@@ -378,7 +378,7 @@ public sealed class MatchingWorld
 
     /// <summary>What agreed matches already take from a supply, in its unit.</summary>
     public decimal Committed(Guid supplyStreamId) =>
-        Cases.Where(c => c.SupplyStreamId == supplyStreamId && c.Commits).Sum(c => c.AgreedQuantity ?? c.PredictedQuantity);
+        Cases.Where(c => c.SupplyStreamId == supplyStreamId).Sum(c => c.TakenFromSupply);
 
     public string FactoryName(Caller caller, Guid factoryId) => FactoryLabel(caller, Factories[factoryId]);
 

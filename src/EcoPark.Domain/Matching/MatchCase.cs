@@ -264,6 +264,9 @@ public sealed class MatchCase
     /// <summary>Whether the match still holds the supplier's volume (agreed and later, until it ends).</summary>
     public bool Commits => State is MatchState.Agreed or MatchState.Permits or MatchState.Built or MatchState.Operating;
 
+    /// <summary>What the match takes from its supply's flow, load or tonnage: the agreed (else predicted) quantity while it commits, else nothing.</summary>
+    public decimal TakenFromSupply => Commits ? AgreedQuantity ?? PredictedQuantity : 0;
+
     public bool IsClosed => State is MatchState.Ended or MatchState.Declined;
 
     /// <summary>The next state forward, or null once operating has ended or the match was declined.</summary>
