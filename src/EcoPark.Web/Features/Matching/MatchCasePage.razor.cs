@@ -50,13 +50,22 @@ public sealed partial class MatchCasePage
             d.Sha256, d.UploadedAt, d.UploadedBy)),
     ];
 
-    protected override async Task OnInitializedAsync() => await RunAsync(async caller =>
+    protected override async Task OnInitializedAsync()
     {
-        match = await MatchCases.GetAsync(caller, Id);
-        canEdit = caller.IsAdministrator || caller.ParkIds.Contains(match.ParkId);
-        agreedQuantity = match.PredictedQuantity ?? 0;
-        await ExplainAsync(caller);
-    });
+        if (!RendererInfo.IsInteractive)
+        {
+            // Prerendering: the frame only; the interactive circuit loads the match and evaluates the pair, once.
+            return;
+        }
+
+        await RunAsync(async caller =>
+        {
+            match = await MatchCases.GetAsync(caller, Id);
+            canEdit = caller.IsAdministrator || caller.ParkIds.Contains(match.ParkId);
+            agreedQuantity = match.PredictedQuantity ?? 0;
+            await ExplainAsync(caller);
+        });
+    }
 
     /// <summary>The pair's explanation as the engine gives it now, with the match's quotes in place of the defaults they stand for.</summary>
     private async Task ExplainAsync(Caller caller)
