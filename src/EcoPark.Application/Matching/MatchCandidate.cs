@@ -25,6 +25,12 @@ public sealed record MatchCandidate
 
     public Guid DemandParkId { get; init; }
 
+    /// <summary>
+    /// Whether the two sides are in different parks: kept by the database from the two park columns, so that a park's list
+    /// reads its supply side and the few pairs whose supply is elsewhere each from an index in rank order.
+    /// </summary>
+    public bool CrossPark { get; init; }
+
     public string SupplyName { get; init; } = string.Empty;
 
     public string DemandName { get; init; } = string.Empty;

@@ -274,6 +274,7 @@ public sealed class MatchingWorld
             DemandFactoryId = c.DemandFactoryId,
             SupplyParkId = Factories[c.SupplyFactoryId].ParkId,
             DemandParkId = Factories[c.DemandFactoryId].ParkId,
+            CrossPark = Factories[c.SupplyFactoryId].ParkId != Factories[c.DemandFactoryId].ParkId, // as the database keeps it
             SupplyName = supply.Name,
             DemandName = demand.Name,
             Status = c.Status,
@@ -439,6 +440,8 @@ public sealed class MatchingWorld
         MaxPipeDistanceM = d.MaxPipeDistanceM,
         MaxPriceNtdPerM3 = d.MaxPriceNtdPerM3,
         CurrentWaterPriceNtdPerM3 = d.CurrentWaterPriceNtdPerM3,
+        DaysPerWeek = d.DaysPerWeek,
+        HoursPerDay = d.HoursPerDay,
         WindowMonths = WindowMonths.GetValueOrDefault(d.FactoryId) ?? [],
         WindowMonthsSource = InputSource.Filed,
     };

@@ -23,6 +23,12 @@ public sealed record CandidatePaging(int Page = 1, int PageSize = CandidatePagin
 {
     public const int DefaultPageSize = 50;
 
+    /// <summary>
+    /// How many rows a page counts at most: beyond it the total says "more than" (<see cref="CandidatePage.TotalIsLowerBound"/>),
+    /// as counting a park of a hundred thousand pairs exactly costs more than the page itself, and nobody pages that far.
+    /// </summary>
+    public int CountLimit { get; init; } = 1_000;
+
     public const int MaxPageSize = 200;
 
     public static readonly IReadOnlyList<string> Sorts = ["rank", "quantity", "-quantity", "distance", "-distance", "benefit", "-benefit", "co2e", "-co2e", "payback", "-payback"];
@@ -52,8 +58,11 @@ public sealed record CandidatePaging(int Page = 1, int PageSize = CandidatePagin
     }
 }
 
-/// <summary>A page of candidates and how many match the filter in all.</summary>
-public sealed record CandidatePage(IReadOnlyList<CandidateDto> Items, int Total);
+/// <summary>
+/// A page of candidates and how many match the filter in all, counted up to <see cref="CandidatePaging.CountLimit"/>:
+/// when more match, <see cref="Total"/> is that limit and <see cref="TotalIsLowerBound"/> is set.
+/// </summary>
+public sealed record CandidatePage(IReadOnlyList<CandidateDto> Items, int Total, bool TotalIsLowerBound = false);
 
 /// <summary>
 /// What an engineer sees of a candidate for one of the factory's own streams: the other side by industry,
@@ -132,11 +141,17 @@ public sealed class Matchmaking(
     {
         RequireStaff(caller, parkId);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var query = Filtered(db, caller, db.MatchCandidates.AsNoTracking().Where(c => c.SupplyParkId == parkId || c.DemandParkId == parkId), filter);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await Sorted(db, caller, query, paging.Sort).Skip((int)Math.Min((long)(paging.Page - 1) * paging.PageSize, int.MaxValue)).Take(paging.PageSize)
-            .ToListAsync(cancellationToken);
-        return new CandidatePage(await DisclosedAsync(db, caller, rows, cancellationToken), total);
+        // The park's rows are those with the supply in it plus those with only the demand in it. Each side is read in the
+        // order asked for from its own index, up to the end of the page, and only those rows are merged and paged: a filter
+        // of "supply or demand in the park" would make the database sort every row of the park for each page.
+        var supplySide = Filtered(db, caller, db.MatchCandidates.AsNoTracking().Where(c => c.SupplyParkId == parkId), filter);
+        var demandSide = Filtered(db, caller, db.MatchCandidates.AsNoTracking().Where(c => c.DemandParkId == parkId && c.CrossPark), filter);
+        var counted = await supplySide.Concat(demandSide).Take(paging.CountLimit + 1).CountAsync(cancellationToken);
+        var skip = (int)Math.Min((long)(paging.Page - 1) * paging.PageSize, int.MaxValue);
+        var end = (int)Math.Min((long)skip + paging.PageSize, int.MaxValue);
+        var upToPage = Sorted(db, caller, supplySide, paging.Sort).Take(end).Concat(Sorted(db, caller, demandSide, paging.Sort).Take(end));
+        var rows = await Sorted(db, caller, upToPage, paging.Sort).Skip(skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return new CandidatePage(await DisclosedAsync(db, caller, rows, cancellationToken), Math.Min(counted, paging.CountLimit), counted > paging.CountLimit);
     }
 
     /// <summary>Candidate jobs still running or waiting (rule or factory changes being worked in), for the workbench; null when none.</summary>

@@ -126,9 +126,15 @@ public sealed class WaterDemandStreamInput : StreamInput
 
     public decimal? CurrentWaterPriceNtdPerM3 { get; set; }
 
+    /// <summary>Days a week the water is used; empty: as the supply it is matched with.</summary>
+    public int? DaysPerWeek { get; set; }
+
+    /// <summary>Hours a day the water is used; empty: as the supply it is matched with.</summary>
+    public decimal? HoursPerDay { get; set; }
+
     public WaterDemandDetails ToDetails() => new(Name, Keys.Parse<WaterUse>(Use), FlowM3PerDay, [.. Limits.Select(l => l.ToLimit())], ReclaimedAllowed,
         BlendingAllowed, [.. CurrentWaterQuality.Select(q => q.ToValue())], MaxPipeDistanceM, MaxPriceNtdPerM3, CurrentWaterPriceNtdPerM3,
-        Confidential.ToFlags(), Notes);
+        Confidential.ToFlags(), Notes, DaysPerWeek, HoursPerDay);
 
     public static WaterDemandStreamInput From(WaterDemand s) => new()
     {
@@ -142,6 +148,8 @@ public sealed class WaterDemandStreamInput : StreamInput
         MaxPipeDistanceM = s.MaxPipeDistanceM,
         MaxPriceNtdPerM3 = s.MaxPriceNtdPerM3,
         CurrentWaterPriceNtdPerM3 = s.CurrentWaterPriceNtdPerM3,
+        DaysPerWeek = s.DaysPerWeek,
+        HoursPerDay = s.HoursPerDay,
         Confidential = ConfidentialInput.From(s.Confidential),
         Notes = s.Notes,
         RowVersion = s.RowVersion,

@@ -127,6 +127,8 @@ public sealed class WaterDemandStreamInputValidator : StreamInputValidator<Water
         NotNegative(x => x.MaxPipeDistanceM, InputBounds.Metres);
         NotNegative(x => x.MaxPriceNtdPerM3, InputBounds.NtdPerUnit);
         NotNegative(x => x.CurrentWaterPriceNtdPerM3, InputBounds.NtdPerUnit);
+        RuleFor(x => x.DaysPerWeek).InclusiveBetween(1, 7).When(x => x.DaysPerWeek is not null).WithMessage(_ => l["Value.Range", 1, 7]);
+        RuleFor(x => x.HoursPerDay).InclusiveBetween(0.5m, 24).When(x => x.HoursPerDay is not null).WithMessage(_ => l["Value.Range", 0.5m, 24]);
         RuleFor(x => x.ReclaimedAllowed)
             .Must((x, allowed, context) => !allowed || !context.RootContextData.TryGetValue(IndustryKey, out var industry)
                 || !Keys.IsValid<WaterUse>(x.Use) || !WaterDemand.ReclaimedBarredByLaw((Domain.Factories.Industry)industry, Keys.Parse<WaterUse>(x.Use)))

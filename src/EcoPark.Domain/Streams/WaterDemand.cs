@@ -16,7 +16,9 @@ public sealed record WaterDemandDetails(
     decimal? MaxPriceNtdPerM3,
     decimal? CurrentWaterPriceNtdPerM3,
     ConfidentialFields Confidential,
-    string? Notes);
+    string? Notes,
+    int? DaysPerWeek = null,
+    decimal? HoursPerDay = null);
 
 /// <summary>
 /// A factory's need for water of a given quality for one use. Limits left empty mean "the baseline
@@ -57,6 +59,12 @@ public sealed class WaterDemand : FactoryStream
     /// <summary>What the factory pays for its water today (tap price), when it says.</summary>
     public decimal? CurrentWaterPriceNtdPerM3 { get; private set; }
 
+    /// <summary>The days a week the water is used; null when not filed (matching then takes the supply's schedule).</summary>
+    public int? DaysPerWeek { get; private set; }
+
+    /// <summary>The hours a day the water is used; null when not filed (matching then takes the supply's schedule).</summary>
+    public decimal? HoursPerDay { get; private set; }
+
     /// <summary>Food and medical-product makers may not use recycled or reclaimed water in their process.</summary>
     public static bool ReclaimedBarredByLaw(Industry industry, WaterUse use) =>
         use == WaterUse.Process && industry is Industry.Food or Industry.Medical;
@@ -74,6 +82,16 @@ public sealed class WaterDemand : FactoryStream
                 "Food and medical-product makers may not use reclaimed water in their process (law).");
         }
 
+        if (details.DaysPerWeek is { } days)
+        {
+            Within("daysPerWeek", days, 1, 7);
+        }
+
+        if (details.HoursPerDay is { } hours)
+        {
+            Within("hoursPerDay", hours, 0.5m, 24);
+        }
+
         var checkedLimits = ParameterRules.CheckLimits(WaterQuality.Parameters, details.Limits, "limits");
         var current = ParameterRules.CheckValues(WaterQuality.Parameters, details.CurrentWaterQuality, today, "currentWaterQuality");
         Stamp(details.Name, details.Notes, details.Confidential, by, at);
@@ -86,6 +104,8 @@ public sealed class WaterDemand : FactoryStream
         MaxPipeDistanceM = NonNegative("maxPipeDistanceM", details.MaxPipeDistanceM);
         MaxPriceNtdPerM3 = NonNegative("maxPriceNtdPerM3", details.MaxPriceNtdPerM3);
         CurrentWaterPriceNtdPerM3 = NonNegative("currentWaterPriceNtdPerM3", details.CurrentWaterPriceNtdPerM3);
+        DaysPerWeek = details.DaysPerWeek;
+        HoursPerDay = details.HoursPerDay;
     }
 
     /// <summary>The limits a match is judged against: the demand's own, or else the baseline for its use.</summary>

@@ -31,7 +31,8 @@ internal static class MatchingEndpoints
                 IStringLocalizer<Messages> l, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ParkCandidatesAsync(caller, parkId,
                     new CandidateFilter(resource, status, minBenefit, includeBlocked ?? false, feasibleOnly ?? false), CandidatePaging.Parse(page, pageSize, sort, l), ct)))
-            .WithSummary("One page of the stored candidates with a side in the park (staff): { items, total }; page (from 1), pageSize (≤ 200, default 50), "
+            .WithSummary("One page of the stored candidates with a side in the park (staff): { items, total, totalIsLowerBound }; total counts up to 1,000 "
+                + "(beyond, totalIsLowerBound is true); page (from 1), pageSize (≤ 200, default 50), "
                 + "sort (rank, the default: feasible first, then net annual benefit, then margin; or quantity, distance, benefit, co2e, payback, a leading '-' for descending)");
         matching.MapPost("/candidates/rebuild", async (CandidateStore store, CancellationToken ct) =>
                 TypedResults.Accepted(LocalPath.Of($"/api/v1/matching/candidates/progress"), new { queued = await store.EnqueueRebuildAsync(ct) is not null }))

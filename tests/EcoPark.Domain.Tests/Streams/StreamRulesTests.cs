@@ -49,6 +49,33 @@ public sealed class StreamRulesTests
         Assert.Equal(("reclaimedAllowed", "reclaimed-not-allowed"), (error.Field, error.Code));
     }
 
+    [Theory]
+    [InlineData(0, null, "daysPerWeek")]
+    [InlineData(8, null, "daysPerWeek")]
+    [InlineData(null, 0.4, "hoursPerDay")]
+    [InlineData(null, 24.5, "hoursPerDay")]
+    public void WaterDemand_ScheduleOutsideAWeekOrADay_IsRefusedNamingTheField(int? days, double? hours, string field)
+    {
+        var details = Demand(WaterUse.Cooling, reclaimed: true) with { DaysPerWeek = days, HoursPerDay = (decimal?)hours };
+
+        var error = Assert.Throws<DomainException>(() => new WaterDemand(Guid.NewGuid(), Guid.NewGuid(), Industry.Metals, details, Today, Guid.Empty, Now));
+
+        Assert.Equal((field, "out-of-range"), (error.Field, error.Code));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(5, 8.0)]
+    [InlineData(7, 24.0)]
+    public void WaterDemand_Schedule_IsKeptAsFiledAndEmptyMeansAsTheSupply(int? days, double? hours)
+    {
+        var details = Demand(WaterUse.Cooling, reclaimed: true) with { DaysPerWeek = days, HoursPerDay = (decimal?)hours };
+
+        var demand = new WaterDemand(Guid.NewGuid(), Guid.NewGuid(), Industry.Metals, details, Today, Guid.Empty, Now);
+
+        Assert.Equal((days, (decimal?)hours), (demand.DaysPerWeek, demand.HoursPerDay));
+    }
+
     [Fact]
     public void WaterDemand_WithoutOwnLimits_TakesTheBaselineForItsUse()
     {

@@ -175,6 +175,41 @@ public sealed class MatchingApiTests(DemoAppFixture app)
     }
 
     [Fact]
+    public async Task Explanation_ForADemandFiledWithItsOwnSchedule_CountsOnlyTheHoursBothSidesRun()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var buyer = await app.FactoryNamedAsync("光域光電股份有限公司");
+        using var created = await staff.PostAsJsonAsync($"/api/v1/factories/{buyer.Id}/water-demands",
+            new { name = "Day-shift rinse", use = "cooling", flowM3PerDay = 40, reclaimedAllowed = true, daysPerWeek = 5, hoursPerDay = 12 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var demand = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var saved = (await staff.GetFromJsonAsync<JsonElement>($"/api/v1/factories/{buyer.Id}/water-demands/{demand}")).GetProperty("stream");
+        Assert.Equal((5, 12m), (saved.GetProperty("daysPerWeek").GetInt32(), saved.GetProperty("hoursPerDay").GetDecimal()));
+        var wwtp = await app.FactoryNamedAsync(Wwtp);
+        var effluent = (await staff.GetFromJsonAsync<JsonElement[]>($"/api/v1/factories/{wwtp.Id}/effluent-streams"))![0].GetProperty("id").GetGuid();
+
+        var explanation = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matching/pairs/{effluent}/{demand}");
+
+        // The WWTP runs around the clock: the pair runs only in the buyer's 12 hours.
+        var hours = explanation.GetProperty("water").GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "commonHoursPerDay");
+        Assert.Equal(12m, hours.GetProperty("value").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData(0, 8, "DaysPerWeek")]
+    [InlineData(5, 25, "HoursPerDay")]
+    public async Task WaterDemand_WithAScheduleOutsideAWeekOrADay_IsRefusedNamingTheField(int days, decimal hours, string field)
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var buyer = await app.FactoryNamedAsync("光域光電股份有限公司");
+
+        using var refused = await staff.PostAsJsonAsync($"/api/v1/factories/{buyer.Id}/water-demands",
+            new { name = "Bad schedule", use = "cooling", flowM3PerDay = 40, reclaimedAllowed = true, daysPerWeek = days, hoursPerDay = hours });
+
+        Assert.Contains(field, (await ProblemDetailsAssert.ErrorsAsync(refused)).Keys, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task RuleSets_AdministratorsAddACheckedVersion_OthersCannot()
     {
         using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");

@@ -126,6 +126,82 @@ public sealed class StoredCandidatesTests(DemoAppFixture app)
         Assert.Equal(byBenefit.OrderByDescending(b => b), byBenefit);
     }
 
+    [Fact]
+    public async Task Paging_EveryParkReadsItsSupplySideAndItsCrossParkDemandSide_AsOneListInOrder()
+    {
+        // An effluent of a 溪南 factory next to 青溪 makes pairs whose demand side only is in 青溪.
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        var factories = await app.AllFactoriesAsync();
+        var near = factories.First(f => f.ParkNameZh == Qingxi);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var input = TestFactories.Input(factories.First(f => f.ParkNameZh == "溪南工業區").ParkId, $"溪南分頁測試{suffix}", TestFactories.NextBusinessNumber(),
+            $"彰化縣分頁路{suffix}號", near.Latitude + 0.005, near.Longitude);
+        using var registered = await admin.PostAsJsonAsync("/api/v1/factories", input);
+        var neighbour = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var effluent = await admin.PostAsJsonAsync($"/api/v1/factories/{neighbour}/effluent-streams", Body("effluent-streams", $"Across {suffix}", new Random(7)));
+        Assert.Equal(HttpStatusCode.Created, effluent.StatusCode);
+        await WaitForIdleAsync();
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Application.Abstractions.IEcoParkDbContext>();
+        static string Pair(JsonElement c) => $"{c.GetProperty("supplyStreamId").GetGuid()}/{c.GetProperty("demandStreamId").GetGuid()}";
+        var crossParkRowsSeen = 0;
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        async Task<List<string>> ReadAllAsync(HttpClient reader, string url, int pageSize)
+        {
+            var pairs = new List<string>();
+            for (var page = 1; ; page++)
+            {
+                var items = (await reader.GetFromJsonAsync<JsonElement>($"{url}&pageSize={pageSize}&page={page}")).GetProperty("items").EnumerateArray().Select(Pair).ToList();
+                pairs.AddRange(items);
+                if (items.Count < pageSize)
+                {
+                    return pairs;
+                }
+            }
+        }
+
+        var readings = new[] { (admin, "rank"), (admin, "-benefit"), (admin, "distance"), (staff, "rank"), (staff, "-payback") };
+        foreach (var (reader, sort, park) in readings.SelectMany(r => factories.Select(f => f.ParkId).Distinct().Select(park => (r.Item1, r.Item2, park))))
+        {
+            var url = $"/api/v1/matching/parks/{park}/candidates?includeBlocked=true&sort={sort}";
+            using var probe = await reader.GetAsync(url + "&pageSize=1");
+            if (probe.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+            {
+                continue; // staff of one park
+            }
+
+            var total = (await probe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32();
+            var bigPages = await ReadAllAsync(reader, url, 200);
+            var paged = await ReadAllAsync(reader, url, 7);
+            var inPark = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.MatchCandidates.Where(c => c.SupplyParkId == park || c.DemandParkId == park).Select(c => new { c.SupplyStreamId, c.DemandStreamId, c.CrossPark }));
+            crossParkRowsSeen += inPark.Count(c => c.CrossPark);
+
+            Assert.Equal(bigPages, paged);
+            Assert.Equal(inPark.Select(c => $"{c.SupplyStreamId}/{c.DemandStreamId}").Order(StringComparer.Ordinal), paged.Order(StringComparer.Ordinal));
+            Assert.Equal(inPark.Count, total);
+        }
+
+        Assert.True(crossParkRowsSeen > 0, "the demo parks have pairs across parks, read from their demand side");
+    }
+
+    [Fact]
+    public async Task Paging_BeyondTheCountLimit_SaysTheTotalIsALowerBound()
+    {
+        var handler = app.Factory.Services.GetRequiredService<Matchmaking>();
+        var admin = new Domain.Access.Caller(Guid.NewGuid(), [Domain.Access.Roles.Administrator], [], []);
+        var park = (await app.AllFactoriesAsync()).First(f => f.ParkNameZh == Qingxi).ParkId;
+
+        var all = await handler.ParkCandidatesAsync(admin, park, new CandidateFilter(IncludeBlocked: true), new CandidatePaging(1, 5));
+        var limited = await handler.ParkCandidatesAsync(admin, park, new CandidateFilter(IncludeBlocked: true), new CandidatePaging(1, 5) { CountLimit = 3 });
+
+        Assert.False(all.TotalIsLowerBound);
+        Assert.True(all.Total > 3, $"the demo park has {all.Total} candidates");
+        Assert.Equal((3, true), (limited.Total, limited.TotalIsLowerBound));
+        Assert.Equal(all.Items.Select(i => (i.SupplyStreamId, i.DemandStreamId)), limited.Items.Select(i => (i.SupplyStreamId, i.DemandStreamId)));
+    }
+
     [Theory]
     [InlineData("pageSize=201", "pageSize")]
     [InlineData("pageSize=0", "pageSize")]

@@ -29,16 +29,29 @@ internal sealed class MatchCandidateConfiguration : IEntityTypeConfiguration<Mat
         builder.Property(c => c.DemandBandHigh).HasPrecision(18, 4);
         builder.Property(c => c.ParametersVersion).HasMaxLength(TextLimits.Code);
         builder.Property(c => c.CatalogueVersion).HasMaxLength(TextLimits.Code);
-        // The workbench lists a park's candidates (either side in it), ranked or sorted by a column, filtered by resource and status.
+        builder.Property(c => c.CrossPark).HasComputedColumnSql("supply_park_id <> demand_park_id", stored: true);
+        // The workbench lists a park's candidates (either side in it) one page at a time, ranked or sorted by a column, as
+        // the rows with the supply in the park plus the cross-park rows with the demand in it: each read in order from an
+        // index of its own side, so that a page never sorts the park (Matchmaking.ParkCandidatesAsync).
         builder.HasIndex(c => new { c.SupplyParkId, c.Feasible, c.NetAnnualBenefitNtd });
-        builder.HasIndex(c => new { c.DemandParkId, c.Feasible, c.NetAnnualBenefitNtd });
+        builder.HasIndex(c => new { c.DemandParkId, c.Feasible, c.NetAnnualBenefitNtd }).HasFilter("cross_park");
+        foreach (var column in SortColumns)
+        {
+            builder.HasIndex(nameof(MatchCandidate.SupplyParkId), column);
+            builder.HasIndex(nameof(MatchCandidate.DemandParkId), column).HasFilter("cross_park");
+        }
+
         builder.HasIndex(c => new { c.Resource, c.Status });
-        builder.HasIndex(c => c.NetAnnualBenefitNtd);
         // A stream's rows are replaced when it changes: by supply the key serves, by demand this index.
         builder.HasIndex(c => c.DemandStreamId);
         builder.HasIndex(c => c.SupplyFactoryId);
         builder.HasIndex(c => c.DemandFactoryId);
     }
+
+    /// <summary>The columns the workbench sorts by besides its rank.</summary>
+    private static readonly string[] SortColumns =
+        [nameof(MatchCandidate.Quantity), nameof(MatchCandidate.DistanceM), nameof(MatchCandidate.NetAnnualBenefitNtd), nameof(MatchCandidate.Co2eKgPerYear),
+            nameof(MatchCandidate.PaybackMonths)];
 }
 
 internal sealed class BackgroundJobConfiguration : IEntityTypeConfiguration<BackgroundJob>

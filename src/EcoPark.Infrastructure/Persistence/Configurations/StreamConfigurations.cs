@@ -70,6 +70,7 @@ internal sealed class WaterDemandConfiguration : IEntityTypeConfiguration<WaterD
         builder.Property(s => s.MaxPipeDistanceM).HasPrecision(10, 0);
         builder.Property(s => s.MaxPriceNtdPerM3).HasPrecision(10, 2);
         builder.Property(s => s.CurrentWaterPriceNtdPerM3).HasPrecision(10, 2);
+        builder.Property(s => s.HoursPerDay).HasPrecision(4, 1);
         builder.OwnsMany(s => s.Limits, l => l.MapLimits("limits"));
         builder.Navigation(s => s.Limits).HasField("limits");
         builder.OwnsMany(s => s.CurrentWaterQuality, q => q.MapValues("current_water_quality"));

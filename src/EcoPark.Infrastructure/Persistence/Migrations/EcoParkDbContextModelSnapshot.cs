@@ -113,6 +113,12 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("computed_at");
 
+                    b.Property<bool>("CrossPark")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("cross_park")
+                        .HasComputedColumnSql("supply_park_id <> demand_park_id", true);
+
                     b.Property<decimal?>("DemandBandHigh")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)")
@@ -249,17 +255,50 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     b.HasIndex("DemandStreamId")
                         .HasDatabaseName("ix_match_candidates_demand_stream_id");
 
-                    b.HasIndex("NetAnnualBenefitNtd")
-                        .HasDatabaseName("ix_match_candidates_net_annual_benefit_ntd");
-
                     b.HasIndex("SupplyFactoryId")
                         .HasDatabaseName("ix_match_candidates_supply_factory_id");
+
+                    b.HasIndex("DemandParkId", "Co2eKgPerYear")
+                        .HasDatabaseName("ix_match_candidates_demand_park_id_co2e_kg_per_year")
+                        .HasFilter("cross_park");
+
+                    b.HasIndex("DemandParkId", "DistanceM")
+                        .HasDatabaseName("ix_match_candidates_demand_park_id_distance_m")
+                        .HasFilter("cross_park");
+
+                    b.HasIndex("DemandParkId", "NetAnnualBenefitNtd")
+                        .HasDatabaseName("ix_match_candidates_demand_park_id_net_annual_benefit_ntd")
+                        .HasFilter("cross_park");
+
+                    b.HasIndex("DemandParkId", "PaybackMonths")
+                        .HasDatabaseName("ix_match_candidates_demand_park_id_payback_months")
+                        .HasFilter("cross_park");
+
+                    b.HasIndex("DemandParkId", "Quantity")
+                        .HasDatabaseName("ix_match_candidates_demand_park_id_quantity")
+                        .HasFilter("cross_park");
 
                     b.HasIndex("Resource", "Status")
                         .HasDatabaseName("ix_match_candidates_resource_status");
 
+                    b.HasIndex("SupplyParkId", "Co2eKgPerYear")
+                        .HasDatabaseName("ix_match_candidates_supply_park_id_co2e_kg_per_year");
+
+                    b.HasIndex("SupplyParkId", "DistanceM")
+                        .HasDatabaseName("ix_match_candidates_supply_park_id_distance_m");
+
+                    b.HasIndex("SupplyParkId", "NetAnnualBenefitNtd")
+                        .HasDatabaseName("ix_match_candidates_supply_park_id_net_annual_benefit_ntd");
+
+                    b.HasIndex("SupplyParkId", "PaybackMonths")
+                        .HasDatabaseName("ix_match_candidates_supply_park_id_payback_months");
+
+                    b.HasIndex("SupplyParkId", "Quantity")
+                        .HasDatabaseName("ix_match_candidates_supply_park_id_quantity");
+
                     b.HasIndex("DemandParkId", "Feasible", "NetAnnualBenefitNtd")
-                        .HasDatabaseName("ix_match_candidates_demand_park_id_feasible_net_annual_benefit");
+                        .HasDatabaseName("ix_match_candidates_demand_park_id_feasible_net_annual_benefit")
+                        .HasFilter("cross_park");
 
                     b.HasIndex("SupplyParkId", "Feasible", "NetAnnualBenefitNtd")
                         .HasDatabaseName("ix_match_candidates_supply_park_id_feasible_net_annual_benefit");
@@ -1625,6 +1664,10 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(10,2)")
                         .HasColumnName("current_water_price_ntd_per_m3");
 
+                    b.Property<int?>("DaysPerWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_per_week");
+
                     b.Property<Guid>("FactoryId")
                         .HasColumnType("uuid")
                         .HasColumnName("factory_id");
@@ -1633,6 +1676,11 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("flow_m3per_day");
+
+                    b.Property<decimal?>("HoursPerDay")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("hours_per_day");
 
                     b.Property<decimal?>("MaxPipeDistanceM")
                         .HasPrecision(10)

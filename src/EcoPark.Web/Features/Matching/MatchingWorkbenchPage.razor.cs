@@ -29,6 +29,7 @@ public partial class MatchingWorkbenchPage
     private MudTable<CandidateDto>? table;
     private MatchExplanation? selected;
     private JobProgress? recomputing;
+    private bool totalIsLowerBound;
     private Guid? parkId;
     private string resource = string.Empty;
     private decimal? minBenefit;
@@ -113,6 +114,7 @@ public partial class MatchingWorkbenchPage
             ? "rank"
             : state.SortDirection == SortDirection.Descending ? "-" + state.SortLabel : state.SortLabel;
         var page = await Matchmaking.ParkCandidatesAsync(await LoadCallerAsync(), id, Filter, new CandidatePaging(state.Page + 1, state.PageSize, sort), cancellationToken);
+        totalIsLowerBound = page.TotalIsLowerBound;
         return new TableData<CandidateDto> { Items = page.Items, TotalItems = page.Total };
     }
 
