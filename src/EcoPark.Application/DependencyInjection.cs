@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidator<AgreeInput>, AgreeInputValidator>();
         services.AddSingleton<IValidator<DeclineInput>, DeclineInputValidator>();
         services.AddSingleton<IValidator<MatchNoteInput>, MatchNoteInputValidator>();
+        services.AddSingleton<IValidator<ConsentOnBehalfInput>, ConsentOnBehalfInputValidator>();
         services.AddSingleton<IValidator<MatchMonthInput>, MatchMonthInputValidator>();
         services.AddSingleton<Matchmaking>();
         services.AddSingleton<MatchCases>();

@@ -123,6 +123,28 @@ public sealed class DeclineInputValidator : AbstractValidator<DeclineInput>
     }
 }
 
+/// <summary>Staff record a side's consent on the factory's behalf: who signed the letter and when (the letter is the uploaded file).</summary>
+public sealed class ConsentOnBehalfInput
+{
+    /// <summary><c>supplier</c> or <c>buyer</c>.</summary>
+    public string Side { get; set; } = string.Empty;
+
+    public string SignedBy { get; set; } = string.Empty;
+
+    public DateOnly? SignedOn { get; set; }
+}
+
+public sealed class ConsentOnBehalfInputValidator : AbstractValidator<ConsentOnBehalfInput>
+{
+    public ConsentOnBehalfInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
+    {
+        RuleFor(x => x.Side).Must(s => s is "supplier" or "buyer").WithMessage(_ => l["Match.ConsentSide"]);
+        RuleFor(x => x.SignedBy).NotEmpty().WithMessage(_ => l["Match.SignerRequired"]).Text(TextLimits.PersonName, l);
+        RuleFor(x => x.SignedOn).NotNull().WithMessage(_ => l["Match.SignedOnRequired"])
+            .Must(d => AdvanceInputValidator.NotFuture(d, clock)).WithMessage(_ => l["Match.FutureDate"]);
+    }
+}
+
 public sealed class MatchNoteInputValidator : AbstractValidator<MatchNoteInput>
 {
     public MatchNoteInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)

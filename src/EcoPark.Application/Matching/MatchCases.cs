@@ -19,6 +19,9 @@ public sealed record MatchDocumentDto(Guid Id, string State, string FileName, st
 
 public sealed record MatchDocumentFile(string FileName, string ContentType, byte[] Content);
 
+/// <summary>One side's consent as staff read it: who recorded it, and for a consent on the factory's behalf the signer, date and letter.</summary>
+public sealed record MatchConsentDto(string Side, string? RecordedBy, DateTimeOffset RecordedAt, bool OnBehalf, string? SignedBy, DateOnly? SignedOn, Guid? LetterId);
+
 public sealed record MatchStepDto(string State, DateOnly EventDate, string? Note, string? By, DateTimeOffset At);
 
 /// <summary>A quote on a match, shown only to the park's staff (prices never reach the other party).</summary>
@@ -60,6 +63,7 @@ public sealed record MatchCaseDto(
     IReadOnlyList<MatchMonth> Months,
     IReadOnlyList<MatchDocumentDto> Documents,
     IReadOnlyList<MatchQuoteDto> Quotes,
+    IReadOnlyList<MatchConsentDto> Consents,
     uint RowVersion);
 
 /// <summary>
@@ -79,6 +83,7 @@ public sealed class MatchCases(
     IValidator<MatchNoteInput> noteValidator,
     IValidator<MatchMonthInput> monthValidator,
     IValidator<MatchQuoteInput> quoteValidator,
+    IValidator<ConsentOnBehalfInput> consentValidator,
     TimeProvider clock,
     CandidateStore candidates,
     IStringLocalizer<Messages> l)
@@ -218,13 +223,43 @@ public sealed class MatchCases(
             throw new NotFoundException(l["Match.NotFound"]);
         }
 
-        DomainGuard.Run(l, () => match.Consent(supplier));
+        DomainGuard.Run(l, () => match.Consent(supplier, caller.UserId, clock.GetUtcNow()));
         Audit(db, match, supplier ? "supplier-consented" : "buyer-consented", caller);
         await SaveAsync(db, cancellationToken);
         var own = await StreamAsync(db, supplier ? match.SupplyStreamId : match.DemandStreamId, cancellationToken);
         var other = await StreamAsync(db, supplier ? match.DemandStreamId : match.SupplyStreamId, cancellationToken);
         var otherFactory = await db.Factories.AsNoTracking().SingleAsync(f => f.Id == other.FactoryId, cancellationToken);
         return MatchDisclosure.ForEngineer(match, own, other, otherFactory);
+    }
+
+    /// <summary>
+    /// Staff record a side's consent on behalf of a factory that has no engineer account, from the letter its person signed:
+    /// the letter is kept with the match and the consent names the signer, the date and who recorded it, in one save.
+    /// </summary>
+    public async Task<MatchCaseDto> ConsentOnBehalfAsync(Caller caller, Guid id, ConsentOnBehalfInput input, string fileName, byte[] letter,
+        CancellationToken cancellationToken = default)
+    {
+        await consentValidator.ValidateAndThrowAsync(input, cancellationToken);
+        var contentType = EvidencePolicy.Accept(fileName, letter, l);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var match = await FindAsync(db, caller, id, tracking: true, edit: true, cancellationToken);
+        var supplier = input.Side == "supplier";
+        var factoryId = supplier ? match.SupplyFactoryId : match.DemandFactoryId;
+        var engineers = db.UserRoles.Where(r => db.Roles.Any(role => role.Id == r.RoleId && role.Name == Roles.FactoryEngineer)).Select(r => r.UserId);
+        if (await db.UserFactoryScopes.AnyAsync(s => s.FactoryId == factoryId && engineers.Contains(s.UserId), cancellationToken))
+        {
+            throw DomainGuard.Invalid("side", l["Match.FactoryHasEngineer"]);
+        }
+
+        var now = clock.GetUtcNow();
+        var document = new MatchDocument(Guid.NewGuid(), match.Id, match.State, Path.GetFileName(fileName), contentType, letter, EvidencePolicy.Sha256(letter),
+            caller.UserId, now);
+        DomainGuard.Run(l, () => match.RecordConsentOnBehalf(supplier, input.SignedBy, input.SignedOn!.Value, document.Id,
+            DateOnly.FromDateTime(clock.GetLocalNow().DateTime), caller.UserId, now));
+        db.MatchDocuments.Add(document);
+        Audit(db, match, supplier ? "supplier-consent-recorded" : "buyer-consent-recorded", caller);
+        await SaveAsync(db, cancellationToken);
+        return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
     }
 
     /// <summary>The partner park's staff take part in a match across the park boundary; only then may the parties be introduced.</summary>
@@ -337,7 +372,7 @@ public sealed class MatchCases(
             .Select(d => new { d.Id, d.MatchId, d.State, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt })
             .ToListAsync(cancellationToken)).ToLookup(d => d.MatchId);
         var userIds = cases.SelectMany(c => c.Steps.Select(s => s.By)).Concat(documents.SelectMany(g => g.Select(d => d.UploadedBy)))
-            .Concat(cases.SelectMany(c => c.Quotes.Select(q => q.By))).ToHashSet();
+            .Concat(cases.SelectMany(c => c.Quotes.Select(q => q.By))).Concat(cases.SelectMany(c => c.Consents.Select(k => k.RecordedBy))).ToHashSet();
         var emails = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         MatchCaseDto Dto(MatchCase c)
         {
@@ -346,7 +381,7 @@ public sealed class MatchCases(
             var demandShown = Shown(c.DemandFactoryId);
             var withheld = !supplyShown || !demandShown;
             var hidden = streams.GetValueOrDefault(supplyShown ? c.DemandStreamId : c.SupplyStreamId);
-            var band = withheld ? Disclosure.ToOtherParty(hidden?.Confidential ?? ConfidentialFields.All).Band(c.AgreedQuantity ?? c.PredictedQuantity) : null;
+            var band = withheld ? Disclosure.ToOtherParty(hidden?.Confidential ?? ConfidentialFields.All).Band(c.ExpectedQuantity) : null;
             string Name(Guid streamId, bool shown) => shown && streams.TryGetValue(streamId, out var stream) ? stream.Name : "–";
             string Factory(Guid id, bool shown) => shown && factories.TryGetValue(id, out var f) ? f.Name.Zh : "–";
             return new MatchCaseDto(c.Id, c.ParkId, c.PartnerParkId, c.PartnerJoinedAt, Keys.Of(c.Resource), c.SupplyStreamId, Name(c.SupplyStreamId, supplyShown),
@@ -361,6 +396,8 @@ public sealed class MatchCases(
                 !withheld && Matchmaking.IsStaff(caller, c.ParkId)
                     ? [.. c.Quotes.Select(q => new MatchQuoteDto(Keys.Of(q.Kind), q.Amount, q.Source, q.QuotedOn, emails.GetValueOrDefault(q.By), q.At))]
                     : [],
+                [.. c.Consents.Select(k => new MatchConsentDto(k.Supplier ? "supplier" : "buyer", emails.GetValueOrDefault(k.RecordedBy), k.RecordedAt, k.OnBehalf,
+                    k.SignedBy, k.SignedOn, k.LetterId))],
                 c.RowVersion);
         }
 

@@ -73,7 +73,7 @@ public static class MatchDisclosure
     public static MatchPartyDto ForEngineer(MatchCase match, FactoryStream own, FactoryStream other, Factory otherFactory)
     {
         var supplier = own.Id == match.SupplyStreamId;
-        var view = OtherParty(other, otherFactory, match.AgreedQuantity ?? match.PredictedQuantity, match);
+        var view = OtherParty(other, otherFactory, match.ExpectedQuantity, match);
         return new MatchPartyDto(match.Id, Keys.Of(match.Resource), Keys.Of(match.State), supplier ? "supply" : "demand", own.Id,
             supplier ? match.SupplierConsented : match.BuyerConsented, view.Industry, view.Quantity, view.QuantityLow, view.QuantityHigh, match.Unit,
             match.IntroducedAt, view.FactoryName, view.Contact, [.. match.Steps.Select(s => new MatchPartyStepDto(Keys.Of(s.State), s.EventDate))]);

@@ -81,6 +81,16 @@ public sealed record MatchProposal(
 /// <summary>One step of a match's history: the state it entered, the date it happened, who recorded it, and why.</summary>
 public sealed record MatchStep(MatchState State, DateOnly EventDate, string? Note, Guid By, DateTimeOffset At);
 
+/// <summary>
+/// One side's consent to be introduced: given by the factory's own engineer, or recorded by park staff on the factory's
+/// behalf from a letter signed by <see cref="SignedBy"/> on <see cref="SignedOn"/>, kept with the match as
+/// <see cref="LetterId"/> (a <see cref="MatchDocument"/>).
+/// </summary>
+public sealed record MatchConsent(bool Supplier, Guid RecordedBy, DateTimeOffset RecordedAt, string? SignedBy = null, DateOnly? SignedOn = null, Guid? LetterId = null)
+{
+    public bool OnBehalf => LetterId is not null;
+}
+
 /// <summary>What a quote on a match prices: the pipe (line and pump), the treatment capex, the treatment opex, or the transfer price.</summary>
 public enum QuoteKind
 {
@@ -120,6 +130,8 @@ public sealed class MatchCase
     private readonly List<MatchStep> steps = [];
     private readonly List<MatchMonth> months = [];
     private readonly List<MatchQuote> quotes = [];
+
+    private readonly List<MatchConsent> consents = [];
 
     private MatchCase()
     {
@@ -206,6 +218,9 @@ public sealed class MatchCase
 
     public IReadOnlyList<MatchMonth> Months => months;
 
+    /// <summary>Who consented for each side, how and when.</summary>
+    public IReadOnlyList<MatchConsent> Consents => consents;
+
     /// <summary>Every quote recorded, in order; the latest of each kind is the one in force (the earlier ones stay as history).</summary>
     public IReadOnlyList<MatchQuote> Quotes => quotes;
 
@@ -264,8 +279,11 @@ public sealed class MatchCase
     /// <summary>Whether the match still holds the supplier's volume (agreed and later, until it ends).</summary>
     public bool Commits => State is MatchState.Agreed or MatchState.Permits or MatchState.Built or MatchState.Operating;
 
-    /// <summary>What the match takes from its supply's flow, load or tonnage: the agreed (else predicted) quantity while it commits, else nothing.</summary>
-    public decimal TakenFromSupply => Commits ? AgreedQuantity ?? PredictedQuantity : 0;
+    /// <summary>The quantity the match is about: the agreed one once agreed, else the engine's prediction.</summary>
+    public decimal ExpectedQuantity => AgreedQuantity ?? PredictedQuantity;
+
+    /// <summary>What the match takes from its supply's flow, load or tonnage: <see cref="ExpectedQuantity"/> while it commits, else nothing.</summary>
+    public decimal TakenFromSupply => Commits ? ExpectedQuantity : 0;
 
     public bool IsClosed => State is MatchState.Ended or MatchState.Declined;
 
@@ -333,14 +351,55 @@ public sealed class MatchCase
         steps.Add(new MatchStep(State, eventDate, note.Trim(), by, at));
     }
 
-    public void Consent(bool supplier)
+    /// <summary>The factory's own engineer consents for its side (again: nothing changes).</summary>
+    public void Consent(bool supplier, Guid by, DateTimeOffset at)
     {
         if (IsClosed)
         {
             throw new DomainException("state", "closed", "This match is closed.");
         }
 
-        if (supplier)
+        if (!HasConsented(supplier))
+        {
+            Record(new MatchConsent(supplier, by, at));
+        }
+    }
+
+    /// <summary>
+    /// Staff record a side's consent on the factory's behalf, from a signed letter already kept with the match: only a
+    /// named signer, a date not after <paramref name="today"/>, and a side that has not consented yet.
+    /// </summary>
+    public void RecordConsentOnBehalf(bool supplier, string signedBy, DateOnly signedOn, Guid letterId, DateOnly today, Guid by, DateTimeOffset at)
+    {
+        if (IsClosed)
+        {
+            throw new DomainException("state", "closed", "This match is closed.");
+        }
+
+        if (string.IsNullOrWhiteSpace(signedBy))
+        {
+            throw new DomainException("signedBy", "signer-required", "Name the person who signed the letter.");
+        }
+
+        if (signedOn > today)
+        {
+            throw new DomainException("signedOn", "signed-after-today", "The letter cannot be signed after today.");
+        }
+
+        if (HasConsented(supplier))
+        {
+            throw new DomainException("side", "already-consented", "This side has already consented.");
+        }
+
+        Record(new MatchConsent(supplier, by, at, signedBy.Trim(), signedOn, letterId));
+    }
+
+    private bool HasConsented(bool supplier) => supplier ? SupplierConsented : BuyerConsented;
+
+    private void Record(MatchConsent consent)
+    {
+        consents.Add(consent);
+        if (consent.Supplier)
         {
             SupplierConsented = true;
         }
@@ -400,7 +459,7 @@ public sealed class MatchCase
         }
 
         months.RemoveAll(m => m.Month == month.ToString());
-        months.Add(new MatchMonth(month.ToString(), measured, AgreedQuantity ?? PredictedQuantity, by, at));
+        months.Add(new MatchMonth(month.ToString(), measured, ExpectedQuantity, by, at));
     }
 
     private void Enter(MatchState to, DateOnly eventDate, string? note, Guid by, DateTimeOffset at)

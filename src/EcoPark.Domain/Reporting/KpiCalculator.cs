@@ -136,7 +136,7 @@ public static class KpiCalculator
         }
 
         var waterPerDay = linkages.Where(l => l.Match.Resource == ResourceKind.Water && l.CommittedOn(period.End))
-            .Sum(l => l.Match.AgreedQuantity ?? l.Match.PredictedQuantity);
+            .Sum(l => l.Match.ExpectedQuantity);
         var factoryCredits = credits.OrderBy(c => c.Key).Select(c => new FactoryCredit(c.Key, c.Value.Ntd, c.Value.Kg)).ToList();
         return (
             new PredictedFlows(waterPerDay, waterM3, heatMwh, tonnes, contributors.Count),

@@ -76,8 +76,8 @@ internal static class DemoMatches
 
         var agreed = Math.Round(c.Quantity.Value * 0.9m, 1);
         match.Agree(agreed, new CreditSplit(40, 50, 50), operating.AddMonths(-3), "示範：已簽約", Guid.Empty, now);
-        match.Consent(true);
-        match.Consent(false);
+        match.Consent(true, Guid.Empty, now);
+        match.Consent(false, Guid.Empty, now);
         match.Introduce(now);
         foreach (var (state, monthsBefore) in new[] { (MatchState.Permits, 2), (MatchState.Built, 1), (MatchState.Operating, 0) })
         {

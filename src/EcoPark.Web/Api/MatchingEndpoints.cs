@@ -1,8 +1,10 @@
 using EcoPark.Application;
+using EcoPark.Application.Common;
 using EcoPark.Application.Matching;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Matching;
 using EcoPark.Web.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Web.Api;
@@ -134,6 +136,36 @@ internal static class MatchingEndpoints
             .DisableAntiforgery()
             .RequireAuthorization(Policies.ParkStaff)
             .WithSummary("Keep a file with the match at its current step (PDF, PNG, JPEG or XLSX, ≤ 10 MB; stored with its SHA-256)");
+        matches.MapPost("/{id:guid}/consent-on-behalf", async (Guid id, [FromForm] string? side, [FromForm] string? signedBy, [FromForm] string? signedOn,
+                IFormFile? file, Caller caller, MatchCases handler, IStringLocalizer<Messages> l, CancellationToken ct) =>
+            {
+                if (file is null)
+                {
+                    throw DomainGuard.Invalid("file", l["Match.LetterRequired"]);
+                }
+
+                if (file.Length > Application.Fees.EvidencePolicy.MaxBytes)
+                {
+                    throw new BadHttpRequestException("The file is larger than 10 MB.", StatusCodes.Status413PayloadTooLarge);
+                }
+
+                var input = new ConsentOnBehalfInput
+                {
+                    Side = side ?? string.Empty,
+                    SignedBy = signedBy ?? string.Empty,
+                    SignedOn = string.IsNullOrEmpty(signedOn) ? null
+                        : DateOnly.TryParseExact(signedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+                            ? date
+                            : throw DomainGuard.Invalid("signedOn", l["Match.DateFormat"]),
+                };
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                return TypedResults.Ok(await handler.ConsentOnBehalfAsync(caller, id, input, file.FileName, buffer.ToArray(), ct));
+            })
+            .DisableAntiforgery()
+            .RequireAuthorization(Policies.ParkStaff)
+            .WithSummary("Staff record one side's consent on behalf of a factory without an engineer account (multipart: side = supplier|buyer, signedBy, "
+                + "signedOn = yyyy-MM-dd, file = the signed letter, PDF/PNG/JPEG ≤ 10 MB); the letter is kept with the match and the consent names who recorded it");
         matches.MapGet("/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, Caller caller, MatchCases handler,
                 CancellationToken ct) =>
             {

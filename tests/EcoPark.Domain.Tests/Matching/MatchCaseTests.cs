@@ -70,8 +70,8 @@ public sealed class MatchCaseTests
     {
         var partner = Guid.NewGuid();
         var match = new MatchCase(Guid.NewGuid(), Proposal(Guid.NewGuid(), Guid.NewGuid(), 100_000, 1_000) with { PartnerParkId = partner }, Day, Staff, Now);
-        match.Consent(supplier: true);
-        match.Consent(supplier: false);
+        match.Consent(supplier: true, Guid.Empty, Now);
+        match.Consent(supplier: false, Guid.Empty, Now);
 
         Assert.Equal("partner-park-required", Assert.Throws<DomainException>(() => match.Introduce(Now)).Code);
         Assert.Equal("not-partner", Assert.Throws<DomainException>(() => match.JoinAsPartner(match.ParkId, Staff, Now)).Code);
@@ -97,12 +97,45 @@ public sealed class MatchCaseTests
     public void Introduce_NeedsBothConsents()
     {
         var match = NewMatch();
-        match.Consent(supplier: true);
+        match.Consent(supplier: true, Guid.Empty, Now);
 
         Assert.Equal("consent-required", Assert.Throws<DomainException>(() => match.Introduce(Now)).Code);
-        match.Consent(supplier: false);
+        match.Consent(supplier: false, Guid.Empty, Now);
         match.Introduce(Now);
         Assert.Equal(Now, match.IntroducedAt);
+    }
+
+    [Theory]
+    [InlineData("", 0, "signedBy", "signer-required")]
+    [InlineData("   ", 0, "signedBy", "signer-required")]
+    [InlineData("王廠長", 1, "signedOn", "signed-after-today")]
+    public void ConsentOnBehalf_WithoutASignerOrSignedAfterToday_IsRefused(string signedBy, int daysAfterToday, string field, string code)
+    {
+        var match = NewMatch();
+
+        var error = Assert.Throws<DomainException>(() => match.RecordConsentOnBehalf(true, signedBy, Day.AddDays(daysAfterToday), Guid.NewGuid(), Day, Staff, Now));
+
+        Assert.Equal((field, code), (error.Field, error.Code));
+        Assert.False(match.SupplierConsented);
+        Assert.Empty(match.Consents);
+    }
+
+    [Fact]
+    public void ConsentOnBehalf_RecordsTheSignerTheLetterAndWhoRecordedIt_AndCountsForIntroduction()
+    {
+        var match = NewMatch();
+        var letter = Guid.NewGuid();
+        var engineer = Guid.NewGuid();
+
+        match.RecordConsentOnBehalf(true, "  王廠長 ", Day, letter, Day, Staff, Now);
+        match.Consent(supplier: false, engineer, Now);
+        match.Consent(supplier: false, engineer, Now); // again: recorded once
+        match.Introduce(Now);
+
+        Assert.Equal([new MatchConsent(true, Staff, Now, "王廠長", Day, letter), new MatchConsent(false, engineer, Now)], match.Consents);
+        Assert.True(match.Consents[0].OnBehalf);
+        Assert.Equal("already-consented",
+            Assert.Throws<DomainException>(() => match.RecordConsentOnBehalf(true, "李副理", Day, Guid.NewGuid(), Day, Staff, Now)).Code);
     }
 
     [Fact]

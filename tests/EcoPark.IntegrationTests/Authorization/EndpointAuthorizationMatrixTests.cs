@@ -98,6 +98,7 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
         ["POST /api/v1/matches/{id:guid}/join"] = Rule.Only(Admin, Staff),
         ["POST /api/v1/matches/{id:guid}/consent"] = Rule.Only(Admin, Staff, Engineer),
         ["POST /api/v1/matches/{id:guid}/documents"] = Rule.Only(Admin, Staff),
+        ["POST /api/v1/matches/{id:guid}/consent-on-behalf"] = Rule.Only(Admin, Staff),
         ["GET /api/v1/matches/{id:guid}/documents/{documentId:guid}"] = Rule.Only(Admin, Staff, Auditor),
         ["GET /api/v1/parks/{parkId:guid}/match-credits"] = Rule.Park(Admin, Staff, Auditor),
 

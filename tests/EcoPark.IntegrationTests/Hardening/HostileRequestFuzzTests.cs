@@ -157,6 +157,7 @@ public sealed class HostileRequestFuzzTests(DemoAppFixture app, ITestOutputHelpe
             Json("POST", "/api/v1/fees/rule-sets/regulation-2023/versions", admin, """{"effectiveFrom":"2031-01-01","note":"fuzz"}""", "fee-rules-admin"),
             new("POST", $"{streams}/workbook", staff, r => WorkbookBody(r, workbook), "workbook"),
             new("POST", $"/api/v1/fee-cases/{caseId}/evidence", auditor, r => EvidenceBody(r), "evidence"),
+            new("POST", $"/api/v1/matches/{Guid.NewGuid()}/consent-on-behalf", staff, r => ConsentLetterBody(r), "consent-letter"),
         ];
     }
 
@@ -296,18 +297,31 @@ public sealed class HostileRequestFuzzTests(DemoAppFixture app, ITestOutputHelpe
     {
         var names = new[] { "receipt.pdf", "receipt\u0000.pdf", "re\u001bceipt.pdf", "..\\..\\receipt.pdf", new string('a', 300) + ".pdf", "", "收據.pdf", "receipt.exe" };
         var content = random.Next(3) == 0 ? "MZ\u0090\u0000"u8.ToArray() : "%PDF-1.4 fuzz"u8.ToArray();
-        return Multipart(random, "file", names[random.Next(names.Length)], content, kind: new[] { "other", "", "\u0000", "approval", "x" }[random.Next(5)]);
+        return Multipart(random, "file", names[random.Next(names.Length)], content, new() { ["kind"] = new[] { "other", "", "\u0000", "approval", "x" }[random.Next(5)] });
+    }
+
+    private static HttpContent ConsentLetterBody(Random random)
+    {
+        string Pick(params string[] values) => values[random.Next(values.Length)];
+        var fields = new Dictionary<string, string>
+        {
+            ["side"] = Pick("supplier", "buyer", "", "both", "\u0000"),
+            ["signedBy"] = Pick("王廠長", "", new string('名', 300), "a\u0007b"),
+            ["signedOn"] = Pick("2026-11-01", "", "2099-01-01", "01/11/2026", "9999-99-99", "\u0000"),
+        };
+        var content = random.Next(3) == 0 ? "MZ\u0090\u0000"u8.ToArray() : "%PDF-1.4 fuzz"u8.ToArray();
+        return Multipart(random, "file", Pick("letter.pdf", "", "..\\letter.pdf", "letter.exe"), content, fields);
     }
 
     /// <summary>A multipart body written by hand, so that file names may hold what HttpClient would refuse to send.</summary>
-    private static ByteArrayContent Multipart(Random random, string field, string fileName, byte[] file, string? kind = null)
+    private static ByteArrayContent Multipart(Random random, string field, string fileName, byte[] file, Dictionary<string, string>? fields = null)
     {
         const string boundary = "fuzz-boundary";
         using var body = new MemoryStream();
         void Write(string text) => body.Write(Encoding.UTF8.GetBytes(text));
-        if (kind is not null)
+        foreach (var (name, value) in fields ?? [])
         {
-            Write($"--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{kind}\r\n");
+            Write($"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
         }
 
         if (random.Next(8) != 0)

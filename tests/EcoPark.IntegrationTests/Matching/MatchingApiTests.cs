@@ -210,6 +210,67 @@ public sealed class MatchingApiTests(DemoAppFixture app)
     }
 
     [Fact]
+    public async Task ConsentOnBehalf_NeedsASignedLetterASignerAndADate_AndOnlyForAFactoryWithoutAnEngineer()
+    {
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "zh-TW");
+        var dyer = await app.FactoryNamedAsync("永彩染整股份有限公司"); // the buyer side has an engineer account
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        using var registered = await admin.PostAsJsonAsync("/api/v1/factories", TestFactories.Input(dyer.ParkId, $"代同意測試{suffix}", TestFactories.NextBusinessNumber(),
+            $"彰化縣同意路{suffix}號", dyer.Latitude + 0.003, dyer.Longitude));
+        var mill = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var effluent = await staff.PostAsJsonAsync($"/api/v1/factories/{mill}/effluent-streams", new
+        {
+            name = "Rinse outlet",
+            minM3PerDay = 100,
+            avgM3PerDay = 200,
+            maxM3PerDay = 300,
+            route = "parkWwtp",
+            dischargeFeeNtdPerM3 = 12,
+            quality = new[] { new { key = "codMgL", value = 30, basis = "lab", sampleDate = "2026-11-02" } },
+        });
+        var supply = (await effluent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var need = await staff.PostAsJsonAsync($"/api/v1/factories/{dyer.Id}/water-demands",
+            new { name = $"Cooling {suffix}", use = "cooling", flowM3PerDay = 50, reclaimedAllowed = true });
+        var demand = (await need.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var taken = await staff.PostAsJsonAsync("/api/v1/matches", new { supplyStreamId = supply, demandStreamId = demand });
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        var id = (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        byte[] pdf = [.. "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8];
+        Task<HttpResponseMessage> RecordAsync(HttpClient client, string side, string signedBy, string signedOn, bool withLetter = true)
+        {
+            var form = new MultipartFormDataContent { { new StringContent(side), "side" }, { new StringContent(signedBy), "signedBy" }, { new StringContent(signedOn), "signedOn" } };
+            if (withLetter)
+            {
+                form.Add(new ByteArrayContent(pdf) { Headers = { ContentType = new("application/pdf") } }, "file", "letter.pdf");
+            }
+
+            return client.PostAsync($"/api/v1/matches/{id}/consent-on-behalf", form);
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd");
+        Assert.Contains("signedBy", (await ProblemDetailsAssert.ErrorsAsync(await RecordAsync(staff, "supplier", "", today))).Keys);
+        Assert.Contains("signedOn", (await ProblemDetailsAssert.ErrorsAsync(await RecordAsync(staff, "supplier", "王廠長", "2099-01-01"))).Keys);
+        Assert.Contains("file", (await ProblemDetailsAssert.ErrorsAsync(await RecordAsync(staff, "supplier", "王廠長", today, withLetter: false))).Keys);
+        var engineerSide = await ProblemDetailsAssert.ErrorsAsync(await RecordAsync(staff, "buyer", "李課長", today)); // the dyer has an engineer
+        Assert.Contains("工程師", engineerSide["side"][0], StringComparison.Ordinal);
+        using var engineer = await app.SignedInAsync(DemoAccounts.Engineer.Email, "en");
+        Assert.Equal(HttpStatusCode.Forbidden, (await RecordAsync(engineer, "supplier", "王廠長", today)).StatusCode);
+
+        using var recorded = await RecordAsync(staff, "supplier", "王廠長", today);
+
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        var match = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(match.GetProperty("supplierConsented").GetBoolean());
+        var consent = match.GetProperty("consents").EnumerateArray().Single();
+        Assert.Equal(("supplier", true, "王廠長", DemoAccounts.Staff.Email), (consent.GetProperty("side").GetString(), consent.GetProperty("onBehalf").GetBoolean(),
+            consent.GetProperty("signedBy").GetString(), consent.GetProperty("recordedBy").GetString()));
+        var letter = consent.GetProperty("letterId").GetGuid();
+        Assert.Equal(pdf, await staff.GetByteArrayAsync($"/api/v1/matches/{id}/documents/{letter}"));
+        Assert.Contains("side", (await ProblemDetailsAssert.ErrorsAsync(await RecordAsync(staff, "supplier", "王廠長", today))).Keys); // once per side
+    }
+
+    [Fact]
     public async Task RuleSets_AdministratorsAddACheckedVersion_OthersCannot()
     {
         using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");

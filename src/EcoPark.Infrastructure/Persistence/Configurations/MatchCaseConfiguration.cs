@@ -51,6 +51,12 @@ internal sealed class MatchCaseConfiguration : IEntityTypeConfiguration<MatchCas
             s.Property(x => x.Kind).HasConversion<string>();
         });
         builder.Navigation(m => m.Quotes).HasField("quotes");
+        builder.OwnsMany(m => m.Consents, s =>
+        {
+            s.ToJson("consents");
+            s.Ignore(x => x.OnBehalf);
+        });
+        builder.Navigation(m => m.Consents).HasField("consents");
         // A pair is taken up once while it is open (the engine's candidates link to it): a partial unique index,
         // so that two staff taking up the same pair at once cannot both succeed. Declined and ended matches may repeat.
         builder.HasIndex(m => new { m.SupplyStreamId, m.DemandStreamId }).IsUnique().HasDatabaseName(UniqueIndexes.OpenMatchPair)

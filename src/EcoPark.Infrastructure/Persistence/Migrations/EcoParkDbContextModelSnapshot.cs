@@ -2348,6 +2348,39 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_match_cases_match_cases_id");
                         });
 
+                    b.OwnsMany("EcoPark.Domain.Matching.MatchConsent", "Consents", b1 =>
+                        {
+                            b1.Property<Guid>("MatchCaseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid?>("LetterId");
+
+                            b1.Property<DateTimeOffset>("RecordedAt");
+
+                            b1.Property<Guid>("RecordedBy");
+
+                            b1.Property<string>("SignedBy");
+
+                            b1.Property<DateOnly?>("SignedOn");
+
+                            b1.Property<bool>("Supplier");
+
+                            b1.HasKey("MatchCaseId", "__synthesizedOrdinal")
+                                .HasName("pk_match_cases");
+
+                            b1.ToTable("match_cases");
+
+                            b1
+                                .ToJson("consents")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatchCaseId")
+                                .HasConstraintName("fk_match_cases_match_cases_match_case_id");
+                        });
+
                     b.OwnsMany("EcoPark.Domain.Matching.MatchMonth", "Months", b1 =>
                         {
                             b1.Property<Guid>("MatchCaseId");
@@ -2446,6 +2479,8 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                                 .HasForeignKey("MatchCaseId")
                                 .HasConstraintName("fk_match_cases_match_cases_match_case_id");
                         });
+
+                    b.Navigation("Consents");
 
                     b.Navigation("Months");
 

@@ -123,6 +123,14 @@ public sealed partial class MatchCasePage
         return saved;
     }
 
+    /// <summary>Records a consent on a factory's behalf from the consent panel, which raised the event: this page renders again.</summary>
+    private async Task<bool> RecordConsentAsync(ConsentOnBehalfInput input, UploadedFile letter)
+    {
+        var saved = await RunAsync(async caller => match = await MatchCases.ConsentOnBehalfAsync(caller, Id, input, letter.FileName, letter.Content));
+        StateHasChanged();
+        return saved;
+    }
+
     private Task UploadAsync(UploadedFile file) => RunAsync(async caller => match = await MatchCases.AddDocumentAsync(caller, Id, file.FileName, file.Content));
 
     /// <summary>Runs an action; a refusal is shown in the user's language and the note is kept for another try. True when it succeeded.</summary>
