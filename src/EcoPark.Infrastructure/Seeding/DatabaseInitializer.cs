@@ -8,6 +8,8 @@ using EcoPark.Domain.Screening;
 using EcoPark.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace EcoPark.Infrastructure.Seeding;
@@ -34,8 +36,16 @@ public sealed class DatabaseInitializer(
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        // Migrate creates the database when it is missing; ask what was applied only afterwards, because
-        // asking first would try to open a database that may not exist yet.
+        // A missing database is created first, after a probe that expects the failure: left to Migrate, the first
+        // attempt to open it is logged as an error, which reads like a failed start on a fresh demo.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            logger.LogInformation("Database {Database} does not exist yet: creating it", db.Database.GetDbConnection().Database);
+            await creator.CreateAsync(cancellationToken);
+        }
+
+        // Ask what was applied only after migrating, so that the history table exists.
         await db.Database.MigrateAsync(cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
         logger.LogInformation("Database schema is at {Migration} ({Count} migrations applied)", applied.LastOrDefault(), applied.Count);
@@ -59,7 +69,7 @@ public sealed class DatabaseInitializer(
         {
             if (!await db.FeeRuleSets.AnyAsync(r => r.Code == rules.Code, cancellationToken))
             {
-                db.FeeRuleSets.Add(new FeeRuleSetRecord(Guid.NewGuid(), rules, DateTimeOffset.UtcNow, null, "Initial version, from the regulation text"));
+                db.FeeRuleSets.Add(new FeeRuleSetRecord(Guid.NewGuid(), rules, DateTimeOffset.UtcNow, null, "初版，依法規條文建立"));
             }
         }
 
@@ -71,7 +81,7 @@ public sealed class DatabaseInitializer(
 
         if (!await db.MatchingRuleSets.AnyAsync(r => r.Version == MatchingDefaults.Version, cancellationToken))
         {
-            const string note = "Honest economics: the fee through the fee engine, discharge fees only as filed, added treatment costs, a payback ceiling (docs/decisions/0005-matching-model.md)";
+            const string note = "初版：耗水費以費額引擎計算、放流費僅採申報值、計入追加處理成本、設回收年限上限（決策紀錄 0005）";
             db.MatchingRuleSets.AddRange(
                 new MatchingRuleSetRecord(MatchingRuleKind.Parameters, MatchingDefaults.Version, MatchingDefaults.EffectiveFrom,
                     MatchingRules.Serialize(MatchingDefaults.Parameters()), note, DateTimeOffset.UtcNow),
@@ -84,7 +94,7 @@ public sealed class DatabaseInitializer(
             var screening = ScreeningDefaults.Screening2019();
             ScreeningChecks.Check(screening);
             db.ScreeningRuleSets.Add(new ScreeningRuleSetRecord(screening.Code, screening.Version, screening.EffectiveFrom, MatchingRules.Serialize(screening),
-                "Initial version, from the 2019 integration briefing's table; band edges, industry list and second-screen thresholds per docs/decisions/0010-park-screening.md",
+                "初版，依 2019 年水資源整合簡報之評分表；級距、產業清單與第二階段門檻見決策紀錄 0010",
                 DateTimeOffset.UtcNow));
         }
 
