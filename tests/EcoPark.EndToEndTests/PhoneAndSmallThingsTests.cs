@@ -35,7 +35,7 @@ public sealed class PhoneAndSmallThingsTests(AppUnderTest app)
         // Cards: each cell carries its column's name, shown before the value.
         var quantity = first.Locator("td[data-label='可配對量']");
         await Assertions.Expect(quantity).ToBeVisibleAsync();
-        Assert.Contains("可配對量", await quantity.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"), StringComparison.Ordinal);
+        await Assertions.Expect(quantity).Not.ToHaveCSSAsync("display", "table-cell");
         // Only feasible pairs by default: an infeasible pair carries nothing.
         await Assertions.Expect(table.Locator("tbody")).Not.ToContainTextAsync("不可行");
 
@@ -61,7 +61,7 @@ public sealed class PhoneAndSmallThingsTests(AppUnderTest app)
         await Assertions.Expect(table.Locator("tbody tr").First).ToBeVisibleAsync();
         await Assertions.Expect(table.Locator("tbody")).Not.ToContainTextAsync("不可行");
 
-        await page.GetByTestId("show-infeasible").Locator("input").CheckAsync();
+        await page.Locator("input[data-testid=show-infeasible], [data-testid=show-infeasible] input").First.CheckAsync();
         await Assertions.Expect(table.Locator("tbody")).ToContainTextAsync("不可行");
 
         // Lowest benefit first: a pair that loses money a year.
@@ -81,7 +81,7 @@ public sealed class PhoneAndSmallThingsTests(AppUnderTest app)
         var page = await app.SignInAsync("admin@demo.ecopark.tw", Password);
         await page.GotoAsync("/culture/set?culture=zh-TW&returnUrl=/matching");
         await AppUnderTest.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("case-table")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("candidate-table").Locator("tbody tr").First).ToBeVisibleAsync();
 
         // The screening parks hold no factories, so no matches either.
         await page.Locator("div.mud-select").Filter(new() { Has = page.GetByTestId("matching-park") }).First.ClickAsync();
@@ -108,8 +108,9 @@ public sealed class PhoneAndSmallThingsTests(AppUnderTest app)
         await Assertions.Expect(page.Locator(".mud-dialog-title")).ToHaveTextAsync("新增副產物");
         var wasteCode = AppUnderTest.Input(page, "waste-code");
         Assert.DoesNotMatch(@"[A-Z]-\d{4}", await wasteCode.GetAttributeAsync("placeholder") ?? string.Empty);
+        Assert.True(await wasteCode.EvaluateAsync<bool>("e => e.required || e.getAttribute('aria-required') === 'true'"), "the waste code is not required");
         await Assertions.Expect(page.Locator(".mud-input-control").Filter(new() { Has = page.Locator("input[data-testid=waste-code], [data-testid=waste-code] input") })
-            .Locator("label")).ToContainTextAsync("*");
+            .Locator("label")).ToHaveTextAsync("事業廢棄物代碼 *");
         await page.Context.CloseAsync();
     }
 

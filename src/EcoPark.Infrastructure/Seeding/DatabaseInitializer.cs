@@ -9,6 +9,7 @@ using EcoPark.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -36,19 +37,27 @@ public sealed class DatabaseInitializer(
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        // A missing database is created first, after a probe that expects the failure: left to Migrate, the first
-        // attempt to open it is logged as an error, which reads like a failed start on a fresh demo.
+        await CreateAndMigrateAsync(db, logger, cancellationToken);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        logger.LogInformation("Database schema is at {Migration} ({Count} migrations applied)", applied.LastOrDefault(), applied.Count);
+    }
+
+    /// <summary>
+    /// Creates the database when it is missing, then applies the migrations. The probe expects the database to be missing
+    /// and the history table is created with it: left to Migrate, a fresh demo logged its first attempt to open the
+    /// database (and then to read the history) as errors, which read like a failed start.
+    /// </summary>
+    public static async Task CreateAndMigrateAsync(DbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
         var creator = db.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync(cancellationToken))
         {
             logger.LogInformation("Database {Database} does not exist yet: creating it", db.Database.GetDbConnection().Database);
             await creator.CreateAsync(cancellationToken);
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         }
 
-        // Ask what was applied only after migrating, so that the history table exists.
         await db.Database.MigrateAsync(cancellationToken);
-        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
-        logger.LogInformation("Database schema is at {Migration} ({Count} migrations applied)", applied.LastOrDefault(), applied.Count);
     }
 
     public async Task EnsureRolesAsync()

@@ -35,6 +35,8 @@ public static class Pipeline
         app.UseWhen(
             http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/health") && HttpMethods.IsGet(http.Request.Method),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status pages, so that re-executing /not-found finds its page (the implicit routing would run first).
+        app.UseRouting();
         app.UseEcoParkLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -60,7 +60,6 @@ public sealed class LanguageAndErrorPageTests(DemoAppFixture app)
     public async Task AnUnknownApiAddress_KeepsProblemDetails()
     {
         using var client = app.Anonymous("en");
-        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 
         using var response = await client.GetAsync("/api/v1/no-such-thing");
 
