@@ -68,8 +68,7 @@ public sealed class PhoneAndSmallThingsTests(AppUnderTest app)
         await table.Locator("th").Filter(new() { HasText = "年淨效益" }).Locator(".mud-table-sort-label").ClickAsync();
         var negative = table.GetByTestId("negative-benefit").First;
         await Assertions.Expect(negative).ToBeVisibleAsync();
-        await negative.HoverAsync();
-        await Assertions.Expect(page.Locator(".mud-tooltip").Filter(new() { HasText = "為負值" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(negative).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^為負值：每年節省的費用不足以支付"));
         await negative.ClickAsync();
         await Assertions.Expect(page.GetByTestId("explanation-negative-benefit")).ToContainTextAsync("每年節省的費用不足以支付");
         await page.Context.CloseAsync();
@@ -85,7 +84,7 @@ public sealed class PhoneAndSmallThingsTests(AppUnderTest app)
 
         // The screening parks hold no factories, so no matches either.
         await page.Locator("div.mud-select").Filter(new() { Has = page.GetByTestId("matching-park") }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Last.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasNotText = "青溪工業區" }).Filter(new() { HasNotText = "溪南工業區" }).First.ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("cases-empty")).ToHaveTextAsync("目前沒有追蹤中的配對案：開啟一筆可行的配對並提案，即可建立配對案。");
         await Assertions.Expect(page.GetByTestId("case-table")).ToHaveCountAsync(0);

@@ -26,9 +26,12 @@ public static partial class Texts
 
     public static string Input(this IStringLocalizer l, string name) => Of(l, "Input.", name);
 
-    /// <summary>What a reason is about: a parameter's name, else an input's name.</summary>
-    public static string Subject(this IStringLocalizer l, string key) =>
-        WaterQuality.Parameters.TryGet(key, out _) || ByproductProperties.Parameters.TryGet(key, out _) ? l.Param(key) : l.Input(key);
+    /// <summary>What a reason or an input is about: a parameter's name (also as the effluent's <c>quality.{key}</c>), else an input's name.</summary>
+    public static string Subject(this IStringLocalizer l, string key)
+    {
+        var parameter = key.StartsWith("quality.", StringComparison.Ordinal) ? key["quality.".Length..] : key;
+        return WaterQuality.Parameters.TryGet(parameter, out _) || ByproductProperties.Parameters.TryGet(parameter, out _) ? l.Param(parameter) : l.Input(key);
+    }
 
     /// <summary>Where a water pair's limits come from: the demand's own, or the baseline set named by its version.</summary>
     public static string LimitsSource(this IStringLocalizer l, string source) =>

@@ -33,6 +33,7 @@ public partial class MatchingWorkbenchPage
     private string status = string.Empty;
     private bool includeBlocked;
     private bool showInfeasible;
+    private bool casesLoaded;
     private bool drawerOpen;
     private bool proposing;
     private bool tryPairOpen;
@@ -98,6 +99,7 @@ public partial class MatchingWorkbenchPage
         var top = await Matchmaking.ParkCandidatesAsync(caller, id, Filter with { FeasibleOnly = true }, new CandidatePaging(1, ParkMap.MaxLinks * 4));
         links = top.Items;
         cases = await MatchCases.ListAsync(caller, id);
+        casesLoaded = true;
         recomputing = await Matchmaking.RecomputingAsync();
         if (table is not null)
         {
