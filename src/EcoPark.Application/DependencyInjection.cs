@@ -17,6 +17,7 @@ public static class DependencyInjection
     public static IServiceCollection AddEcoParkApplication(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Common.ValidationLanguage.Install();
         services.AddSingleton<IValidator<FactoryInput>, FactoryInputValidator>();
         services.AddSingleton<IValidator<CreateUserInput>, CreateUserInputValidator>();
         services.AddSingleton<IValidator<LoginInput>, LoginInputValidator>();

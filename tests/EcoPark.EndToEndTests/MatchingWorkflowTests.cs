@@ -47,7 +47,7 @@ public sealed class MatchingWorkflowTests(AppUnderTest app)
         await AppUnderTest.WaitForInteractiveAsync(buyer);
         // The engineer's language may have been switched by another test, so this checks data, not wording.
         var opportunity = buyer.Locator("[data-testid=opportunity][data-industry=wwtp][data-state=agreed]").Filter(new() { HasText = "鑄造直接接觸冷卻水" });
-        await Assertions.Expect(opportunity.GetByTestId("opportunity-sentence")).ToContainTextAsync("20–50 m³/day"); // the supplier keeps exact volumes confidential
+        await Assertions.Expect(opportunity.GetByTestId("opportunity-sentence")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("20–50 m³/(day|日)")); // the supplier keeps exact volumes confidential
         await Assertions.Expect(buyer.Locator("body")).Not.ToContainTextAsync(Wwtp);
         await Assertions.Expect(buyer.Locator("body")).Not.ToContainTextAsync("/m³");
         await AppUnderTest.ScreenshotAsync(buyer, "opportunities-anonymised");

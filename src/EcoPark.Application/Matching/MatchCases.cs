@@ -383,7 +383,7 @@ public sealed class MatchCases(
             var hidden = streams.GetValueOrDefault(supplyShown ? c.DemandStreamId : c.SupplyStreamId);
             var band = withheld ? Disclosure.ToOtherParty(hidden?.Confidential ?? ConfidentialFields.All).Band(c.ExpectedQuantity) : null;
             string Name(Guid streamId, bool shown) => shown && streams.TryGetValue(streamId, out var stream) ? stream.Name : "–";
-            string Factory(Guid id, bool shown) => shown && factories.TryGetValue(id, out var f) ? f.Name.Zh : "–";
+            string Factory(Guid id, bool shown) => shown && factories.TryGetValue(id, out var f) ? f.Name.Display() : "–";
             return new MatchCaseDto(c.Id, c.ParkId, c.PartnerParkId, c.PartnerJoinedAt, Keys.Of(c.Resource), c.SupplyStreamId, Name(c.SupplyStreamId, supplyShown),
                 Factory(c.SupplyFactoryId, supplyShown), c.DemandStreamId, Name(c.DemandStreamId, demandShown), Factory(c.DemandFactoryId, demandShown),
                 Keys.Of(c.State), c.Next is { } next ? Keys.Of(next) : null, band is null ? c.PredictedQuantity : null, band?.Low, band?.High, c.Unit,

@@ -1,3 +1,4 @@
+using EcoPark.Application.Common;
 using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Factories;
@@ -66,7 +67,7 @@ public static class MatchDisclosure
         var band = Disclosure.ToOtherParty(other.Confidential).Band(quantity);
         var introduced = match?.IntroducedAt is not null;
         return new OtherPartyView(otherFactory.Industry.ToKey(), band is null ? quantity : null, band?.Low, band?.High,
-            introduced ? otherFactory.Name.Zh : null, introduced ? $"{otherFactory.Contact.Name} {otherFactory.Contact.Phone}" : null);
+            introduced ? otherFactory.Name.Display() : null, introduced ? $"{otherFactory.Contact.Name} {otherFactory.Contact.Phone}" : null);
     }
 
     /// <summary>A match as the engineer of <paramref name="own"/>'s factory sees it.</summary>
@@ -94,7 +95,7 @@ public static class MatchDisclosure
             // Staff of a park that takes part in a cross-park match read the other factory's name too.
             return explanation with
             {
-                Candidate = c with { SupplyFactory = world.Factories[c.SupplyFactoryId].Name.Zh, DemandFactory = world.Factories[c.DemandFactoryId].Name.Zh },
+                Candidate = c with { SupplyFactory = world.Factories[c.SupplyFactoryId].Name.Display(), DemandFactory = world.Factories[c.DemandFactoryId].Name.Display() },
             };
         }
 
@@ -131,7 +132,7 @@ public static class MatchDisclosure
             match is null ? null : Keys.Of(match.State));
         if (supplyShown && demandShown)
         {
-            return c with { SupplyFactory = supplyFactory.Name.Zh, DemandFactory = demandFactory.Name.Zh };
+            return c with { SupplyFactory = supplyFactory.Name.Display(), DemandFactory = demandFactory.Name.Display() };
         }
 
         var (low, high) = supplyShown ? (row.DemandBandLow, row.DemandBandHigh) : (row.SupplyBandLow, row.SupplyBandHigh);

@@ -8,6 +8,9 @@ using EcoPark.Domain.Screening;
 using EcoPark.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace EcoPark.Infrastructure.Seeding;
@@ -34,11 +37,27 @@ public sealed class DatabaseInitializer(
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        // Migrate creates the database when it is missing; ask what was applied only afterwards, because
-        // asking first would try to open a database that may not exist yet.
-        await db.Database.MigrateAsync(cancellationToken);
+        await CreateAndMigrateAsync(db, logger, cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
         logger.LogInformation("Database schema is at {Migration} ({Count} migrations applied)", applied.LastOrDefault(), applied.Count);
+    }
+
+    /// <summary>
+    /// Creates the database when it is missing, then applies the migrations. The probe expects the database to be missing
+    /// and the history table is created with it: left to Migrate, a fresh demo logged its first attempt to open the
+    /// database (and then to read the history) as errors, which read like a failed start.
+    /// </summary>
+    public static async Task CreateAndMigrateAsync(DbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            logger.LogInformation("Database {Database} does not exist yet: creating it", db.Database.GetDbConnection().Database);
+            await creator.CreateAsync(cancellationToken);
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
     }
 
     public async Task EnsureRolesAsync()
@@ -59,7 +78,7 @@ public sealed class DatabaseInitializer(
         {
             if (!await db.FeeRuleSets.AnyAsync(r => r.Code == rules.Code, cancellationToken))
             {
-                db.FeeRuleSets.Add(new FeeRuleSetRecord(Guid.NewGuid(), rules, DateTimeOffset.UtcNow, null, "Initial version, from the regulation text"));
+                db.FeeRuleSets.Add(new FeeRuleSetRecord(Guid.NewGuid(), rules, DateTimeOffset.UtcNow, null, "初版，依法規條文建立"));
             }
         }
 
@@ -71,7 +90,7 @@ public sealed class DatabaseInitializer(
 
         if (!await db.MatchingRuleSets.AnyAsync(r => r.Version == MatchingDefaults.Version, cancellationToken))
         {
-            const string note = "Honest economics: the fee through the fee engine, discharge fees only as filed, added treatment costs, a payback ceiling (docs/decisions/0005-matching-model.md)";
+            const string note = "初版：耗水費以費額引擎計算、放流費僅採申報值、計入追加處理成本、設回收年限上限（決策紀錄 0005）";
             db.MatchingRuleSets.AddRange(
                 new MatchingRuleSetRecord(MatchingRuleKind.Parameters, MatchingDefaults.Version, MatchingDefaults.EffectiveFrom,
                     MatchingRules.Serialize(MatchingDefaults.Parameters()), note, DateTimeOffset.UtcNow),
@@ -84,7 +103,7 @@ public sealed class DatabaseInitializer(
             var screening = ScreeningDefaults.Screening2019();
             ScreeningChecks.Check(screening);
             db.ScreeningRuleSets.Add(new ScreeningRuleSetRecord(screening.Code, screening.Version, screening.EffectiveFrom, MatchingRules.Serialize(screening),
-                "Initial version, from the 2019 integration briefing's table; band edges, industry list and second-screen thresholds per docs/decisions/0010-park-screening.md",
+                "初版，依 2019 年水資源整合簡報之評分表；級距、產業清單與第二階段門檻見決策紀錄 0010",
                 DateTimeOffset.UtcNow));
         }
 

@@ -13,9 +13,10 @@ namespace EcoPark.Web.Api;
 /// Turns the use cases' exceptions into RFC 7807 problem details for API callers: 400 naming each bad
 /// field (camelCase, as in the request body), also for a body that cannot be read into its field (a
 /// number beyond decimal, a string for a number); 403, 404 and 409; and 503 with Retry-After while the
-/// database cannot be reached, in the caller's language.
+/// database cannot be reached, in the caller's language (an aggregate's refusal by its code, see <see cref="DomainGuard"/>).
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> l, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> l, IStringLocalizer<EcoPark.Application.Messages> messages,
+    ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -45,7 +46,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IStri
             {
                 Title = l["Problem.Validation"],
             },
-            DomainException d => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [d.Field] = [d.Message] })
+            // A refusal the use case did not translate: its code's text in the caller's language (Domain.{code}).
+            DomainException d => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [d.Field] = [DomainGuard.Message(messages, d)] })
             {
                 Title = l["Problem.Validation"],
             },

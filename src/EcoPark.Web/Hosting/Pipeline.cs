@@ -30,6 +30,13 @@ public static class Pipeline
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A browser asking for an address no page answers gets the localised not-found page (still a 404); /api and
+        // /health keep the problem details above.
+        app.UseWhen(
+            http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/health") && HttpMethods.IsGet(http.Request.Method),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status pages, so that re-executing /not-found finds its page (the implicit routing would run first).
+        app.UseRouting();
         app.UseEcoParkLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();

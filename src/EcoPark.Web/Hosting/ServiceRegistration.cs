@@ -121,6 +121,7 @@ public static class ServiceRegistration
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, ResourceMudLocalizer>();
         services.AddEcoParkLocalization();
 
         services.Configure<RequestLogOptions>(configuration.GetSection(RequestLogOptions.Section));

@@ -1,7 +1,9 @@
 using EcoPark.Infrastructure.Persistence;
+using EcoPark.Infrastructure.Seeding;
 using EcoPark.IntegrationTests.Infrastructure;
 using EcoPark.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EcoPark.IntegrationTests.Persistence;
 
@@ -48,9 +50,67 @@ public sealed class MigrationTests(ServerFixture fixture)
         Assert.Equal(second.Database.GetMigrations(), await second.Database.GetAppliedMigrationsAsync());
     }
 
+    [Fact]
+    public async Task CreateAndMigrate_ADatabaseThatDoesNotExistYet_LogsNoError()
+    {
+        var database = PostgresServer.NewDatabaseName();
+        var log = new RecordingLoggerProvider();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(log).SetMinimumLevel(LogLevel.Debug));
+        await using var db = new EcoParkDbContext(new DbContextOptionsBuilder<EcoParkDbContext>()
+            .UseNpgsql(fixture.Server.ConnectionString(database))
+            .UseSnakeCaseNamingConvention()
+            .UseLoggerFactory(loggers)
+            .Options);
+
+        await DatabaseInitializer.CreateAndMigrateAsync(db, loggers.CreateLogger("start"), CancellationToken.None);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Empty(log.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => e.Message));
+        Assert.Contains(log.Entries, e => e.Message.Contains("does not exist yet", StringComparison.Ordinal));
+    }
+
     private EcoParkDbContext CreateContext(string database) =>
         new(new DbContextOptionsBuilder<EcoParkDbContext>()
             .UseNpgsql(fixture.Server.ConnectionString(database))
             .UseSnakeCaseNamingConvention()
             .Options);
+}
+
+/// <summary>Keeps every log entry, with its level, for a test to read.</summary>
+internal sealed class RecordingLoggerProvider : ILoggerProvider
+{
+    private readonly List<(LogLevel Level, string Message)> entries = [];
+
+    public IReadOnlyList<(LogLevel Level, string Message)> Entries
+    {
+        get
+        {
+            lock (entries)
+            {
+                return [.. entries];
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Recorder(this);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Recorder(RecordingLoggerProvider owner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (owner.entries)
+            {
+                owner.entries.Add((logLevel, formatter(state, exception)));
+            }
+        }
+    }
 }

@@ -19,6 +19,7 @@ public partial class WaterBalanceFormPage
     private WaterBalanceHistoryDto? history;
     private WaterBalanceFigures? preview;
     private string? previewProblem;
+    private Field? problemField;
     private decimal tolerance = 5;
     private string? reason;
     private string? errorMessage;
@@ -44,6 +45,9 @@ public partial class WaterBalanceFormPage
 
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Application.Messages> Messages { get; set; } = default!;
 
     private bool ReadOnly { get; set; }
 
@@ -124,8 +128,12 @@ public partial class WaterBalanceFormPage
         catch (DomainException e)
         {
             preview = null;
-            previewProblem = e.Message;
+            previewProblem = DomainGuard.Message(Messages, e);
+            problemField = FieldFor(e.Field);
+            return;
         }
+
+        problemField = null;
     }
 
     private async Task SaveAsync(bool submit)
@@ -156,6 +164,25 @@ public partial class WaterBalanceFormPage
             errorMessage = e.Message;
         }
     }
+
+    /// <summary>
+    /// The form's field for a name the domain or the API uses (<c>tapM3</c>, <c>uses.domesticM3</c>): its last segment is the
+    /// field's key with <c>M3</c>, except for the three keys that are shortened on the form.
+    /// </summary>
+    private static Field? FieldFor(string path)
+    {
+        var name = path.Split('.')[^1];
+        return Groups.SelectMany(g => g.Fields).FirstOrDefault(f => f.Key switch
+        {
+            "otherUse" => "otherM3",
+            "coolingTower" => "coolingTowerCirculationM3",
+            "evaporation" => "evaporationLossM3",
+            _ => f.Key + "M3",
+        } == name);
+    }
+
+    /// <summary>A changed field as the form labels it (the history lists the API's paths).</summary>
+    private string FieldLabel(string path) => FieldFor(path) is { } field ? L["Filing.Field." + field.Key] : path;
 
     private sealed record Field(string Key, Func<WaterBalanceRequest, decimal> Get, Action<WaterBalanceRequest, decimal> Set);
 }

@@ -16,8 +16,6 @@ namespace EcoPark.Web.Features.Matching;
 /// </summary>
 public partial class MatchingWorkbenchPage
 {
-    private const string Feasible = "*feasible";
-
     private static readonly string[] Statuses =
         ["feasible-as-is", "feasible-with-treatment", "feasible-with-blending", "feasible-direct", "feasible-with-heat-pump", "feasible", "uneconomic", "needs-lab-test", "infeasible", "blocked"];
 
@@ -35,6 +33,8 @@ public partial class MatchingWorkbenchPage
     private decimal? minBenefit;
     private string status = string.Empty;
     private bool includeBlocked;
+    private bool showInfeasible;
+    private bool casesLoaded;
     private bool drawerOpen;
     private bool proposing;
     private bool tryPairOpen;
@@ -60,8 +60,12 @@ public partial class MatchingWorkbenchPage
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
-    private CandidateFilter Filter => new(resource.Length == 0 ? null : resource, status is "" or Feasible ? null : status, minBenefit, includeBlocked,
-        FeasibleOnly: status == Feasible);
+    /// <summary>
+    /// The table's filter. Only feasible pairs show until staff ask for the others (or pick a status): an infeasible pair
+    /// carries nothing (0 a month) and a park has far more of them than of feasible ones.
+    /// </summary>
+    private CandidateFilter Filter => new(resource.Length == 0 ? null : resource, status.Length == 0 ? null : status, minBenefit, includeBlocked,
+        FeasibleOnly: status.Length == 0 && !showInfeasible && !includeBlocked);
 
     protected override async Task OnInitializedAsync()
     {
@@ -96,6 +100,7 @@ public partial class MatchingWorkbenchPage
         var top = await Matchmaking.ParkCandidatesAsync(caller, id, Filter with { FeasibleOnly = true }, new CandidatePaging(1, ParkMap.MaxLinks * 4));
         links = top.Items;
         cases = await MatchCases.ListAsync(caller, id);
+        casesLoaded = true;
         recomputing = await Matchmaking.RecomputingAsync();
         if (table is not null)
         {

@@ -98,23 +98,26 @@ public sealed partial class StreamsPage
         string.IsNullOrWhiteSpace(search) ? streams : streams.Where(s => s.Stream.Name.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private Task OpenEffluentAsync(StreamDto<EffluentStreamInput>? stream) =>
-        OpenAsync<EffluentEditDialog, EffluentStream, EffluentStreamInput>(stream, Effluents, new EffluentStreamInput());
+        OpenAsync<EffluentEditDialog, EffluentStream, EffluentStreamInput>("effluent", stream, Effluents, new EffluentStreamInput());
 
     private Task OpenDemandAsync(StreamDto<WaterDemandStreamInput>? stream) =>
-        OpenAsync<WaterDemandEditDialog, WaterDemand, WaterDemandStreamInput>(stream, Demands, new WaterDemandStreamInput(), new Dictionary<string, object?>
+        OpenAsync<WaterDemandEditDialog, WaterDemand, WaterDemandStreamInput>("demand", stream, Demands, new WaterDemandStreamInput(), new Dictionary<string, object?>
         {
             [nameof(WaterDemandEditDialog.Industry)] = IndustryKeys.TryParse(Factory?.Industry, out var industry) ? industry : Industry.Other,
             [nameof(WaterDemandEditDialog.Baseline)] = baseline,
         });
 
     private Task OpenHeatAsync(StreamDto<HeatStreamInput>? stream) =>
-        OpenAsync<HeatStreamEditDialog, HeatStream, HeatStreamInput>(stream, Heat, new HeatStreamInput());
+        OpenAsync<HeatStreamEditDialog, HeatStream, HeatStreamInput>("heat", stream, Heat, new HeatStreamInput());
 
     private Task OpenByproductAsync(StreamDto<ByproductStreamInput>? stream) =>
-        OpenAsync<ByproductEditDialog, ByproductStream, ByproductStreamInput>(stream, Byproducts, new ByproductStreamInput());
+        OpenAsync<ByproductEditDialog, ByproductStream, ByproductStreamInput>("byproduct", stream, Byproducts, new ByproductStreamInput());
 
-    /// <summary>Opens an entry (re-read, so the dialog edits the current row version) or a blank one, and reloads after a save or delete.</summary>
-    private async Task OpenAsync<TDialog, TStream, TInput>(StreamDto<TInput>? stream, StreamHandler<TStream, TInput> handler, TInput blank,
+    /// <summary>
+    /// Opens an entry (re-read, so the dialog edits the current row version) or a blank one, and reloads after a save or delete.
+    /// The title names the kind of stream (<paramref name="kind"/>: effluent, demand, heat or byproduct), and the entry's name.
+    /// </summary>
+    private async Task OpenAsync<TDialog, TStream, TInput>(string kind, StreamDto<TInput>? stream, StreamHandler<TStream, TInput> handler, TInput blank,
         Dictionary<string, object?>? extra = null)
         where TDialog : StreamDialogBase<TStream, TInput>
         where TStream : FactoryStream
@@ -138,7 +141,8 @@ public sealed partial class StreamsPage
             parameters[key] = value;
         }
 
-        var dialog = await Dialogs.ShowAsync<TDialog>(stream?.Stream.Name ?? L["Stream.Add"], parameters,
+        var title = stream is null ? L["Stream.AddKind." + kind] : L["Stream.EditKind." + kind, stream.Stream.Name];
+        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters,
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         var result = await dialog.Result;
         if (result is { Canceled: false })
