@@ -233,14 +233,14 @@ public sealed class FeeCase
             throw new DomainException("calculation", "not-calculated", "Calculate the fee before deciding.");
         }
 
-        if (MissingMonths(window) is { Count: > 0 } missing)
-        {
-            throw new DomainException("months", "months-missing", $"Months without figures: {string.Join(", ", missing)}. Enter them or confirm them as zero.");
-        }
-
         if (claims.Any(c => c.Decision == ClaimDecision.Pending))
         {
             throw new DomainException("claims", "pending", "Accept or reject every claim before deciding.");
+        }
+
+        if (MissingMonths(window) is { Count: > 0 } missing)
+        {
+            throw new DomainException("months", "months-missing", $"Months without figures: {string.Join(", ", missing)}. Enter them or confirm them as zero.");
         }
 
         Status = FeeCaseStatus.Decided;
