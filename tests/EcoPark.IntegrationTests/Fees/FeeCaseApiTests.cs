@@ -131,6 +131,28 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
     }
 
     [Fact]
+    public async Task FirstFeeYear_WindowStartsWithTheRegulation_AndAVerificationAfterTodayIsRefusedInTheCallersLanguage()
+    {
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "zh-TW");
+        var id = await OpenAsync(auditor, (await app.FactoryNamedAsync("聯盛特用化學股份有限公司")).Id, 2023);
+
+        var feeCase = await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"));
+        using var beforeRegulation = await auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = "2023-01", tapM3 = 30_000 });
+        using var future = await auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/verification",
+            new { issuer = "示範驗證機構", issuedOn = DateOnly.FromDateTime(DateTime.Today.AddDays(5)).ToString("yyyy-MM-dd"), verifiedRatePercent = 72 });
+        using var noDate = await auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/verification", new { issuer = "示範驗證機構", verifiedRatePercent = 72 });
+
+        // The regulation took effect on 2023-02-01: the 2023 window is February to April.
+        Assert.Equal(["2023-02", "2023-03", "2023-04"], feeCase.GetProperty("windowMonths").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, beforeRegulation.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Contains("查證日期不可晚於今天。", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var missingDate = await noDate.Content.ReadAsStringAsync();
+        Assert.Contains("請填寫查證日期。", missingDate, StringComparison.Ordinal);
+        Assert.DoesNotContain("Null", missingDate, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decide_WithPendingClaim_IsRefused()
     {
         using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
