@@ -27,6 +27,7 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
         await AppUnderTest.Input(page, "month-tap").FillAsync("30000");
         await page.GetByTestId("save-month").ClickAsync();
         await Assertions.Expect(page.GetByTestId("month-row").First).ToContainTextAsync("30,000");
+        await ConfirmEmptyMonthsZeroAsync(page);
 
         await AddClaimAsync(page, kindText: null, amount: "10000");
         await AddClaimAsync(page, kindText: "第 8 條水源保育費用", amount: "5000");
@@ -41,6 +42,8 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
         // One month of 30,000 m³, not verified: 21,000 × 3 = 63,000, less the accepted 10,000.
         await Assertions.Expect(page.GetByTestId("net-fee")).ToHaveTextAsync("53,000");
         await page.GetByTestId("decide").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("decide-amount")).ToContainTextAsync("53,000");
+        await page.GetByTestId("decide-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("case-status")).ToHaveTextAsync("已核定");
         await AppUnderTest.ScreenshotAsync(page, "fee-case-decided");
 
@@ -73,6 +76,8 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
         // Not verified: 21,000 × 6 × 3 = 378,000; reaching the benchmark: × 2 = 252,000.
         await Assertions.Expect(page.GetByTestId("baseline").GetByTestId("net-fee")).ToHaveTextAsync("378,000");
         await Assertions.Expect(page.GetByTestId("saving")).ToHaveTextAsync("126,000 NTD");
+        // The 2019 draft, as a comparison: 180,000 m³ in the half-year → 12,000 × 1 + 18,000 × 2 + 144,000 × 3.
+        await Assertions.Expect(page.GetByTestId("draft-2019-comparison")).ToContainTextAsync("依 2019 草案則為 480,000 元");
         await AppUnderTest.ScreenshotAsync(page, "fee-estimate");
 
         await page.GotoAsync("/fees/cases");
@@ -81,11 +86,22 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
     }
 
 
+    /// <summary>Confirms each window month that has no figures as zero, one at a time, as an auditor would.</summary>
+    internal static async Task ConfirmEmptyMonthsZeroAsync(IPage page)
+    {
+        var left = await page.GetByTestId("confirm-zero").CountAsync();
+        while (left > 0)
+        {
+            await page.GetByTestId("confirm-zero").First.ClickAsync();
+            await Assertions.Expect(page.GetByTestId("confirm-zero")).ToHaveCountAsync(--left);
+        }
+    }
+
     /// <summary>A MudSelect's own input can be hidden behind the shown value: open it through its visible frame.</summary>
-    private static Task OpenSelectAsync(IPage page, string testId) =>
+    internal static Task OpenSelectAsync(IPage page, string testId) =>
         page.Locator("div.mud-select").Filter(new() { Has = page.GetByTestId(testId) }).First.ClickAsync();
 
-    private static async Task AddClaimAsync(IPage page, string? kindText, string amount)
+    internal static async Task AddClaimAsync(IPage page, string? kindText, string amount)
     {
         await page.GetByTestId("add-claim").ClickAsync();
         if (kindText is not null)
@@ -99,7 +115,7 @@ public sealed class FeeWorkflowTests(AppUnderTest app)
         await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
     }
 
-    private static async Task DecideClaimAsync(ILocator button, IPage page, string comment)
+    internal static async Task DecideClaimAsync(ILocator button, IPage page, string comment)
     {
         await button.ClickAsync();
         await AppUnderTest.Input(page, "prompt-text").FillAsync(comment);

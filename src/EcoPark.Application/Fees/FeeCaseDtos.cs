@@ -38,7 +38,10 @@ public sealed record FeeCaseDto(
     DateOnly? DueDate,
     IReadOnlyList<AuditDto> Audit);
 
-/// <summary>The payment notice (art. 9): name and address, water use, each month's volume, rate, fee, reduction, due date.</summary>
+/// <summary>
+/// The payment notice (art. 9): name and address, water use, each month's volume, rate, fee, due date, and the reduction
+/// amount, claim by claim (every accepted reduction and offset with what it took off, or why it took off nothing).
+/// </summary>
 public sealed record PaymentNoticeDto(
     string NoticeNumber,
     string PayerNameZh,
@@ -56,7 +59,8 @@ public sealed record PaymentNoticeDto(
     decimal NetFeeNtd,
     DateOnly DueDate,
     DateTimeOffset DecidedAt,
-    RuleSetRef RuleSet);
+    RuleSetRef RuleSet,
+    IReadOnlyList<FeeClaimEffectDto> Reductions);
 
 /// <summary>The statutory dates of a fee year (art. 4, 10, 11).</summary>
 public sealed record StatutoryDate(DateOnly Date, string Key);

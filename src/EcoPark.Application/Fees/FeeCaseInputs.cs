@@ -29,6 +29,12 @@ public sealed class FeeCaseMonthInput
 
     /// <summary>Required when the month already has figures.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>
+    /// The auditor confirms that a month without figures had no water use: the volumes stay zero and the month then
+    /// counts as filled. A month is never taken as zero because it is empty.
+    /// </summary>
+    public bool ConfirmedZero { get; set; }
 }
 
 public sealed class VerificationInput
@@ -88,16 +94,24 @@ public sealed class FeeCaseMonthInputValidator : AbstractValidator<FeeCaseMonthI
         RuleFor(x => x.GroundwaterM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
         RuleFor(x => x.OtherSupplierM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
         RuleFor(x => x.Reason).Text(TextLimits.Comment, l, multiline: true).WithName(_ => l["Field.Reason"]);
+        RuleFor(x => x.TapM3 + x.SurfaceM3 + x.GroundwaterM3 + x.OtherSupplierM3).Equal(0).When(x => x.ConfirmedZero)
+            .OverridePropertyName(nameof(FeeCaseMonthInput.ConfirmedZero)).WithMessage(_ => l["Fee.Month.ConfirmedZeroWithVolumes"]);
     }
 }
 
 public sealed class VerificationInputValidator : AbstractValidator<VerificationInput>
 {
-    public VerificationInputValidator(IStringLocalizer<Messages> l)
+    /// <summary>The statement cannot be dated after today; today is the clock's local date, so tests and the form agree.</summary>
+    public VerificationInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
     {
         RuleFor(x => x.Issuer).NotEmpty().WithName(_ => l["Field.Issuer"]).Text(TextLimits.Label, l);
-        RuleFor(x => x.IssuedOn).NotNull().WithName(_ => l["Field.IssuedOn"]);
-        RuleFor(x => x.VerifiedRatePercent).NotNull().InclusiveBetween(0, 100).WithName(_ => l["Field.VerifiedRate"]);
+        // Own messages: the library's defaults quote the field's name differently from its label, and read "Null".
+        RuleFor(x => x.IssuedOn).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(_ => l["Fee.Verification.IssuedOn.Required"])
+            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).WithMessage(_ => l["Fee.Verification.IssuedOn.Future"]);
+        RuleFor(x => x.VerifiedRatePercent).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(_ => l["Fee.Verification.Rate.Required"])
+            .InclusiveBetween(0, 100).WithMessage(_ => l["Fee.Verification.Rate.Range"]);
     }
 }
 

@@ -128,6 +128,12 @@ public sealed class FeeCases(
                 throw Invalid(nameof(FeeCaseMonthInput.Month), l["Fee.Month.OutsideWindow", month, window.WindowStart(feeCase.FeeYear), window.WindowEnd(feeCase.FeeYear)]);
             }
 
+            if (input.ConfirmedZero)
+            {
+                feeCase.ConfirmZero(month, input.Reason);
+                return;
+            }
+
             feeCase.SetMonth(month, input.TapM3, input.SurfaceM3, input.GroundwaterM3, input.OtherSupplierM3, input.Reason);
         }, cancellationToken);
     }
@@ -236,9 +242,19 @@ public sealed class FeeCases(
         await ChangeAsync(caller, id, "decided", async (feeCase, db) =>
         {
             var now = clock.GetUtcNow();
-            var calendar = (await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken)).Calendar;
+            var ruleSet = await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken);
+            var window = ruleSet.Regulation2023!.WindowMonths(feeCase.FeeYear);
             var sequence = await db.FeeCases.CountAsync(c => c.FeeYear == feeCase.FeeYear && c.NoticeNumber != null, cancellationToken) + 1;
-            feeCase.Decide(caller.UserId, now, $"EP-{feeCase.FeeYear}-{sequence:D5}", calendar.DueDate(feeCase.FeeYear, DateOnly.FromDateTime(now.UtcDateTime)));
+            try
+            {
+                feeCase.Decide(caller.UserId, now, $"EP-{feeCase.FeeYear}-{sequence:D5}", ruleSet.Calendar.DueDate(feeCase.FeeYear, DateOnly.FromDateTime(now.UtcDateTime)),
+                    window);
+            }
+            catch (DomainException e) when (e.Code == "months-missing")
+            {
+                // Named month by month, in the reader's language.
+                throw Invalid(e.Field, l["Fee.Problem.months-missing", string.Join(l["List.Separator"], feeCase.MissingMonths(window))]);
+            }
         }, cancellationToken);
     }
 
@@ -273,7 +289,7 @@ public sealed class FeeCases(
 
         return new PaymentNoticeDto(dto.NoticeNumber, dto.FactoryNameZh, dto.FactoryNameEn, dto.FactoryAddress, dto.UnifiedBusinessNumber, dto.Industry, dto.FeeYear,
             dto.CaseVersion, dto.Months, dto.RecyclingRate, dto.Calculation.Steps, dto.Calculation.GrossFeeNtd, dto.Calculation.ReductionNtd,
-            dto.Calculation.NetFeeNtd, dto.DueDate.Value, dto.DecidedAt.Value, dto.Calculation.RuleSet);
+            dto.Calculation.NetFeeNtd, dto.DueDate.Value, dto.DecidedAt.Value, dto.Calculation.RuleSet, dto.Calculation.ClaimEffects);
     }
 
     /// <summary>

@@ -18,14 +18,19 @@ namespace EcoPark.Application.Workbooks;
 /// <summary>One problem in an uploaded workbook, located as the user sees it.</summary>
 public sealed record WorkbookProblem(string Sheet, int Row, string Column, string Message);
 
-/// <summary>What an import did: saved everything, or nothing and every problem found.</summary>
-public sealed record ImportResult(bool Saved, int Rows, int Filings, int Streams, IReadOnlyList<WorkbookProblem> Problems);
+/// <summary>
+/// What an import did: saved everything, or nothing and every problem found. <see cref="Skipped"/>: submitted periods whose
+/// rows were unchanged and so left as they were; <see cref="Amended"/>: submitted periods amended with the row's reason.
+/// </summary>
+public sealed record ImportResult(bool Saved, int Rows, int Filings, int Streams, IReadOnlyList<WorkbookProblem> Problems,
+    IReadOnlyList<string>? Skipped = null, IReadOnlyList<string>? Amended = null);
 
 /// <summary>
 /// The filing workbook of a factory: a template, an export of everything filed, and an import that checks
 /// every row first and then saves all of it in one transaction, or nothing. Water balances are imported
-/// as drafts (a draft of the same period is replaced; a submitted one must be amended on screen); streams
-/// are matched by name, so that exporting, editing and importing again updates them.
+/// as drafts (a draft of the same period is replaced); a submitted period is skipped when its row is unchanged,
+/// and amended when it changed and the row gives a reason (refused otherwise), so an export imports again as it
+/// is. Streams are matched by name, so that exporting, editing and importing again updates them.
 /// </summary>
 public sealed class FilingWorkbooks(
     IEcoParkDbContextFactory dbFactory,
@@ -44,15 +49,15 @@ public sealed class FilingWorkbooks(
     /// <summary>Rows read from one sheet at most, empty ones included; a sheet with more is refused.</summary>
     public const int MaxRowsPerSheet = 20_000;
 
-    /// <summary>A blank workbook with last month's water-balance row ready to fill and every stream sheet's headers.</summary>
+    /// <summary>
+    /// A blank workbook: every sheet's headers and no data rows, so that what the user adds is all that is imported
+    /// (a pre-filled row of zeros was itself refused as a balance without intake).
+    /// </summary>
     public async Task<byte[]> TemplateAsync(Caller caller, Guid factoryId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await FactoryAccess.ReadableAsync(db, caller, factoryId, l, cancellationToken);
-        var lastMonth = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddMonths(-1);
-        var data = new WorkbookData();
-        data.Balances.Add(new WaterBalanceRequest { Period = $"{lastMonth.Year:D4}-{lastMonth.Month:D2}" });
-        return Write(data);
+        return Write(new WorkbookData());
     }
 
     public async Task<byte[]> ExportAsync(Caller caller, Guid factoryId, CancellationToken cancellationToken = default)
@@ -96,8 +101,11 @@ public sealed class FilingWorkbooks(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var filings = await db.WaterBalanceFilings.Where(f => f.FactoryId == factoryId).ToDictionaryAsync(f => f.Period, StringComparer.Ordinal, cancellationToken);
+        var tolerance = await db.Parks.Where(p => p.Id == factory.ParkId).Select(p => p.ClosureTolerancePercent).SingleAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var newPeriods = new List<(int Row, string Period)>();
+        var skipped = new List<string>();
+        var amended = new List<string>();
         foreach (var (input, rows) in read.Balances)
         {
             var period = FilingPeriod.Parse(input.Period);
@@ -110,9 +118,27 @@ public sealed class FilingWorkbooks(
             {
                 filing.EditDraft(input.ToBalance(), caller.UserId, now);
             }
+            else if (WaterBalanceFields.Diff(filing.Current.Balance, input.ToBalance()).Count == 0)
+            {
+                // A submitted period exported and imported unchanged: nothing to do, and the report says so.
+                skipped.Add(period.ToString());
+            }
+            else if (!read.AmendmentReasons.TryGetValue(rows.Parent, out var reason))
+            {
+                problems.Add(new WorkbookProblem(WorkbookLayout.Balance.Name, rows.Parent, WorkbookLayout.Balance.Column(WorkbookLayout.AmendmentReasonField)!.Header,
+                    l["Workbook.AmendmentReasonRequired", period.ToString()]));
+            }
             else
             {
-                problems.Add(new WorkbookProblem(WorkbookLayout.Balance.Name, rows.Parent, WorkbookLayout.Balance.Columns[0].Header, l["Workbook.PeriodSubmitted", input.Period]));
+                try
+                {
+                    filing.Amend(input.ToBalance(), reason, input.Justification, tolerance, caller.UserId, now);
+                    amended.Add(period.ToString());
+                }
+                catch (DomainException e)
+                {
+                    Report(problems, new ValidationResult([new ValidationFailure(e.Field, DomainGuard.Message(l, e))]), WorkbookLayout.Balance, rows);
+                }
             }
         }
 
@@ -147,7 +173,8 @@ public sealed class FilingWorkbooks(
         await transaction.CommitAsync(cancellationToken);
         // The imported streams and months enter the factory's stored candidates.
         await candidates.RefreshFactoryAsync(factoryId, cancellationToken);
-        return new ImportResult(true, read.Rows, read.Balances.Count, read.Effluents.Count + read.Demands.Count + read.Heat.Count + read.Byproducts.Count, []);
+        return new ImportResult(true, read.Rows, read.Balances.Count - skipped.Count, read.Effluents.Count + read.Demands.Count + read.Heat.Count + read.Byproducts.Count, [],
+            skipped, amended);
     }
 
     /// <summary>Every problem once per cell: a cell that could not be read is not also reported by the rule it then fails.</summary>
@@ -271,6 +298,9 @@ public sealed class FilingWorkbooks(
 
         public List<(WaterBalanceRequest Input, RowMap Rows)> Balances { get; } = [];
 
+        /// <summary>The balance rows' amendment reasons, by row number (rows without one are absent).</summary>
+        public Dictionary<int, string> AmendmentReasons { get; } = [];
+
         public List<(EffluentStreamInput Input, RowMap Rows)> Effluents { get; } = [];
 
         public List<(WaterDemandStreamInput Input, RowMap Rows)> Demands { get; } = [];
@@ -354,7 +384,7 @@ public sealed class FilingWorkbooks(
                     if (!checkedHeaders)
                     {
                         checkedHeaders = true;
-                        var missing = sheet.Columns.Where(c => !row.ContainsKey(c.Header)).ToList();
+                        var missing = sheet.Columns.Where(c => !c.Optional && !row.ContainsKey(c.Header)).ToList();
                         foreach (var column in missing)
                         {
                             parsed.Problems.Add(new WorkbookProblem(sheet.Name, 1, column.Header, l["Workbook.ColumnMissing"]));
@@ -375,7 +405,7 @@ public sealed class FilingWorkbooks(
                     var cells = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
                     foreach (var column in sheet.Columns)
                     {
-                        if (WorkbookCells.TryConvert(row[column.Header], column.Kind, out var value))
+                        if (WorkbookCells.TryConvert(row.TryGetValue(column.Header, out var cell) ? cell : null, column.Kind, out var value))
                         {
                             cells[column.Field] = value;
                         }
@@ -410,6 +440,17 @@ public sealed class FilingWorkbooks(
                 continue;
             }
 
+            if (cells.GetValueOrDefault(WorkbookLayout.AmendmentReasonField) is string reason && !string.IsNullOrWhiteSpace(reason))
+            {
+                if (reason.Trim().Length > Domain.Common.TextLimits.Comment)
+                {
+                    parsed.Problems.Add(new WorkbookProblem(WorkbookLayout.Balance.Name, row, WorkbookLayout.Balance.Column(WorkbookLayout.AmendmentReasonField)!.Header,
+                        l["Text.TooLong", Domain.Common.TextLimits.Comment]));
+                }
+
+                parsed.AmendmentReasons[row] = reason.Trim();
+            }
+
             parsed.Balances.Add((balance, new RowMap(row, [])));
         }
 
@@ -419,6 +460,8 @@ public sealed class FilingWorkbooks(
         var needs = Parents(parsed, Rows(WorkbookLayout.Demands), WorkbookLayout.Demands, () => new WaterDemandStreamInput(), parsed.Demands);
         Children(parsed, Rows(WorkbookLayout.DemandLimits), WorkbookLayout.DemandLimits, needs, "limits",
             (input, cells) => input.Limits.Add(Fill(new ParameterLimitInput(), cells)));
+        Children(parsed, Rows(WorkbookLayout.DemandQuality), WorkbookLayout.DemandQuality, needs, "currentwaterquality",
+            (input, cells) => input.CurrentWaterQuality.Add(Fill(new ParameterValueInput(), cells)));
         Parents(parsed, Rows(WorkbookLayout.Heat), WorkbookLayout.Heat, () => new HeatStreamInput(), parsed.Heat);
         var materials = Parents(parsed, Rows(WorkbookLayout.Byproducts), WorkbookLayout.Byproducts, () => new ByproductStreamInput(), parsed.Byproducts);
         foreach (var (row, cells) in Rows(WorkbookLayout.ByproductProperties))
@@ -564,6 +607,8 @@ public sealed class FilingWorkbooks(
                 data.Effluents.SelectMany(e => e.Quality.Select(q => ((object)q, (string?)e.Name)))),
             [WorkbookLayout.Demands.Name] = Table(WorkbookLayout.Demands, data.Demands.Select(d => ((object)d, (string?)null))),
             [WorkbookLayout.DemandLimits.Name] = Table(WorkbookLayout.DemandLimits, data.Demands.SelectMany(d => d.Limits.Select(x => ((object)x, (string?)d.Name)))),
+            [WorkbookLayout.DemandQuality.Name] = Table(WorkbookLayout.DemandQuality,
+                data.Demands.SelectMany(d => d.CurrentWaterQuality.Select(q => ((object)q, (string?)d.Name)))),
             [WorkbookLayout.Heat.Name] = Table(WorkbookLayout.Heat, data.Heat.Select(h => ((object)h, (string?)null))),
             [WorkbookLayout.Byproducts.Name] = Table(WorkbookLayout.Byproducts, data.Byproducts.Select(b => ((object)b, (string?)null))),
             [WorkbookLayout.ByproductProperties.Name] = Table(WorkbookLayout.ByproductProperties, data.Byproducts.SelectMany(b =>

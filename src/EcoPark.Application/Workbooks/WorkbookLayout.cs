@@ -10,8 +10,11 @@ public enum CellKind
     Date,
 }
 
-/// <summary>A column: the input field it fills (camelCase path, as in the API) and its header in both languages.</summary>
-public sealed record WorkbookColumn(string Field, string Header, CellKind Kind);
+/// <summary>
+/// A column: the input field it fills (camelCase path, as in the API) and its header in both languages. An optional
+/// column may be absent from an uploaded sheet (a workbook exported before it existed still imports).
+/// </summary>
+public sealed record WorkbookColumn(string Field, string Header, CellKind Kind, bool Optional = false);
 
 public sealed record WorkbookSheet(string Name, IReadOnlyList<WorkbookColumn> Columns)
 {
@@ -57,7 +60,12 @@ public static class WorkbookLayout
         new("outflows.waterBodyM3", "排入水體 To water body (m³)", CellKind.Number),
         new("outflows.evaporationLossM3", "蒸發損失 Evaporation and loss (m³)", CellKind.Number),
         new("outflows.inProductM3", "產品含水 In product (m³)", CellKind.Number),
+        // Only for a period already submitted: a changed row becomes an amendment with this reason; without one it is refused.
+        new(AmendmentReasonField, "修正原因 Amendment reason (submitted periods only)", CellKind.Text, Optional: true),
     ]);
+
+    /// <summary>The balance sheet's column that is not a filing field: why a submitted period's row was changed.</summary>
+    public const string AmendmentReasonField = "amendmentReason";
 
     public static WorkbookSheet Effluents { get; } = new("放流水 Effluents",
     [
@@ -100,6 +108,16 @@ public static class WorkbookLayout
         new("key", "參數代碼 Parameter key", CellKind.Text),
         new("min", "下限 Min", CellKind.OptionalNumber),
         new("max", "上限 Max", CellKind.OptionalNumber),
+    ]);
+
+    /// <summary>A demand's current water quality (what it uses today), which a blend is computed against.</summary>
+    public static WorkbookSheet DemandQuality { get; } = new("需求現況水質 DemandQuality",
+    [
+        new("name", "需求名稱 Demand name", CellKind.Text),
+        new("key", "參數代碼 Parameter key", CellKind.Text),
+        new("value", "數值 Value", CellKind.Number),
+        new("basis", "依據 Basis (lab/online/declared)", CellKind.Text),
+        new("sampleDate", "採樣日期 Sample date", CellKind.Date),
     ]);
 
     public static WorkbookSheet Heat { get; } = new("熱能 Heat",
@@ -152,5 +170,5 @@ public static class WorkbookLayout
     ]);
 
     public static IReadOnlyList<WorkbookSheet> All { get; } =
-        [Balance, Effluents, EffluentQuality, Demands, DemandLimits, Heat, Byproducts, ByproductProperties];
+        [Balance, Effluents, EffluentQuality, Demands, DemandLimits, DemandQuality, Heat, Byproducts, ByproductProperties];
 }

@@ -75,7 +75,15 @@ public sealed record FeeResult(
     string RuleSetCode,
     int RuleSetVersion,
     IReadOnlyList<FeeStepKind> StepOrder,
-    IReadOnlyList<FeeWarning> Warnings);
+    IReadOnlyList<FeeWarning> Warnings,
+    IReadOnlyList<YearMonth>? MissingMonths = null,
+    IReadOnlyList<FeeClaimEffect>? ClaimEffects = null);
+
+/// <summary>
+/// What one kind of claim changed: the amount claimed (m³ for reclaimed water, NTD otherwise), the NTD it took off the
+/// fee (after the 60 % cap, shared in proportion), and, when it took off nothing, why (a stable code).
+/// </summary>
+public sealed record FeeClaimEffect(FeeClaimKind Kind, decimal Claimed, decimal EffectNtd, string? NoEffectReason);
 
 /// <summary>An approved investment: ½ of its cost (per the rule set) offset over at most N years.</summary>
 public sealed record InvestmentApproval(decimal ApprovedCostNtd, int FirstFeeYear, int Years, decimal OffsetUsedBeforeNtd)

@@ -121,6 +121,27 @@ public sealed class FeeCase
         ClearCalculation();
     }
 
+    /// <summary>
+    /// The auditor confirms that the payer used no water in a month that has no figures: the month then counts as
+    /// filled, with zero volumes, and says so. A month with figures is changed with <see cref="SetMonth"/> instead.
+    /// </summary>
+    public void ConfirmZero(YearMonth month, string? reason)
+    {
+        EnsureOpen();
+        if (months.Any(m => m.Month == month.ToString()))
+        {
+            throw new DomainException("month", "month-filled", "This month already has figures: change them instead.");
+        }
+
+        months.Add(new FeeCaseMonth(month.ToString(), 0, 0, 0, 0, "confirmed-zero", string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), ConfirmedZero: true));
+        months.Sort((a, b) => string.CompareOrdinal(a.Month, b.Month));
+        ClearCalculation();
+    }
+
+    /// <summary>The months of <paramref name="window"/> that have neither figures nor a confirmed zero.</summary>
+    public IReadOnlyList<YearMonth> MissingMonths(IEnumerable<YearMonth> window) =>
+        [.. window.Where(w => months.All(m => m.Month != w.ToString()))];
+
     public void RecordVerification(RecyclingVerification verification, RecyclingRateStatus status)
     {
         EnsureOpen();
@@ -200,8 +221,11 @@ public sealed class FeeCase
         CalculatedAt = at;
     }
 
-    /// <summary>Decides the case: needs a current calculation and no pending claim. The notice is due on <paramref name="dueDate"/>.</summary>
-    public void Decide(Guid by, DateTimeOffset at, string noticeNumber, DateOnly dueDate)
+    /// <summary>
+    /// Decides the case: needs a current calculation, no pending claim, and every month of <paramref name="window"/>
+    /// filled or confirmed as zero. The notice is due on <paramref name="dueDate"/>.
+    /// </summary>
+    public void Decide(Guid by, DateTimeOffset at, string noticeNumber, DateOnly dueDate, IEnumerable<YearMonth> window)
     {
         EnsureOpen();
         if (CalculationJson is null)
@@ -212,6 +236,11 @@ public sealed class FeeCase
         if (claims.Any(c => c.Decision == ClaimDecision.Pending))
         {
             throw new DomainException("claims", "pending", "Accept or reject every claim before deciding.");
+        }
+
+        if (MissingMonths(window) is { Count: > 0 } missing)
+        {
+            throw new DomainException("months", "months-missing", $"Months without figures: {string.Join(", ", missing)}. Enter them or confirm them as zero.");
         }
 
         Status = FeeCaseStatus.Decided;
@@ -267,8 +296,12 @@ public sealed class FeeCase
     }
 }
 
-/// <summary>A month of the case. <see cref="Source"/>: filing, manual or amended (with <see cref="Reason"/>).</summary>
-public sealed record FeeCaseMonth(string Month, decimal TapM3, decimal SurfaceM3, decimal GroundwaterM3, decimal OtherSupplierM3, string Source, string? Reason)
+/// <summary>
+/// A month of the case. <see cref="Source"/>: filing, manual, amended (with <see cref="Reason"/>) or confirmed-zero;
+/// <see cref="ConfirmedZero"/>: the auditor confirmed that no water was used, so the month counts as filled.
+/// </summary>
+public sealed record FeeCaseMonth(string Month, decimal TapM3, decimal SurfaceM3, decimal GroundwaterM3, decimal OtherSupplierM3, string Source, string? Reason,
+    bool ConfirmedZero = false)
 {
     public MonthlyVolumes ToVolumes() =>
         new(YearMonth.TryParse(Month, out var ym) ? ym : throw new DomainException("month", "format", "Bad month."), TapM3, SurfaceM3, GroundwaterM3, OtherSupplierM3);

@@ -45,6 +45,7 @@ public static class FeeDefaults
             ],
             StepOrder = [FeeStepKind.HalfRate, FeeStepKind.ReductionsCapped, FeeStepKind.Article8],
             Calendar = FeeCalendarRules.Statutory,
+            RegulationInForceFrom = new DateOnly(2023, 2, 1),
         },
         null);
 

@@ -20,15 +20,17 @@ public static class FeeEngine
     {
         var warnings = new List<FeeWarning>();
         CheckMonths(request, rules);
+        // A window month with no figures is a gap, not a zero: the result names it so that no one decides on it.
+        var missing = rules.WindowMonths(request.FeeYear).Where(w => request.Months.All(m => m.Month != w)).ToList();
         if (rules.ExemptCategories.Contains(request.Payer))
         {
-            return OutOfScope(set, rules.StepOrder, $"exempt:{request.Payer}", warnings);
+            return OutOfScope(set, rules.StepOrder, $"exempt:{request.Payer}", warnings, missing, NoEffect(request.Claims, "out-of-scope"));
         }
 
         var threshold = rules.MonthlyThresholdM3;
         if (!request.Months.Any(m => m.TotalM3 > threshold))
         {
-            return OutOfScope(set, rules.StepOrder, "below-threshold", warnings);
+            return OutOfScope(set, rules.StepOrder, "below-threshold", warnings, missing, NoEffect(request.Claims, "out-of-scope"));
         }
 
         var lines = new List<FeeLine>();
@@ -40,6 +42,7 @@ public static class FeeEngine
         var gross = (excess * rate) + (groundwater * rules.GroundwaterRate);
         var fee = gross;
         var halfRateApplied = false;
+        var effects = new List<FeeClaimEffect>();
 
         foreach (var step in rules.StepOrder)
         {
@@ -62,20 +65,41 @@ public static class FeeEngine
 
                     break;
                 case FeeStepKind.ReductionsCapped:
-                    fee -= Reductions(rules, request.Claims, fee, lines, warnings);
+                    fee -= Reductions(rules, request.Claims, fee, lines, warnings, effects);
                     break;
                 case FeeStepKind.Article8:
-                    fee -= Article8(request.Claims.TapPriceConservationNtd, fee, lines);
+                    fee -= Article8(request.Claims.TapPriceConservationNtd, fee, lines, effects);
                     break;
             }
         }
 
-        return Result(set, rules.StepOrder, "above-threshold", lines, gross, fee, halfRateApplied, warnings);
+        return Result(set, rules.StepOrder, "above-threshold", lines, gross, fee, halfRateApplied, warnings) with
+        {
+            MissingMonths = missing,
+            ClaimEffects = [.. effects.OrderBy(e => e.Kind)],
+        };
     }
 
-    private static decimal Reductions(Regulation2023Rules rules, FeeClaims claims, decimal fee, List<FeeLine> lines, List<FeeWarning> warnings)
+    /// <summary>Every claimed kind, with no effect for <paramref name="reason"/>.</summary>
+    private static List<FeeClaimEffect> NoEffect(FeeClaims claims, string reason) =>
+    [
+        .. Claimed(claims).Where(c => c.Amount > 0).Select(c => new FeeClaimEffect(c.Kind, c.Amount, 0, reason)),
+    ];
+
+    private static IEnumerable<(FeeClaimKind Kind, decimal Amount)> Claimed(FeeClaims claims) =>
+    [
+        (FeeClaimKind.ReclaimedWater, claims.ReclaimedAndDesalinatedM3),
+        (FeeClaimKind.InvestmentOffset, claims.InvestmentOffsetNtd),
+        (FeeClaimKind.PollutionFee, claims.PollutionFeePaidNtd),
+        (FeeClaimKind.Article8, claims.TapPriceConservationNtd),
+    ];
+
+    private static decimal Reductions(Regulation2023Rules rules, FeeClaims claims, decimal fee, List<FeeLine> lines, List<FeeWarning> warnings,
+        List<FeeClaimEffect> effects)
     {
         var total = 0m;
+        var applied = new List<(FeeClaimKind Kind, decimal Claimed, decimal Amount)>();
+        void NoEffectBecause(string reason) => effects.Add(new(FeeClaimKind.ReclaimedWater, claims.ReclaimedAndDesalinatedM3, 0, reason));
         if (claims.ReclaimedAndDesalinatedM3 > 0)
         {
             var used = claims.ReclaimedAndDesalinatedM3;
@@ -83,16 +107,19 @@ public static class FeeEngine
             if (used < rules.ReclaimedMinimumM3)
             {
                 warnings.Add(new("reclaimed-below-minimum", $"Reclaimed and desalinated water {N(used)} m³ is below the {N(rules.ReclaimedMinimumM3)} m³ needed for a reduction."));
+                NoEffectBecause("reclaimed-below-minimum");
             }
             else if (committed > 0 && used < committed * rules.CommitmentShareRequired)
             {
                 warnings.Add(new("reclaimed-below-commitment",
                     $"Reclaimed water used ({N(used)} m³) is below {N(rules.CommitmentShareRequired * 100)} % of the {N(committed)} m³ committed: no reduction."));
+                NoEffectBecause("reclaimed-below-commitment");
             }
             else if (rules.ReclaimedReductionTable.Count == 0)
             {
                 warnings.Add(new("reclaimed-table-empty",
                     "The reclaimed/desalinated reduction table has not been entered in this rule set: the reduction is refused until an administrator enters it."));
+                NoEffectBecause("reclaimed-table-empty");
             }
             else
             {
@@ -100,6 +127,7 @@ public static class FeeEngine
                 var share = band?.ReductionShare ?? 0;
                 lines.Add(new("reclaimed-reduction", $"Reclaimed and desalinated water {N(used)} m³: {N(share * 100)} % off", -(fee * share), [used, share * 100]));
                 total += fee * share;
+                applied.Add((FeeClaimKind.ReclaimedWater, used, fee * share));
             }
         }
 
@@ -107,15 +135,21 @@ public static class FeeEngine
         {
             lines.Add(new("investment-offset", "Offset for approved water-saving investment", -claims.InvestmentOffsetNtd));
             total += claims.InvestmentOffsetNtd;
+            applied.Add((FeeClaimKind.InvestmentOffset, claims.InvestmentOffsetNtd, claims.InvestmentOffsetNtd));
         }
 
         if (claims.PollutionFeePaidNtd > 0)
         {
             lines.Add(new("pollution-fee-offset", "Water-pollution control fee paid on time", -claims.PollutionFeePaidNtd));
             total += claims.PollutionFeePaidNtd;
+            applied.Add((FeeClaimKind.PollutionFee, claims.PollutionFeePaidNtd, claims.PollutionFeePaidNtd));
         }
 
         var cap = fee * rules.ReductionCapShare;
+        var taken = total > cap ? cap : total;
+        // Under the cap each claim keeps its share of what is taken off, so that the claims' effects add up to the reduction.
+        effects.AddRange(applied.Select(a => new FeeClaimEffect(a.Kind, a.Claimed, total == 0 ? 0 : a.Amount * taken / total,
+            fee <= 0 ? "fee-already-zero" : a.Amount == 0 ? "share-zero" : null)));
         if (total > cap)
         {
             lines.Add(new("reduction-cap", $"Reductions and offsets capped at {N(rules.ReductionCapShare * 100)} % of {N(fee)} NTD", total - cap, [rules.ReductionCapShare * 100, fee]));
@@ -126,20 +160,28 @@ public static class FeeEngine
         return total;
     }
 
-    private static decimal Article8(decimal conservation, decimal fee, List<FeeLine> lines)
+    private static decimal Article8(decimal conservation, decimal fee, List<FeeLine> lines, List<FeeClaimEffect> effects)
     {
-        if (conservation <= 0 || fee <= 0)
+        if (conservation <= 0)
         {
+            return 0;
+        }
+
+        if (fee <= 0)
+        {
+            effects.Add(new(FeeClaimKind.Article8, conservation, 0, "fee-already-zero"));
             return 0;
         }
 
         if (conservation >= fee)
         {
             lines.Add(new("article-8-exemption", $"Art. 8: source-protection cost in the tap price ({N(conservation)} NTD) covers the fee: exempt", -fee, [conservation]));
+            effects.Add(new(FeeClaimKind.Article8, conservation, fee, null));
             return fee;
         }
 
         lines.Add(new("article-8-deduction", "Art. 8: source-protection cost already in the tap price", -conservation));
+        effects.Add(new(FeeClaimKind.Article8, conservation, conservation, null));
         return conservation;
     }
 
@@ -161,16 +203,22 @@ public static class FeeEngine
             return OutOfScope(set, [], "below-first-tier", warnings);
         }
 
+        // One reading for mixed sources (decision 0017): the tiers are the payer's, not each source's. The payer's
+        // total volume decides how many m³ fall in each tier, so the free band is granted once; each tier's m³ are
+        // split between tap and other water in the period's own proportion and pay that source's rate.
+        var total = tap + other;
+        var tapShare = tap / total;
         var lines = new List<FeeLine>();
         var gross = 0m;
         foreach (var tier in rules.HalfYearTiers)
         {
             var from = tier.FromM3 / divisor;
             var to = tier.ToM3 / divisor;
-            var tapInTier = InTier(tap, from, to);
-            var otherInTier = InTier(other, from, to);
+            var inTier = InTier(total, from, to);
+            var tapInTier = inTier * tapShare;
+            var otherInTier = inTier - tapInTier;
             var amount = (tapInTier * tier.TapRate) + (otherInTier * tier.OtherRate);
-            if (tapInTier + otherInTier > 0)
+            if (inTier > 0)
             {
                 lines.Add(new(to is null ? "draft-tier-top" : "draft-tier", $"{N(from)}–{(to is null ? "∞" : N(to.Value))} m³: tap {N(tapInTier)} × {N(tier.TapRate)}, other {N(otherInTier)} × {N(tier.OtherRate)}", amount,
                     [from, to ?? 0, tapInTier, tier.TapRate, otherInTier, tier.OtherRate]));
@@ -226,8 +274,9 @@ public static class FeeEngine
         return new FeeResult(true, reason, lines, grossRounded, grossRounded - netRounded, netRounded, halfRateApplied, set.Code, set.Version, order, warnings);
     }
 
-    private static FeeResult OutOfScope(FeeRuleSet set, IReadOnlyList<FeeStepKind> order, string reason, List<FeeWarning> warnings) =>
-        new(false, reason, [], 0, 0, 0, false, set.Code, set.Version, order, warnings);
+    private static FeeResult OutOfScope(FeeRuleSet set, IReadOnlyList<FeeStepKind> order, string reason, List<FeeWarning> warnings,
+        IReadOnlyList<YearMonth>? missing = null, IReadOnlyList<FeeClaimEffect>? effects = null) =>
+        new(false, reason, [], 0, 0, 0, false, set.Code, set.Version, order, warnings, missing, effects);
 
     /// <summary>Whole NTD, half away from zero (四捨五入).</summary>
     public static decimal RoundNtd(decimal amount) => Math.Round(amount, 0, MidpointRounding.AwayFromZero);

@@ -134,12 +134,30 @@ public sealed record Regulation2023Rules
     public FeeCalendarRules Calendar { get; init; } = FeeCalendarRules.Statutory;
 
     /// <summary>
+    /// The day the regulation first took effect (2023-02-01). A window never reaches back before it: only months that
+    /// begin on or after this day are counted, for the scope test and for the charge, so the first fee year's window
+    /// is cut short. Null (versions stored before this was rule data): the window is never cut.
+    /// </summary>
+    public DateOnly? RegulationInForceFrom { get; init; }
+
+    /// <summary>
     /// The fee year whose bill comes next on <paramref name="today"/>: once this year's window has ended (from May,
     /// with a window ending in April), the coming window belongs to next year's fee.
     /// </summary>
     public int NextFeeYear(DateOnly today) => today.Month > WindowEndMonth ? today.Year + 1 : today.Year;
 
-    public YearMonth WindowStart(int feeYear) => new(feeYear - 1, WindowStartMonth);
+    /// <summary>The first month counted: the statutory start, or the first whole month under the regulation when that is later.</summary>
+    public YearMonth WindowStart(int feeYear)
+    {
+        var statutory = new YearMonth(feeYear - 1, WindowStartMonth);
+        if (RegulationInForceFrom is not { } from)
+        {
+            return statutory;
+        }
+
+        var first = new YearMonth(from.Year, from.Month).AddMonths(from.Day == 1 ? 0 : 1);
+        return first > statutory ? first : statutory;
+    }
 
     public YearMonth WindowEnd(int feeYear) => new(feeYear, WindowEndMonth);
 

@@ -51,6 +51,18 @@ public sealed class Draft2019Tests
         Assert.Equal(16_020, result.NetFeeNtd);
     }
 
+    // One reading for mixed sources (decision 0017): the payer's total decides the tiers, so the free band is granted
+    // once; each tier's m³ are split between tap and other water in the period's proportion.
+    [Theory]
+    [InlineData(3_000, 3_000, 5_335)] // 2,000 × (½ × 1 + ½ × 0.33) + 3,000 × (½ × 2 + ½ × 0.67)
+    [InlineData(900, 900, 532)] // 1,800 m³ is in scope, and pays: 800 × 0.665 (tiering each source apart gave 0)
+    [InlineData(1_000, 0, 0)] // at the first edge
+    [InlineData(0, 6_000, 2_670)] // other water only: 2,000 × 0.33 + 3,000 × 0.67
+    public void Calculate_MixedSources_TierTheTotalOnce(decimal tap, decimal other, decimal expected)
+    {
+        Assert.Equal(expected, Monthly(tap, other, 0).NetFeeNtd);
+    }
+
     [Theory]
     [InlineData(60, 32_000)]
     [InlineData(75, 32_000)] // capped at 60 %

@@ -41,17 +41,39 @@ public sealed class FeeCaseTests
     {
         var feeCase = NewCase();
         var claim = feeCase.AddClaim(FeeClaimKind.PollutionFee, 1_000, 0, "receipt");
-        Assert.Equal("not-calculated", Assert.Throws<DomainException>(() => feeCase.Decide(Guid.NewGuid(), Now, "EP-1", new DateOnly(2026, 8, 31))).Code);
+        Assert.Equal("not-calculated", Assert.Throws<DomainException>(() => feeCase.Decide(Guid.NewGuid(), Now, "EP-1", new DateOnly(2026, 8, 31), [])).Code);
         Calculate(feeCase);
-        Assert.Equal("pending", Assert.Throws<DomainException>(() => feeCase.Decide(Guid.NewGuid(), Now, "EP-1", new DateOnly(2026, 8, 31))).Code);
+        Assert.Equal("pending", Assert.Throws<DomainException>(() => feeCase.Decide(Guid.NewGuid(), Now, "EP-1", new DateOnly(2026, 8, 31), [])).Code);
         feeCase.DecideClaim(claim.Id, accept: true, "ok", Guid.NewGuid(), Now);
         Calculate(feeCase);
 
-        feeCase.Decide(Guid.NewGuid(), Now, "EP-1", new DateOnly(2026, 8, 31));
+        feeCase.Decide(Guid.NewGuid(), Now, "EP-1", new DateOnly(2026, 8, 31), []);
 
         Assert.Equal(FeeCaseStatus.Decided, feeCase.Status);
         Assert.Equal("case-decided", Assert.Throws<DomainException>(() => feeCase.SetMonth(new YearMonth(2026, 1), 1, 0, 0, 0, "late")).Code);
         Assert.Throws<DomainException>(() => feeCase.AddClaim(FeeClaimKind.PollutionFee, 1, 0, "late"));
+    }
+
+    [Fact]
+    public void Decide_WithAWindowMonthNeitherFilledNorConfirmedZero_IsRefused_AndAConfirmedZeroCountsAsFilled()
+    {
+        var feeCase = NewCase();
+        YearMonth[] window = [new(2025, 11), new(2025, 12), new(2026, 1)];
+        feeCase.SetMonth(new YearMonth(2025, 11), 30_000, 0, 0, 0, null);
+        Calculate(feeCase);
+
+        var error = Assert.Throws<DomainException>(() => feeCase.Decide(Guid.NewGuid(), Now, "EP-1", new DateOnly(2026, 8, 31), window));
+
+        Assert.Equal("months-missing", error.Code);
+        Assert.Equal([new YearMonth(2025, 12), new YearMonth(2026, 1)], feeCase.MissingMonths(window));
+        feeCase.ConfirmZero(new YearMonth(2025, 12), "plant shut for refit");
+        feeCase.ConfirmZero(new YearMonth(2026, 1), null);
+        Assert.Empty(feeCase.MissingMonths(window));
+        Assert.True(feeCase.Months.Single(m => m.Month == "2025-12").ConfirmedZero);
+        Assert.Equal("month-filled", Assert.Throws<DomainException>(() => feeCase.ConfirmZero(new YearMonth(2025, 11), null)).Code);
+        Calculate(feeCase);
+        feeCase.Decide(Guid.NewGuid(), Now, "EP-1", new DateOnly(2026, 8, 31), window);
+        Assert.Equal(FeeCaseStatus.Decided, feeCase.Status);
     }
 
     [Fact]
@@ -62,7 +84,7 @@ public sealed class FeeCaseTests
         var claim = feeCase.AddClaim(FeeClaimKind.PollutionFee, 1_000, 0, "receipt");
         feeCase.DecideClaim(claim.Id, accept: true, "ok", Guid.NewGuid(), Now);
         Calculate(feeCase);
-        feeCase.Decide(Guid.NewGuid(), Now, "EP-1", new DateOnly(2026, 8, 31));
+        feeCase.Decide(Guid.NewGuid(), Now, "EP-1", new DateOnly(2026, 8, 31), []);
 
         var next = feeCase.Reexamine(Guid.NewGuid());
 

@@ -63,6 +63,7 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
         var factory = await app.FactoryNamedAsync("晶拓半導體股份有限公司");
         var id = await OpenAsync(auditor, factory.Id, 2026);
         await Ok(auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = "2026-01", tapM3 = 20_000 }));
+        await ConfirmEmptyMonthsZeroAsync(auditor, id);
         await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/calculate", null));
         await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/decide", null));
 
@@ -100,6 +101,7 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
         var statement = "%PDF-1.4 verification statement"u8.ToArray();
         await Ok(UploadAsync(auditor, id, "statement.pdf", statement));
         await Ok(UploadAsync(auditor, id, "approval.pdf", "%PDF-1.4 approval letter"u8.ToArray(), offset));
+        await ConfirmEmptyMonthsZeroAsync(auditor, id);
         await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/calculate", null));
         await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/decide", null));
         var before = await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"));
@@ -126,6 +128,28 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
         Assert.Equal(offsetCopy, copied.Single(e => e.GetProperty("fileName").GetString() == "approval.pdf").GetProperty("claimId").GetGuid());
         var statementCopy = copied.Single(e => e.GetProperty("fileName").GetString() == "statement.pdf");
         Assert.Equal(statement, await auditor.GetByteArrayAsync($"/api/v1/fee-cases/{next.GetProperty("id").GetGuid()}/evidence/{statementCopy.GetProperty("id").GetGuid()}"));
+    }
+
+    [Fact]
+    public async Task FirstFeeYear_WindowStartsWithTheRegulation_AndAVerificationAfterTodayIsRefusedInTheCallersLanguage()
+    {
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "zh-TW");
+        var id = await OpenAsync(auditor, (await app.FactoryNamedAsync("聯盛特用化學股份有限公司")).Id, 2023);
+
+        var feeCase = await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"));
+        using var beforeRegulation = await auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = "2023-01", tapM3 = 30_000 });
+        using var future = await auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/verification",
+            new { issuer = "示範驗證機構", issuedOn = DateOnly.FromDateTime(DateTime.Today.AddDays(5)).ToString("yyyy-MM-dd"), verifiedRatePercent = 72 });
+        using var noDate = await auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/verification", new { issuer = "示範驗證機構", verifiedRatePercent = 72 });
+
+        // The regulation took effect on 2023-02-01: the 2023 window is February to April.
+        Assert.Equal(["2023-02", "2023-03", "2023-04"], feeCase.GetProperty("windowMonths").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, beforeRegulation.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Contains("查證日期不可晚於今天。", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var missingDate = await noDate.Content.ReadAsStringAsync();
+        Assert.Contains("請填寫查證日期。", missingDate, StringComparison.Ordinal);
+        Assert.DoesNotContain("Null", missingDate, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -216,6 +240,7 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
         var first = await OpenAsync(auditor, factory, 2025);
         var firstClaim = (await JsonAsync(await auditor.PostAsJsonAsync($"/api/v1/fee-cases/{first}/claims", approval))).GetProperty("id").GetGuid();
         await Ok(auditor.PostAsJsonAsync($"/api/v1/fee-cases/{first}/claims/{firstClaim}/decision", new { accept = true, comment = "approved" }));
+        await ConfirmEmptyMonthsZeroAsync(auditor, first);
         await Ok(auditor.PostAsync($"/api/v1/fee-cases/{first}/calculate", null));
         await Ok(auditor.PostAsync($"/api/v1/fee-cases/{first}/decide", null));
 
@@ -230,6 +255,41 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
         Assert.Equal(25_000, secondAmount);
         Assert.Equal(HttpStatusCode.BadRequest, exhausted.StatusCode);
         Assert.Contains("nothing left to offset", await exhausted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decide_WithEmptyWindowMonths_IsRefusedNamingThem_UntilEachIsConfirmedZero()
+    {
+        using var auditor = await app.SignedInAsync(DemoAccounts.Auditor.Email, "en");
+        var id = await OpenAsync(auditor, (await app.FactoryNamedAsync("禾豐食品股份有限公司")).Id, 2024);
+        await Ok(auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = "2023-11", tapM3 = 30_000 }));
+        var reclaimed = await ClaimAsync(auditor, id, "reclaimedWater", 12_000);
+        await Ok(auditor.PostAsJsonAsync($"/api/v1/fee-cases/{id}/claims/{reclaimed}/decision", new { accept = true, comment = "meter readings" }));
+
+        var calculation = await JsonAsync(await auditor.PostAsync($"/api/v1/fee-cases/{id}/calculate", null));
+        using var refused = await auditor.PostAsync($"/api/v1/fee-cases/{id}/decide", null);
+
+        Assert.Equal(["2023-12", "2024-01", "2024-02", "2024-03", "2024-04"], calculation.GetProperty("missingMonths").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains("2023-12, 2024-01", calculation.GetProperty("problems")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(calculation.GetProperty("decidable").GetBoolean());
+        // The accepted claim of 12,000 m³ changed nothing, and says why: the reduction table is not entered.
+        var effect = calculation.GetProperty("claimEffects")[0];
+        Assert.Equal(("ReclaimedWater", 0m, "reclaimed-table-empty"),
+            (effect.GetProperty("kind").GetString(), effect.GetProperty("effectNtd").GetDecimal(), effect.GetProperty("noEffectReason").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("2023-12, 2024-01, 2024-02, 2024-03, 2024-04", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var zeroWithVolume = await auditor.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month = "2023-12", tapM3 = 5, confirmedZero = true });
+        Assert.Equal(HttpStatusCode.BadRequest, zeroWithVolume.StatusCode);
+        await ConfirmEmptyMonthsZeroAsync(auditor, id);
+        await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/calculate", null));
+        await Ok(auditor.PostAsync($"/api/v1/fee-cases/{id}/decide", null));
+
+        var decided = await JsonAsync(await auditor.GetAsync($"/api/v1/fee-cases/{id}"));
+        Assert.Equal(5, decided.GetProperty("months").EnumerateArray().Count(m => m.GetProperty("confirmedZero").GetBoolean()));
+        var notice = await auditor.GetStringAsync($"/api/v1/fee-cases/{id}/notice");
+        Assert.Contains("notice-reduction", notice, StringComparison.Ordinal);
+        Assert.Contains("reduction table", notice, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -252,6 +312,17 @@ public sealed class FeeCaseApiTests(DemoAppFixture app)
         using var response = await client.PostAsJsonAsync("/api/v1/fee-cases", new { factoryId, feeYear, payerCategory = "business" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Confirms every window month that has no figures as zero, as an auditor does for months without use.</summary>
+    private static async Task ConfirmEmptyMonthsZeroAsync(HttpClient client, Guid id)
+    {
+        var feeCase = await JsonAsync(await client.GetAsync($"/api/v1/fee-cases/{id}"));
+        var filled = feeCase.GetProperty("months").EnumerateArray().Select(m => m.GetProperty("month").GetString()).ToHashSet();
+        foreach (var month in feeCase.GetProperty("windowMonths").EnumerateArray().Select(m => m.GetString()).Where(m => !filled.Contains(m)))
+        {
+            await Ok(client.PutAsJsonAsync($"/api/v1/fee-cases/{id}/months", new { month, confirmedZero = true }));
+        }
     }
 
     private static async Task<Guid> ClaimAsync(HttpClient client, Guid id, string kind, decimal amount) =>

@@ -83,6 +83,109 @@ public sealed class WorkbookApiTests(DemoAppFixture app)
         }
     }
 
+    [Fact]
+    public async Task Template_CarriesNoDataRows_SoAFilledStreamSheetImportsOnItsOwn()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var factory = await app.FactoryNamedAsync("聯盛特用化學股份有限公司");
+        var template = await staff.GetByteArrayAsync($"/api/v1/factories/{factory.Id}/workbook/template");
+
+        using var stream = new MemoryStream(template);
+        Assert.All(WorkbookLayout.All, sheet => Assert.Empty(MiniExcel.Query(stream, useHeaderRow: true, sheetName: sheet.Name)));
+        var sheets = WorkbookLayout.All.ToDictionary(s => s.Name, _ => new List<Dictionary<string, object?>>());
+        sheets[WorkbookLayout.Effluents.Name].Add(Filled(WorkbookLayout.Effluents, ("name", "Template outlet"), ("minM3PerDay", 100), ("avgM3PerDay", 200),
+            ("maxM3PerDay", 300), ("daysPerWeek", 6), ("hoursPerDay", 20), ("route", "parkWwtp"), ("dischargeFeeNtdPerM3", 22.5), ("confidential.prices", "Y"),
+            ("confidential.costs", "Y"), ("confidential.exactVolumes", "Y")));
+        sheets[WorkbookLayout.EffluentQuality.Name].Add(Filled(WorkbookLayout.EffluentQuality, ("name", "Template outlet"), ("key", "ph"), ("value", 7.2), ("basis", "online")));
+        using var imported = await Upload(staff, factory.Id, sheets);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_ImportedUnchanged_SkipsSubmittedPeriods_AndAChangedOneIsAnAmendmentOnlyWithAReason()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var factory = await app.FactoryNamedAsync("恆信化工股份有限公司");
+        using var filed = await staff.PostAsJsonAsync($"/api/v1/factories/{factory.Id}/water-balances", new
+        {
+            period = "2024-07",
+            submit = true,
+            intake = new { tapM3 = 30_000 },
+            rainwaterM3 = 300,
+            condensateM3 = 200,
+            uses = new { coolingM3 = 12_000, processM3 = 17_000, boilerM3 = 1_000, domesticM3 = 500 },
+            circulationM3 = 60_000,
+            coolingTowerCirculationM3 = 50_000,
+            reuseM3 = 9_500,
+            outflows = new { sewerM3 = 25_000, evaporationLossM3 = 5_000, inProductM3 = 500 },
+        });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+
+        var export = await staff.GetByteArrayAsync($"/api/v1/factories/{factory.Id}/workbook");
+        using var again = await UploadBytes(staff, factory.Id, export);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var result = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("2024-07", result.GetProperty("skipped").EnumerateArray().Select(p => p.GetString()));
+        Assert.Empty(result.GetProperty("amended").EnumerateArray());
+
+        var sheets = WorkbookLayout.All.ToDictionary(s => s.Name, _ => new List<Dictionary<string, object?>>());
+        var row = Filled(WorkbookLayout.Balance, ("period", "2024-07"), ("intake.tapM3", 30_000), ("rainwaterM3", 300), ("condensateM3", 200),
+            ("uses.coolingM3", 12_000), ("uses.processM3", 17_000), ("uses.boilerM3", 1_000), ("uses.domesticM3", 500), ("circulationM3", 61_000),
+            ("coolingTowerCirculationM3", 50_000), ("reuseM3", 9_500), ("outflows.sewerM3", 25_000), ("outflows.evaporationLossM3", 5_000),
+            ("outflows.inProductM3", 500));
+        sheets[WorkbookLayout.Balance.Name].Add(row);
+        using var noReason = await Upload(staff, factory.Id, sheets);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var problem = (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems")[0];
+        Assert.Equal(Header(WorkbookLayout.Balance, WorkbookLayout.AmendmentReasonField), problem.GetProperty("column").GetString());
+
+        row[Header(WorkbookLayout.Balance, WorkbookLayout.AmendmentReasonField)] = "Circulation meter recalibrated";
+        using var withReason = await Upload(staff, factory.Id, sheets);
+        Assert.Equal(HttpStatusCode.OK, withReason.StatusCode);
+        Assert.Equal(["2024-07"], (await withReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("amended").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains("61000", await staff.GetStringAsync($"/api/v1/factories/{factory.Id}/water-balances"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemandQualitySheet_CarriesADemandsCurrentWaterQuality_BothWays()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var factory = await app.FactoryNamedAsync("聯盛特用化學股份有限公司");
+        var sheets = WorkbookLayout.All.ToDictionary(s => s.Name, _ => new List<Dictionary<string, object?>>());
+        sheets[WorkbookLayout.Demands.Name].Add(Filled(WorkbookLayout.Demands, ("name", "Blend demand"), ("use", "cooling"), ("flowM3PerDay", 80),
+            ("reclaimedAllowed", "Y"), ("blendingAllowed", "Y"), ("maxPipeDistanceM", 3000), ("maxPriceNtdPerM3", 15), ("confidential.prices", "Y"), ("confidential.costs", "Y"), ("confidential.exactVolumes", "Y")));
+        sheets[WorkbookLayout.DemandQuality.Name].Add(Filled(WorkbookLayout.DemandQuality, ("name", "Blend demand"), ("key", "conductivityUsCm"), ("value", 450),
+            ("basis", "lab"), ("sampleDate", "2026-09-01")));
+
+        using var imported = await Upload(staff, factory.Id, sheets);
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        using var export = new MemoryStream(await staff.GetByteArrayAsync($"/api/v1/factories/{factory.Id}/workbook"));
+        var quality = MiniExcel.Query(export, useHeaderRow: true, sheetName: WorkbookLayout.DemandQuality.Name).Cast<IDictionary<string, object?>>()
+            .Single(r => (string?)r[Header(WorkbookLayout.DemandQuality, "name")] == "Blend demand");
+        Assert.Equal(450d, Convert.ToDouble(quality[Header(WorkbookLayout.DemandQuality, "value")], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static Dictionary<string, object?> Filled(WorkbookSheet sheet, params (string Field, object? Value)[] values)
+    {
+        var row = sheet.Columns.ToDictionary(c => c.Header, _ => (object?)null);
+        foreach (var (field, value) in values)
+        {
+            row[Header(sheet, field)] = value;
+        }
+
+        return row;
+    }
+
+    private static async Task<HttpResponseMessage> UploadBytes(HttpClient client, Guid factoryId, byte[] bytes)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(WorkbookEndpointsContentType);
+        using var form = new MultipartFormDataContent { { file, "file", "filing.xlsx" } };
+        return await client.PostAsync($"/api/v1/factories/{factoryId}/workbook", form);
+    }
+
     private static bool Same(object? expected, object? actual) =>
         expected is null || (expected is string s && s.Length == 0)
             ? actual is null || (actual is string a && a.Length == 0) || Convert.ToString(actual, System.Globalization.CultureInfo.InvariantCulture) == "0"
@@ -92,13 +195,8 @@ public sealed class WorkbookApiTests(DemoAppFixture app)
 
     private static string Header(WorkbookSheet sheet, string field) => sheet.Column(field)!.Header;
 
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, Guid factoryId, Dictionary<string, List<Dictionary<string, object?>>> sheets)
-    {
-        var file = new ByteArrayContent(SyntheticWorkbook.Bytes(sheets));
-        file.Headers.ContentType = new MediaTypeHeaderValue(WorkbookEndpointsContentType);
-        using var form = new MultipartFormDataContent { { file, "file", "filing.xlsx" } };
-        return await client.PostAsync($"/api/v1/factories/{factoryId}/workbook", form);
-    }
+    private static Task<HttpResponseMessage> Upload(HttpClient client, Guid factoryId, Dictionary<string, List<Dictionary<string, object?>>> sheets) =>
+        UploadBytes(client, factoryId, SyntheticWorkbook.Bytes(sheets));
 
     private const string WorkbookEndpointsContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

@@ -2111,6 +2111,10 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(7)")
                                 .HasColumnName("month");
 
+                            b1.Property<bool>("ConfirmedZero")
+                                .HasColumnType("boolean")
+                                .HasColumnName("confirmed_zero");
+
                             b1.Property<decimal>("GroundwaterM3")
                                 .HasPrecision(14, 2)
                                 .HasColumnType("numeric(14,2)")

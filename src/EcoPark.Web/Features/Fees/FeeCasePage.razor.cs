@@ -75,7 +75,23 @@ public partial class FeeCasePage
 
     private Task CalculateAsync() => RunAsync(async () => await FeeCases.CalculateAsync(await LoadCallerAsync(), Id));
 
-    private Task DecideAsync() => RunAsync(async () => await FeeCases.DecideAsync(await LoadCallerAsync(), Id));
+    /// <summary>Deciding cannot be undone: the auditor confirms it in a dialog that shows the amount and what it locks.</summary>
+    private async Task DecideAsync()
+    {
+        if (feeCase?.Calculation is not { } calculation)
+        {
+            return;
+        }
+
+        var dialog = await Dialogs.ShowAsync<FeeDecideDialog>(L["Fee.Decide.Confirm.Title"], new DialogParameters<FeeDecideDialog> { { d => d.NetFeeNtd, calculation.NetFeeNtd } });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await RunAsync(async () => await FeeCases.DecideAsync(await LoadCallerAsync(), Id));
+        }
+    }
+
+    private Task ConfirmZeroAsync(string month) =>
+        RunAsync(async () => await FeeCases.SetMonthAsync(await LoadCallerAsync(), Id, new FeeCaseMonthInput { Month = month, ConfirmedZero = true }));
 
     private Task SaveVerificationAsync(VerificationInput verification) =>
         RunAsync(async () => await FeeCases.RecordVerificationAsync(await LoadCallerAsync(), Id, verification));

@@ -24,6 +24,8 @@ public partial class FeeEstimatePage
     private decimal reclaimedPerDay = 100;
     private FeeResultDto? baseline;
     private FeeResultDto? scenario;
+    private FeeResultDto? draft2019;
+    private string? draftError;
     private string? errorMessage;
     private int filedMonths;
 
@@ -74,7 +76,7 @@ public partial class FeeEstimatePage
     /// <summary>Months the factory has filed come from its filings; the others stay for the engineer to enter.</summary>
     private async Task PrefillFromFilingsAsync()
     {
-        baseline = scenario = null;
+        baseline = scenario = draft2019 = null;
         if (factoryId is not { } id)
         {
             return;
@@ -141,6 +143,7 @@ public partial class FeeEstimatePage
             var whatIfStatus = reachBenchmark && status is RecyclingRateStatus.Unverified or RecyclingRateStatus.Below ? RecyclingRateStatus.Within : status;
             var whatIfMonths = takeReclaimed ? [.. months.Select(WithReclaimed)] : months;
             scenario = await Calculator.CalculateAsync(await LoadCallerAsync(), Request(whatIfMonths, whatIfStatus, takeReclaimed ? reclaimedPerDay * 365 : 0));
+            await CompareWithDraftAsync();
         }
         catch (ValidationException e)
         {
@@ -149,6 +152,46 @@ public partial class FeeEstimatePage
         catch (Exception e) when (e is Application.Common.ForbiddenException or Application.Common.NotFoundException)
         {
             errorMessage = e.Message;
+        }
+    }
+
+    /// <summary>
+    /// The same window under the 2019 draft, for comparison only: the window's six months as one half-year, tiered on the
+    /// total volume (decision 0017). The draft was never promulgated; a failure here leaves the estimate standing.
+    /// </summary>
+    private async Task CompareWithDraftAsync()
+    {
+        draft2019 = null;
+        draftError = null;
+        if (months.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            draft2019 = await Calculator.CalculateAsync(await LoadCallerAsync(), new FeeCalculationRequest
+            {
+                Scheme = FeeSchemeKeys.Draft2019,
+                FeeYear = feeYear,
+                FactoryId = factoryId,
+                Period = "halfYear",
+                Months =
+                [
+                    new FeeMonthInput
+                    {
+                        Month = months[0].Month,
+                        TapM3 = months.Sum(m => m.TapM3),
+                        SurfaceM3 = months.Sum(m => m.SurfaceM3),
+                        GroundwaterM3 = months.Sum(m => m.GroundwaterM3),
+                        OtherSupplierM3 = months.Sum(m => m.OtherSupplierM3),
+                    },
+                ],
+            });
+        }
+        catch (ValidationException e)
+        {
+            draftError = string.Join(" ", e.Errors.Select(x => x.ErrorMessage).Distinct());
         }
     }
 

@@ -27,6 +27,19 @@ public static class PaymentNoticeDocument
             steps.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.Label)}<div class=\"detail\">{E(s.Detail)}</div></td><td class=\"num\">{s.AmountNtd:N2}</td></tr>");
         }
 
+        // Art. 9: the reduction amount, claim by claim, so the payer sees every accepted reduction and offset and what it took off.
+        var reductions = new StringBuilder();
+        foreach (var r in notice.Reductions)
+        {
+            reductions.Append(CultureInfo.InvariantCulture,
+                $"<tr data-testid=\"notice-reduction\"><td>{E(l["Fee.Claim.Kind." + r.Kind])}{(r.NoEffectText is { } why ? $"<div class=\"detail\">{E(why)}</div>" : "")}</td><td class=\"num\">{r.Claimed:N0} {Unit(r.Kind)}</td><td class=\"num\">{r.EffectNtd:N0}</td></tr>");
+        }
+
+        if (notice.Reductions.Count == 0)
+        {
+            reductions.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"3\">{E(l["Notice.NoReductions"])}</td></tr>");
+        }
+
         return $$"""
             <!DOCTYPE html>
             <html lang="{{E(CultureInfo.CurrentUICulture.Name)}}"><head><meta charset="utf-8"><title>{{E(l["Notice.Title"])}} {{E(notice.NoticeNumber)}}</title>
@@ -49,6 +62,8 @@ public static class PaymentNoticeDocument
             </table>
             <h2>{{E(l["Notice.Months"])}}</h2>
             <table><tr><th>{{E(l["Fee.Month"])}}</th><th>{{E(l["Fee.Tap"])}}</th><th>{{E(l["Fee.Surface"])}}</th><th>{{E(l["Fee.Groundwater"])}}</th><th>{{E(l["Fee.OtherSupplier"])}}</th><th>{{E(l["Fee.Total"])}}</th></tr>{{rows}}</table>
+            <h2>{{E(l["Notice.Reductions"])}}</h2>
+            <table><tr><th>{{E(l["Fee.Claim.Kind"])}}</th><th class="num">{{E(l["Notice.Claimed"])}}</th><th class="num">{{E(l["Notice.Effect"])}}</th></tr>{{reductions}}</table>
             <h2>{{E(l["Notice.Calculation"])}}</h2>
             <table><tr><th>{{E(l["Notice.Step"])}}</th><th class="num">NTD</th></tr>{{steps}}</table>
             <table>
@@ -91,11 +106,23 @@ public static class PaymentNoticeDocument
                 ["totalM3"] = m.TapM3 + m.SurfaceM3 + m.GroundwaterM3 + m.OtherSupplierM3,
             }).ToArray(),
             ["steps"] = notice.Steps.Select(s => new Dictionary<string, object> { ["step"] = s.Label, ["detail"] = s.Detail, ["amountNtd"] = s.AmountNtd }).ToArray(),
+            ["reductions"] = notice.Reductions.Count == 0
+                ? new[] { new Dictionary<string, object> { ["claim"] = l["Notice.NoReductions"].Value, ["claimed"] = 0m, ["unit"] = string.Empty, ["amountNtd"] = 0m, ["note"] = string.Empty } }
+                : notice.Reductions.Select(r => new Dictionary<string, object>
+                {
+                    ["claim"] = l["Fee.Claim.Kind." + r.Kind].Value,
+                    ["claimed"] = r.Claimed,
+                    ["unit"] = Unit(r.Kind),
+                    ["amountNtd"] = r.EffectNtd,
+                    ["note"] = r.NoEffectText ?? string.Empty,
+                }).ToArray(),
         };
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
         return stream.ToArray();
     }
+
+    private static string Unit(string claimKind) => claimKind == nameof(Domain.Fees.FeeClaimKind.ReclaimedWater) ? "m³" : "NTD";
 
     private static Dictionary<string, object> Row(string field, object value) => new() { ["field"] = field, ["value"] = value };
 }

@@ -153,6 +153,23 @@ public sealed partial class StreamsPage
         }
     }
 
+    /// <summary>What was saved, and which submitted periods were left as they were or amended.</summary>
+    private string ImportedMessage(ImportResult result)
+    {
+        var parts = new List<string> { L["Workbook.Imported", result.Rows, result.Filings, result.Streams] };
+        if (result.Skipped is { Count: > 0 } skipped)
+        {
+            parts.Add(L["Workbook.Skipped", string.Join(", ", skipped)]);
+        }
+
+        if (result.Amended is { Count: > 0 } amended)
+        {
+            parts.Add(L["Workbook.Amended", string.Join(", ", amended)]);
+        }
+
+        return string.Join(" ", parts);
+    }
+
     private async Task ImportAsync(IBrowserFile? file)
     {
         if (file is null || factoryId is not { } id)
@@ -175,7 +192,7 @@ public sealed partial class StreamsPage
             buffer.Position = 0;
             var result = await Workbooks.ImportAsync(await LoadCallerAsync(), id, buffer);
             problems = result.Problems;
-            message = result.Saved ? L["Workbook.Imported", result.Rows, result.Filings, result.Streams] : L["Workbook.Refused", result.Problems.Count];
+            message = result.Saved ? ImportedMessage(result) : L["Workbook.Refused", result.Problems.Count];
             messageSeverity = result.Saved ? Severity.Success : Severity.Error;
             await ReloadAsync();
         }
