@@ -21,6 +21,11 @@ RUN dotnet publish src/EcoPark.Web/EcoPark.Web.csproj -c Release -o /app --no-re
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 
+# The PDF park reports embed a TrueType CJK font (AR PL UMing; see EcoPark:Reports:CjkFontPath).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-arphic-uming \
+    && rm -rf /var/lib/apt/lists/*
+
 # The application files stay owned by root (read-only for the app); only logs/ is writable.
 COPY --from=build /app .
 RUN mkdir -p /app/logs && chown "$APP_UID" /app/logs
