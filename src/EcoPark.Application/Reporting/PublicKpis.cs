@@ -78,12 +78,11 @@ public sealed class PublicKpis(IEcoParkDbContextFactory dbFactory, TimeProvider 
             var today = Today;
             var byYear = years.Select(y => (Year: y, Kpis: KpiCalculator.Compute(loaded.Records, new ReportPeriod(y, null), today))).ToList();
             var latest = byYear[^1];
-            var figures = latest.Kpis.Figures().ToDictionary(f => f.Key);
-            bool Shown(string key) => figures.TryGetValue(key, out var f) && PublicFigures.IsShown(f.Contributors);
+            // Each month is suppressed by its own contributors: a month may rest on fewer factories than its year.
             var months = new ReportPeriod(latest.Year, null).Months.Select(m => (Month: m, Kpis: KpiCalculator.Compute(loaded.Records, ReportPeriod.Of(m), today)))
                 .Select(x => new PublicMonthDto(x.Month.ToString(),
-                    Shown("measured.waterM3") ? Math.Round(x.Kpis.Measured.WaterM3, 0) : null,
-                    Shown("emissions.co2eAvoidedTonnes") ? Math.Round(x.Kpis.Emissions.Co2eAvoidedTonnes, 1) : null));
+                    PublicFigures.IsShown(x.Kpis.Measured.Contributors) ? Math.Round(x.Kpis.Measured.WaterM3, 0) : null,
+                    PublicFigures.IsShown(x.Kpis.Emissions.Contributors) ? Math.Round(x.Kpis.Emissions.Co2eAvoidedTonnes, 1) : null));
             return new PublicParkKpisDto(park.Id, park.Name.Zh, park.Name.En, latest.Year, PublicFigures.MinimumContributors, Headline(latest.Kpis),
                 [.. byYear.Select(y => new PublicYearDto(y.Year, Headline(y.Kpis)))], [.. months]);
         });

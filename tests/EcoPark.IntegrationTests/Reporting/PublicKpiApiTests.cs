@@ -83,6 +83,14 @@ public sealed class PublicKpiApiTests(DemoAppFixture app, ITestOutputHelper outp
         bool Suppressed(string key) => figures.Single(f => f.GetProperty("key").GetString() == key).GetProperty("suppressed").GetBoolean();
         Assert.False(Suppressed("predicted.waterM3PerDay"));
         Assert.Equal(contributors["measured.waterM3"] < 3, Suppressed("measured.waterM3"));
+
+        // Months are suppressed by their own contributors, never shown on the strength of the year's.
+        foreach (var month in open.GetProperty("months").EnumerateArray())
+        {
+            var m = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/parks/{park}/kpis?period={month.GetProperty("month").GetString()}");
+            var co2e = m.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "emissions.co2eAvoidedTonnes");
+            Assert.Equal(co2e.GetProperty("contributors").GetInt32() < 3, month.GetProperty("co2eAvoidedTonnes").ValueKind == JsonValueKind.Null);
+        }
     }
 
     [Fact]
