@@ -156,6 +156,29 @@ public sealed class PublicKpiApiTests(DemoAppFixture app, ITestOutputHelper outp
         Assert.DoesNotContain("青溪工業區污水處理廠", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OneAddress_BeyondItsRequestsPerMinute_Gets429WithRetryAfter()
+    {
+        using var anonymous = app.Anonymous("en");
+        anonymous.DefaultRequestHeaders.Add(EcoParkFactory.ClientAddressHeader, "203.0.113.77");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= 120; i++)
+        {
+            using var response = await anonymous.GetAsync("/api/v1/public/parks");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            }
+        }
+
+        Assert.All(statuses.Take(120), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        using var elsewhere = app.Anonymous("en");
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/api/v1/public/parks")).StatusCode);
+    }
+
     private static IEnumerable<(string Name, string? Value)> Walk(JsonElement element, string name = "")
     {
         switch (element.ValueKind)
