@@ -21,10 +21,11 @@ RUN dotnet publish src/EcoPark.Web/EcoPark.Web.csproj -c Release -o /app --no-re
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 
-# Traditional Chinese glyphs for anything the server renders itself (reports, printed notices): without a CJK
-# font every Chinese character comes out as an empty box. Browsers use the app's CSS font stack.
+# Traditional Chinese glyphs for anything the server renders itself: the PDF park reports embed a TrueType CJK font
+# (AR PL UMing; see EcoPark:Reports:CjkFontPath), and without a CJK font every Chinese character is an empty box.
+# Browsers use the app's CSS font stack.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-noto-cjk \
+    && apt-get install -y --no-install-recommends fonts-noto-cjk fonts-arphic-uming \
     && rm -rf /var/lib/apt/lists/*
 
 # The application files stay owned by root (read-only for the app); only logs/ is writable.

@@ -13,6 +13,7 @@ source "$root/scripts/lib/local-postgres.sh"
 
 port="${ECOPARK_PORT:-5080}"
 require_dotnet
+require_report_font
 
 cleanup() {
   if [ -n "${app_pid:-}" ]; then kill -TERM "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; fi

@@ -17,6 +17,8 @@ if [ -z "${ECOPARK_CHROMIUM:-}" ]; then
 fi
 # Without a CJK font every Chinese glyph in the browser tests' screenshots is an empty box.
 require_cjk_font
+# The PDF reports embed a TrueType CJK font; the report tests extract their Chinese text.
+require_report_font
 if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
   useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
 fi

@@ -42,6 +42,15 @@ require_cjk_font() {
   if [ "$(id -u)" -eq 0 ]; then apt_install fonts-noto-cjk; else log "Install fonts-noto-cjk for Chinese text in screenshots."; fi
 }
 
+# Installs Debian's AR PL UMing (TrueType CJK outlines) for the PDF park reports, which embed it; PDFsharp cannot embed
+# the OpenType/CFF outlines of the Noto CJK collections. The app finds it at EcoPark:Reports:CjkFontPath.
+require_report_font() {
+  if [ -f /usr/share/fonts/truetype/arphic/uming.ttc ]; then
+    return
+  fi
+  if [ "$(id -u)" -eq 0 ]; then apt_install fonts-arphic-uming; else log "Install fonts-arphic-uming for Chinese text in the PDF park reports."; fi
+}
+
 # Runs a command as the owner of the local cluster: PostgreSQL refuses to run as root.
 as_pg_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

@@ -67,6 +67,8 @@ public static class DependencyInjection
         services.AddSingleton<FactoryCommands>();
         services.AddSingleton<ParkQueries>();
         services.AddSingleton<Reporting.ParkKpiQueries>();
+        services.AddSingleton<Reporting.ParkReports>();
+        services.AddSingleton<Reporting.PublicKpis>();
         services.AddSingleton<IValidator<ScreeningInputsRequest>, ScreeningInputsRequestValidator>();
         services.AddSingleton<ParkScreening>();
         services.AddScoped<UserAdministration>();

@@ -1,9 +1,11 @@
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Allocation;
 using EcoPark.Application.Jobs;
+using EcoPark.Application.Reporting;
 using EcoPark.Infrastructure.Allocation;
 using EcoPark.Infrastructure.Jobs;
 using EcoPark.Infrastructure.Persistence;
+using EcoPark.Infrastructure.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<IEcoParkDbContext>(sp => sp.GetRequiredService<EcoParkDbContext>());
         services.AddSingleton<IAllocationSolver, OrToolsAllocationSolver>();
         services.AddSingleton<IJobQueue, DatabaseJobQueue>();
+        services.AddSingleton<IParkReportPdf, PdfParkReport>();
         return services;
     }
 

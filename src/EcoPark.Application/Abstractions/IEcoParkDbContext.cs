@@ -6,6 +6,7 @@ using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
+using EcoPark.Domain.Reporting;
 using EcoPark.Domain.Screening;
 using EcoPark.Domain.Streams;
 using EcoPark.Domain.Water;
@@ -73,6 +74,10 @@ public interface IEcoParkDbContext : IAsyncDisposable
     DbSet<MatchCandidate> MatchCandidates { get; }
 
     DbSet<BackgroundJob> BackgroundJobs { get; }
+
+    DbSet<ParkReport> ParkReports { get; }
+
+    DbSet<ParkPublication> ParkPublications { get; }
 
     DatabaseFacade Database { get; }
 

@@ -7,6 +7,7 @@ using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
+using EcoPark.Domain.Reporting;
 using EcoPark.Domain.Screening;
 using EcoPark.Domain.Streams;
 using EcoPark.Domain.Water;
@@ -66,6 +67,10 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
     public DbSet<MatchCandidate> MatchCandidates => Set<MatchCandidate>();
 
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+
+    public DbSet<ParkReport> ParkReports => Set<ParkReport>();
+
+    public DbSet<ParkPublication> ParkPublications => Set<ParkPublication>();
 
     /// <summary>ASP.NET Core's data-protection keys, so that cookies and tokens survive restarts and span instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

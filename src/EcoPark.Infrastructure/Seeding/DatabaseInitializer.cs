@@ -4,6 +4,7 @@ using EcoPark.Domain.Access;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
+using EcoPark.Domain.Reporting;
 using EcoPark.Domain.Screening;
 using EcoPark.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -161,6 +162,15 @@ public sealed class DatabaseInitializer(
             await DemoMatches.SeedAsync(db, matchingRules, matchingRules.Today, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Seeded the demo park's operating linkages");
+        }
+
+        if (!await db.ParkPublications.AnyAsync(cancellationToken))
+        {
+            // The demo park's last closed year is on the public KPI page, as if an administrator had published it.
+            var now = DateTimeOffset.UtcNow;
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            db.ParkPublications.Add(new ParkPublication(Guid.NewGuid(), DemoPark.Qingxi.Id, ReportPeriod.LastClosedYear(today).Year, null, now, today));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         foreach (var account in DemoAccounts.All)

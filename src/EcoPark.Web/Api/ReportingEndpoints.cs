@@ -1,6 +1,7 @@
 using EcoPark.Application.Reporting;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Reporting;
+using EcoPark.Web.Localization;
 using EcoPark.Web.Security;
 
 namespace EcoPark.Web.Api;
@@ -20,6 +21,29 @@ internal static class ReportingEndpoints
             .WithTags("Reporting")
             .RequireAuthorization(Policies.ParkReaders)
             .WithSummary("Every park's KPIs together (administrators and auditors)");
+        api.MapGet("/parks/{parkId:guid}/reports/{kind}", async (Guid parkId, string kind, string? period, string? format, Caller caller, ParkReports reports,
+                ReportText text, CancellationToken ct) =>
+            {
+                var file = await reports.GetAsync(caller, parkId, kind, period, format, text, ct);
+                return TypedResults.File(file.Content, file.ContentType, file.FileName);
+            })
+            .WithTags("Reporting")
+            .RequireAuthorization(Policies.ParkReaders)
+            .WithSummary("The park's monthly (period=YYYY-MM) or annual (period=YYYY) report as pdf or xlsx, generated on request and stored with its data version");
+
+        var publications = api.MapGroup("/admin/parks/{parkId:guid}/publications/{year}").WithTags("Public KPIs").RequireAuthorization(Policies.Administrators);
+        publications.MapPut(string.Empty, async (Guid parkId, string year, Caller caller, PublicKpis kpis, CancellationToken ct) =>
+            {
+                await kpis.PublishAsync(caller, parkId, year, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Publishes a park's closed year on the public KPI page (administrators)");
+        publications.MapDelete(string.Empty, async (Guid parkId, string year, Caller caller, PublicKpis kpis, CancellationToken ct) =>
+            {
+                await kpis.UnpublishAsync(caller, parkId, year, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Takes a park's year off the public KPI page (administrators)");
         return api;
     }
 

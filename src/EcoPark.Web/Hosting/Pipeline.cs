@@ -51,6 +51,7 @@ public static class Pipeline
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
         app.MapTokenEndpoints();
+        app.MapPublicEndpoints();
         app.MapGroup("/api/v1").RequireAuthorization(ApiAccess.Policy).MapFactoryEndpoints().MapFilingEndpoints().MapStreamEndpoints().MapWorkbookEndpoints().MapMatchingEndpoints().MapFeeEndpoints().MapUserEndpoints().MapMeEndpoints().MapScreeningEndpoints().MapReportingEndpoints();
 
         // Anything else under /api is 404 for every method (not the pages' 405), including Identity's

@@ -6,6 +6,7 @@ using EcoPark.Application;
 using EcoPark.Application.Users;
 using EcoPark.Infrastructure;
 using EcoPark.Infrastructure.Persistence;
+using EcoPark.Infrastructure.Reporting;
 using EcoPark.Infrastructure.Seeding;
 using EcoPark.Web.Api;
 using EcoPark.Web.Localization;
@@ -112,6 +113,9 @@ public static class ServiceRegistration
         var signInLimits = configuration.GetSection(SignInLimits.Section).Get<SignInLimits>() ?? new SignInLimits();
         services.AddSingleton(signInLimits);
         services.AddEcoParkSignInRateLimit(signInLimits);
+        PublicRateLimit.Add(services, configuration);
+        services.Configure<ReportFontOptions>(configuration.GetSection(ReportFontOptions.Section));
+        services.AddSingleton<ReportText>();
         services.AddScoped<PasswordSignIn>();
         services.AddEcoParkCallerBinding();
         services.AddScoped<TokenIssuer>();

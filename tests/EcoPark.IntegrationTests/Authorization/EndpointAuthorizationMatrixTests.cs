@@ -109,6 +109,12 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
 
         ["GET /api/v1/parks/{parkId:guid}/kpis"] = Rule.Park(Admin, Staff, Auditor) with { Query = "?period=2026" },
         ["GET /api/v1/kpis"] = Rule.Only(Admin, Auditor) with { Query = "?period=2026-01" },
+        // The kind in the route is not a report kind here, so an allowed caller stops at validation and nothing is generated.
+        ["GET /api/v1/parks/{parkId:guid}/reports/{kind}"] = Rule.Park(Admin, Staff, Auditor),
+        ["PUT /api/v1/admin/parks/{parkId:guid}/publications/{year}"] = Rule.Only(Admin),
+        ["DELETE /api/v1/admin/parks/{parkId:guid}/publications/{year}"] = Rule.Only(Admin),
+        ["GET /api/v1/public/parks"] = Rule.Public,
+        ["GET /api/v1/public/parks/{parkId:guid}/kpis"] = Rule.Public,
     };
 
     static EndpointAuthorizationMatrixTests()

@@ -141,6 +141,8 @@ public sealed class HostileRequestFuzzTests(DemoAppFixture app, ITestOutputHelpe
                 $$"""{"parkId":"{{parkId}}","nameZh":"測試工廠","nameEn":"Fuzz Works","address":"測試路 1 號","unifiedBusinessNumber":"04595257","industry":"textile","tsicCode":"1311","latitude":24.9,"longitude":121.2,"contactName":"王小明","contactPhone":"03-1234567","contactEmail":"fuzz@example.tw"}""",
                 "factory"),
             Json("PUT", $"/api/v1/factories/{factory.Id}", engineer, """{"nameZh":"x","version":1}""", "factory-edit"),
+            // A park that does not exist: nothing is published for the public KPI tests' parks.
+            Json("PUT", $"/api/v1/admin/parks/{Guid.NewGuid()}/publications/2024", admin, "{}", "publication"),
             Json("PUT", $"/api/v1/fee-cases/{caseId}/months", auditor, """{"month":"2025-01","tapM3":1000,"reason":"fuzz"}""", "fee-month"),
             Json("PUT", $"/api/v1/fee-cases/{caseId}/verification", auditor, """{"issuer":"Lab","issuedOn":"2025-03-01","verifiedRatePercent":60}""", "fee-verification"),
             Json("POST", $"/api/v1/fee-cases/{caseId}/claims", auditor, """{"kind":"pollutionFee","amount":1000,"note":"fuzz"}""", "fee-claim"),

@@ -1146,6 +1146,105 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     b.ToTable("parks", (string)null);
                 });
 
+            modelBuilder.Entity("EcoPark.Domain.Reporting.ParkPublication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ParkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("park_id");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_park_publications");
+
+                    b.HasIndex("ParkId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_park_publications_park_id_year");
+
+                    b.ToTable("park_publications", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Reporting.ParkReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DataVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("data_version");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ParkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("park_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_park_reports");
+
+                    b.HasIndex("ParkId", "Kind", "Period", "Format", "DataVersion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_park_reports_park_id_kind_period_format_data_version");
+
+                    b.ToTable("park_reports", (string)null);
+                });
+
             modelBuilder.Entity("EcoPark.Domain.Screening.ParkScreeningInput", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2562,6 +2661,26 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Name")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Reporting.ParkPublication", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_park_publications_parks_park_id");
+                });
+
+            modelBuilder.Entity("EcoPark.Domain.Reporting.ParkReport", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_park_reports_parks_park_id");
                 });
 
             modelBuilder.Entity("EcoPark.Domain.Screening.ParkScreeningInput", b =>
