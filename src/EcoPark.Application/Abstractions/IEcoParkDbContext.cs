@@ -74,6 +74,8 @@ public interface IEcoParkDbContext : IAsyncDisposable
 
     DbSet<BackgroundJob> BackgroundJobs { get; }
 
+    DbSet<Allocation.AllocationRun> AllocationRuns { get; }
+
     DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }

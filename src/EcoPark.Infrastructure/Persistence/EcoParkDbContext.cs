@@ -67,6 +67,8 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
 
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
 
+    public DbSet<Application.Allocation.AllocationRun> AllocationRuns => Set<Application.Allocation.AllocationRun>();
+
     /// <summary>ASP.NET Core's data-protection keys, so that cookies and tokens survive restarts and span instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
