@@ -160,8 +160,8 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
         return failed;
     }
 
-    /// <summary>The job: claims the run (only a queued one, once), builds and solves it, and stores the outcome.</summary>
-    public async Task ExecuteAsync(Guid runId, CancellationToken stoppingToken)
+    /// <summary>The job: claims the run (only a queued one, once), builds and solves it, and stores the outcome; false when it was not this taker's to run.</summary>
+    public async Task<bool> ExecuteAsync(Guid runId, CancellationToken stoppingToken)
     {
         var now = clock.GetUtcNow();
         AllocationRun run;
@@ -174,7 +174,7 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
             {
                 // Cancelled while queued, taken by another worker, or a job taken again after its lease ran out.
                 await RecoverAsync(stoppingToken);
-                return;
+                return false;
             }
 
             run = await db.AllocationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, stoppingToken);
@@ -222,6 +222,8 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
             await stopBeat.CancelAsync();
             await beat;
         }
+
+        return true;
     }
 
     /// <summary>The model of a park for the options: the engine's pairs with a side in the park, with what kept matches already give each demand held aside.</summary>

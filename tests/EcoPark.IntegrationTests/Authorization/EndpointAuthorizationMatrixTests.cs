@@ -108,6 +108,12 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
 
         ["GET /api/v1/parks/{parkId:guid}/kpis"] = Rule.Park(Admin, Staff, Auditor) with { Query = "?period=2026" },
         ["GET /api/v1/kpis"] = Rule.Only(Admin, Auditor) with { Query = "?period=2026-01" },
+
+        ["POST /api/v1/parks/{parkId:guid}/allocations"] = Rule.Park(Admin, Staff),
+        ["GET /api/v1/parks/{parkId:guid}/allocations"] = Rule.Park(Admin, Staff),
+        ["GET /api/v1/parks/{parkId:guid}/allocations/{id:guid}"] = Rule.Park(Admin, Staff),
+        ["POST /api/v1/parks/{parkId:guid}/allocations/{id:guid}/cancel"] = Rule.Park(Admin, Staff),
+        ["GET /api/v1/parks/{parkId:guid}/allocations/{id:guid}/export"] = Rule.Park(Admin, Staff),
     };
 
     static EndpointAuthorizationMatrixTests()
