@@ -131,6 +131,23 @@ public sealed class AllocationApiTests(DemoAppFixture app)
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task TheDemoPark_RunByItsStaff_IsNeverBelowGreedy_AndKeepsItsOperatingMatches()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var parkId = (await app.AllFactoriesAsync()).First(f => f.ParkNameZh == "青溪工業區").ParkId;
+
+        var run = await RunAsync(staff, parkId, new { resources = new[] { "water", "heat", "byproduct" }, objective = "netBenefit", timeLimitSeconds = 30 });
+
+        Assert.Contains(run.GetProperty("status").GetString(), new[] { "optimal", "feasible", "timeLimit" });
+        Assert.True(run.GetProperty("objectiveNtdPerYear").GetDecimal() >= run.GetProperty("greedyObjectiveNtdPerYear").GetDecimal());
+        Assert.NotEmpty(run.GetProperty("options").GetProperty("keptMatches").EnumerateArray());
+        Assert.Contains(Links(run, "links"), l => l.Unit == "m³/day");
+        var kept = run.GetProperty("options").GetProperty("keptMatches").EnumerateArray()
+            .Select(k => (k.GetProperty("supplyStreamId").GetGuid(), k.GetProperty("demandStreamId").GetGuid())).ToHashSet();
+        Assert.DoesNotContain(Links(run, "links"), l => kept.Contains((l.Supply, l.Demand)));
+    }
+
     [Theory]
     [InlineData("""{"resources":[],"objective":"netBenefit","timeLimitSeconds":30}""", "resources")]
     [InlineData("""{"resources":["steam"],"objective":"netBenefit","timeLimitSeconds":30}""", "resources[0]")]
