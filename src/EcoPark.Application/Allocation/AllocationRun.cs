@@ -21,7 +21,8 @@ public enum AllocationRunStatus
 /// One park-wide allocation run (a scenario), kept as a record: the options asked for, the snapshot of what it was built on
 /// (stream and rule-data versions), where it stands, and its result beside the greedy plan. It runs as a job on the
 /// database queue; while it runs its <see cref="HeartbeatAt"/> moves, so that a run whose instance stopped is failed at the
-/// next start and never left in progress. The JSON columns hold what the API returns for them.
+/// next start and never left in progress. The JSON columns hold what the API returns for them. There is no row version: after
+/// the claim one job writes the run, and the heartbeat and the cancel flag are single-column updates beside it.
 /// </summary>
 public sealed class AllocationRun
 {
@@ -85,8 +86,6 @@ public sealed class AllocationRun
     public DateTimeOffset? HeartbeatAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
-
-    public uint RowVersion { get; set; }
 
     public bool InProgress => Status is AllocationRunStatus.Queued or AllocationRunStatus.Building or AllocationRunStatus.Solving;
 }

@@ -195,6 +195,8 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
             }, CancellationToken.None);
             var domainOptions = options.ToDomain();
             var outcome = await Task.Run(() => solver.Solve(built.Model, domainOptions, cancel.Token), CancellationToken.None);
+            // Interrupted by the app stopping, the solve's answer is no run's result: the run fails below.
+            stoppingToken.ThrowIfCancellationRequested();
             var cancelled = cancel.IsCancellationRequested && !stoppingToken.IsCancellationRequested;
             await UpdateAsync(runId, r => Store(r, built, outcome, cancelled), CancellationToken.None);
         }

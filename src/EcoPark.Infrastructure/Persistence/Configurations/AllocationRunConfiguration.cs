@@ -25,7 +25,6 @@ internal sealed class AllocationRunConfiguration : IEntityTypeConfiguration<Allo
         builder.Property(r => r.GreedyReusedWaterM3PerDay).HasPrecision(18, 3);
         builder.Property(r => r.PlanSource).HasMaxLength(12);
         builder.Property(r => r.Message).HasMaxLength(20_000);
-        builder.Property(r => r.RowVersion).IsRowVersion();
         builder.Ignore(r => r.InProgress);
         builder.HasOne<Domain.Parks.Park>().WithMany().HasForeignKey(r => r.ParkId).OnDelete(DeleteBehavior.Cascade);
         // The page lists a park's runs newest first; the start-up check looks for runs left in progress.

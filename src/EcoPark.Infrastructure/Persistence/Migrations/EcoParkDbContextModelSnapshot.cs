@@ -114,12 +114,6 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("reused_water_m3per_day");
 
-                    b.Property<uint>("RowVersion")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
                     b.Property<string>("ShadowPricesJson")
                         .HasColumnType("jsonb")
                         .HasColumnName("shadow_prices_json");

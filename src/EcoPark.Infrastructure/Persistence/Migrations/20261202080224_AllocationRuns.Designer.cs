@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EcoPark.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(EcoParkDbContext))]
-    [Migration("20261202072312_AllocationRuns")]
+    [Migration("20261202080224_AllocationRuns")]
     partial class AllocationRuns
     {
         /// <inheritdoc />
@@ -116,12 +116,6 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasPrecision(18, 3)
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("reused_water_m3per_day");
-
-                    b.Property<uint>("RowVersion")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
 
                     b.Property<string>("ShadowPricesJson")
                         .HasColumnType("jsonb")

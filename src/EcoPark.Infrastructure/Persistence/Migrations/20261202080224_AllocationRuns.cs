@@ -40,8 +40,7 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     heartbeat_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
