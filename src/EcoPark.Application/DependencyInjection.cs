@@ -46,6 +46,9 @@ public static class DependencyInjection
         {
             services.AddSingleton<Jobs.IJobHandler>(sp => new CandidateJobs(sp.GetRequiredService<CandidateStore>(), kind));
         }
+        services.AddSingleton<IValidator<Allocation.StartAllocationInput>, Allocation.StartAllocationInputValidator>();
+        services.AddSingleton<Allocation.AllocationRuns>();
+        services.AddSingleton<Jobs.IJobHandler, Allocation.AllocationRunJobs>();
         services.AddSingleton<IValidator<EvaluateWaterRequest>, EvaluateWaterRequestValidator>();
         services.AddSingleton<IValidator<EvaluateHeatRequest>, EvaluateHeatRequestValidator>();
         services.AddSingleton<IValidator<EvaluateByproductRequest>, EvaluateByproductRequestValidator>();

@@ -78,6 +78,7 @@ public interface IEcoParkDbContext : IAsyncDisposable
     DbSet<ParkReport> ParkReports { get; }
 
     DbSet<ParkPublication> ParkPublications { get; }
+    DbSet<Allocation.AllocationRun> AllocationRuns { get; }
 
     DatabaseFacade Database { get; }
 

@@ -356,6 +356,55 @@ public sealed class MatchingWorld
             .ThenByDescending(r => r.Candidate.TightestMargin ?? decimal.MinValue)];
     }
 
+    /// <summary>
+    /// The pairs <paramref name="include"/> accepts of two different factories in reach, of the resources, each as the engine
+    /// evaluates it on its own (with the quotes in force on its open match): the park-wide allocation model's inputs. Streams
+    /// are taken in id order, so the same world gives the same list.
+    /// </summary>
+    public (List<Allocation.WaterPairEvaluation> Water, List<Allocation.HeatPairEvaluation> Heat, List<Allocation.ByproductPairEvaluation> Byproducts)
+        AllocationPairs(Func<FactoryStream, FactoryStream, bool> include, IReadOnlySet<ResourceKind> resources)
+    {
+        var (water, heat, byproducts) = (new List<Allocation.WaterPairEvaluation>(), new List<Allocation.HeatPairEvaluation>(), new List<Allocation.ByproductPairEvaluation>());
+        var streams = Streams.Values.OrderBy(s => s.Id).ToList();
+        bool Wanted(FactoryStream supply, FactoryStream demand, ResourceKind resource)
+        {
+            var (a, b) = (Factories[supply.FactoryId], Factories[demand.FactoryId]);
+            return resources.Contains(resource) && supply.FactoryId != demand.FactoryId && include(supply, demand)
+                && InReach(Context.Parameters, resource, a.ParkId, a.Location, b.ParkId, b.Location);
+        }
+
+        foreach (var s in streams.OfType<EffluentStream>())
+        {
+            foreach (var d in streams.OfType<WaterDemand>().Where(d => Wanted(s, d, ResourceKind.Water)))
+            {
+                var (supply, demand) = (WaterSupply(s), WaterDemandInput(d));
+                water.Add(new(supply, demand, WaterMatcher.Evaluate(supply, demand, Context, QuotesFor(s.Id, d.Id))));
+            }
+        }
+
+        var heatStreams = streams.OfType<HeatStream>().ToList();
+        foreach (var s in heatStreams.Where(h => h.Direction == StreamDirection.Supply))
+        {
+            foreach (var d in heatStreams.Where(h => h.Direction == StreamDirection.Demand && Wanted(s, h, ResourceKind.Heat)))
+            {
+                var (supply, demand) = (HeatSupply(s), HeatDemand(d));
+                heat.Add(new(supply, demand, HeatMatcher.Evaluate(supply, demand, Context.Parameters)));
+            }
+        }
+
+        var materials = streams.OfType<ByproductStream>().ToList();
+        foreach (var s in materials.Where(b => b.Direction == StreamDirection.Supply))
+        {
+            foreach (var d in materials.Where(b => b.Direction == StreamDirection.Demand && Wanted(s, b, ResourceKind.Byproduct)))
+            {
+                var (supply, demand) = (ByproductSupply(s), ByproductDemand(d));
+                byproducts.Add(new(supply, demand, ByproductMatcher.Evaluate(supply, demand, Context.Parameters, Context.Today)));
+            }
+        }
+
+        return (water, heat, byproducts);
+    }
+
     /// <summary>One water pair evaluated with the given quotes; null when either stream is not a water stream.</summary>
     public WaterMatchResult? EvaluateWater(Guid supplyId, Guid demandId, WaterQuotes? quotes) =>
         Streams.GetValueOrDefault(supplyId) is EffluentStream supply && Streams.GetValueOrDefault(demandId) is WaterDemand demand

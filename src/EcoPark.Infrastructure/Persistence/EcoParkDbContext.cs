@@ -71,6 +71,7 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
     public DbSet<ParkReport> ParkReports => Set<ParkReport>();
 
     public DbSet<ParkPublication> ParkPublications => Set<ParkPublication>();
+    public DbSet<Application.Allocation.AllocationRun> AllocationRuns => Set<Application.Allocation.AllocationRun>();
 
     /// <summary>ASP.NET Core's data-protection keys, so that cookies and tokens survive restarts and span instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -55,6 +55,7 @@ public static class ServiceRegistration
         if (options.JobWorker)
         {
             services.AddHostedService<CandidateStartupCheck>();
+            services.AddHostedService<AllocationStartupCheck>();
             services.AddHostedService<JobWorker>();
         }
         services.AddDataProtection().SetApplicationName("EcoPark").PersistKeysToDbContext<EcoParkDbContext>();

@@ -115,6 +115,12 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
         ["DELETE /api/v1/admin/parks/{parkId:guid}/publications/{year}"] = Rule.Only(Admin),
         ["GET /api/v1/public/parks"] = Rule.Public,
         ["GET /api/v1/public/parks/{parkId:guid}/kpis"] = Rule.Public,
+
+        ["POST /api/v1/parks/{parkId:guid}/allocations"] = Rule.Park(Admin, Staff),
+        ["GET /api/v1/parks/{parkId:guid}/allocations"] = Rule.Park(Admin, Staff),
+        ["GET /api/v1/parks/{parkId:guid}/allocations/{id:guid}"] = Rule.Park(Admin, Staff),
+        ["POST /api/v1/parks/{parkId:guid}/allocations/{id:guid}/cancel"] = Rule.Park(Admin, Staff),
+        ["GET /api/v1/parks/{parkId:guid}/allocations/{id:guid}/export"] = Rule.Park(Admin, Staff),
     };
 
     static EndpointAuthorizationMatrixTests()

@@ -23,6 +23,135 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EcoPark.Application.Allocation.AllocationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("BestBoundNtdPerYear")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)")
+                        .HasColumnName("best_bound_ntd_per_year");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<int?>("Constraints")
+                        .HasColumnType("integer")
+                        .HasColumnName("constraints");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<decimal?>("GapPercent")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)")
+                        .HasColumnName("gap_percent");
+
+                    b.Property<string>("GreedyLinksJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("greedy_links_json");
+
+                    b.Property<decimal?>("GreedyObjectiveNtdPerYear")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)")
+                        .HasColumnName("greedy_objective_ntd_per_year");
+
+                    b.Property<decimal?>("GreedyReusedWaterM3PerDay")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("greedy_reused_water_m3per_day");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("LinksJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("links_json");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("message");
+
+                    b.Property<decimal?>("ObjectiveNtdPerYear")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)")
+                        .HasColumnName("objective_ntd_per_year");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("options_json");
+
+                    b.Property<Guid>("ParkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("park_id");
+
+                    b.Property<int?>("Paths")
+                        .HasColumnType("integer")
+                        .HasColumnName("paths");
+
+                    b.Property<string>("PlanSource")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("plan_source");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<decimal?>("ReusedWaterM3PerDay")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("reused_water_m3per_day");
+
+                    b.Property<string>("ShadowPricesJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("shadow_prices_json");
+
+                    b.Property<string>("SnapshotJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot_json");
+
+                    b.Property<double?>("SolveSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("solve_seconds");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("Variables")
+                        .HasColumnType("integer")
+                        .HasColumnName("variables");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocation_runs");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_allocation_runs_status");
+
+                    b.HasIndex("ParkId", "RequestedAt")
+                        .HasDatabaseName("ix_allocation_runs_park_id_requested_at");
+
+                    b.ToTable("allocation_runs", (string)null);
+                });
+
             modelBuilder.Entity("EcoPark.Application.Jobs.BackgroundJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2039,6 +2168,16 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Application.Allocation.AllocationRun", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocation_runs_parks_park_id");
                 });
 
             modelBuilder.Entity("EcoPark.Application.Users.RefreshToken", b =>
