@@ -4,10 +4,10 @@ using EcoPark.Application.Matching;
 using EcoPark.Application.Parks;
 using EcoPark.Domain.Access;
 using EcoPark.Web.Shared;
-using ValidationException = FluentValidation.ValidationException;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+using ValidationException = FluentValidation.ValidationException;
 
 namespace EcoPark.Web.Features.Allocation;
 
