@@ -6,7 +6,7 @@ namespace EcoPark.EndToEndTests;
 /// Staff run the park-wide allocation on the demo park: the run goes to the background, the page follows it to its end and
 /// shows the links as a Sankey diagram (plotly.js from the app's own origin, under its script policy) and the greedy plan beside the optimum.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(FreshParkBrowserCollection.Name)]
 public sealed class AllocationTests(AppUnderTest app)
 {
     [Fact]

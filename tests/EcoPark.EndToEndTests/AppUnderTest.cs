@@ -188,3 +188,13 @@ public sealed class BrowserCollection : ICollectionFixture<AppUnderTest>
 {
     public const string Name = "browser";
 }
+
+/// <summary>
+/// A demo app of its own, for a test that judges the whole park (the allocation): the shared app's park is changed by the
+/// other browser tests (matches declined, quotes recorded), which decide what the park's optimum is.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class FreshParkBrowserCollection : ICollectionFixture<AppUnderTest>
+{
+    public const string Name = "browser, a park of its own";
+}

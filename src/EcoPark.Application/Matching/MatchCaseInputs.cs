@@ -132,6 +132,17 @@ public sealed class ConsentOnBehalfInput
     public string SignedBy { get; set; } = string.Empty;
 
     public DateOnly? SignedOn { get; set; }
+
+    /// <summary>The form's fields as sent; a date that is not yyyy-MM-dd is a 400 naming <c>signedOn</c>.</summary>
+    public static ConsentOnBehalfInput FromForm(string? side, string? signedBy, string? signedOn, IStringLocalizer<Messages> l) => new()
+    {
+        Side = side ?? string.Empty,
+        SignedBy = signedBy ?? string.Empty,
+        SignedOn = string.IsNullOrEmpty(signedOn) ? null
+            : DateOnly.TryParseExact(signedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+                ? date
+                : throw DomainGuard.Invalid("signedOn", l["Match.DateFormat"]),
+    };
 }
 
 public sealed class ConsentOnBehalfInputValidator : AbstractValidator<ConsentOnBehalfInput>

@@ -236,10 +236,15 @@ public sealed class MatchCases(
     /// Staff record a side's consent on behalf of a factory that has no engineer account, from the letter its person signed:
     /// the letter is kept with the match and the consent names the signer, the date and who recorded it, in one save.
     /// </summary>
-    public async Task<MatchCaseDto> ConsentOnBehalfAsync(Caller caller, Guid id, ConsentOnBehalfInput input, string fileName, byte[] letter,
+    public async Task<MatchCaseDto> ConsentOnBehalfAsync(Caller caller, Guid id, ConsentOnBehalfInput input, string? fileName, byte[]? letter,
         CancellationToken cancellationToken = default)
     {
         await consentValidator.ValidateAndThrowAsync(input, cancellationToken);
+        if (fileName is null || letter is null)
+        {
+            throw DomainGuard.Invalid("file", l["Match.LetterRequired"]);
+        }
+
         var contentType = EvidencePolicy.Accept(fileName, letter, l);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var match = await FindAsync(db, caller, id, tracking: true, edit: true, cancellationToken);

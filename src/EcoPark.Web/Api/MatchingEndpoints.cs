@@ -1,5 +1,4 @@
 using EcoPark.Application;
-using EcoPark.Application.Common;
 using EcoPark.Application.Matching;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Matching;
@@ -139,28 +138,19 @@ internal static class MatchingEndpoints
         matches.MapPost("/{id:guid}/consent-on-behalf", async (Guid id, [FromForm] string? side, [FromForm] string? signedBy, [FromForm] string? signedOn,
                 IFormFile? file, Caller caller, MatchCases handler, IStringLocalizer<Messages> l, CancellationToken ct) =>
             {
-                if (file is null)
-                {
-                    throw DomainGuard.Invalid("file", l["Match.LetterRequired"]);
-                }
-
-                if (file.Length > Application.Fees.EvidencePolicy.MaxBytes)
+                if (file?.Length > Application.Fees.EvidencePolicy.MaxBytes)
                 {
                     throw new BadHttpRequestException("The file is larger than 10 MB.", StatusCodes.Status413PayloadTooLarge);
                 }
 
-                var input = new ConsentOnBehalfInput
-                {
-                    Side = side ?? string.Empty,
-                    SignedBy = signedBy ?? string.Empty,
-                    SignedOn = string.IsNullOrEmpty(signedOn) ? null
-                        : DateOnly.TryParseExact(signedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
-                            ? date
-                            : throw DomainGuard.Invalid("signedOn", l["Match.DateFormat"]),
-                };
                 using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                return TypedResults.Ok(await handler.ConsentOnBehalfAsync(caller, id, input, file.FileName, buffer.ToArray(), ct));
+                if (file is not null)
+                {
+                    await file.CopyToAsync(buffer, ct);
+                }
+
+                return TypedResults.Ok(await handler.ConsentOnBehalfAsync(caller, id, ConsentOnBehalfInput.FromForm(side, signedBy, signedOn, l),
+                    file?.FileName, file is null ? null : buffer.ToArray(), ct));
             })
             .DisableAntiforgery()
             .RequireAuthorization(Policies.ParkStaff)

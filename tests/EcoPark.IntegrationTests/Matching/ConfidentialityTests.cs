@@ -159,7 +159,7 @@ public sealed partial class ConfidentialityTests(DemoAppFixture app)
 
         var joined = await JsonAsync(await staff.GetAsync($"/api/v1/matches/{id}"));
         Assert.Equal(supplyName, joined.GetProperty("supplyName").GetString());
-        Assert.Equal(factory.NameZh, joined.GetProperty("supplyFactory").GetString());
+        Assert.Equal(factory.NameEn, joined.GetProperty("supplyFactory").GetString()); // the English name for an English reader
         var explained = await JsonAsync(await staff.GetAsync($"/api/v1/matching/pairs/{supply}/{demand}"));
         Assert.False(explained.GetProperty("candidate").GetProperty("withheld").GetBoolean());
         Assert.Contains("43.21", explained.GetProperty("water").GetRawText(), StringComparison.Ordinal);

@@ -123,7 +123,8 @@ public sealed class DemoParkEconomicsTests(DemoAppFixture app, ITestOutputHelper
         using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
         var park = (await app.FactoryNamedAsync("青溪工業區污水處理廠")).ParkId;
         var candidates = (await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matching/parks/{park}/candidates?resource=water&pageSize=200")).GetProperty("items").EnumerateArray().ToArray();
-        var pair = candidates.First(c => c.GetProperty("supplyFactory").GetString() == "晶拓半導體股份有限公司" && c.GetProperty("demandName").GetString() == "染色製程用水");
+        var foundry = (await app.FactoryNamedAsync("晶拓半導體股份有限公司")).Id; // names follow the reader's language
+        var pair = candidates.First(c => c.GetProperty("supplyFactoryId").GetGuid() == foundry && c.GetProperty("demandName").GetString() == "染色製程用水");
         using var taken = await staff.PostAsJsonAsync("/api/v1/matches", new
         {
             supplyStreamId = pair.GetProperty("supplyStreamId").GetGuid(),

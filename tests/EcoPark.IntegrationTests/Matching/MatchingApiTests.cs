@@ -75,7 +75,8 @@ public sealed class MatchingApiTests(DemoAppFixture app)
         using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
         var park = (await app.FactoryNamedAsync(Wwtp)).ParkId;
         var candidates = (await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matching/parks/{park}/candidates?resource=water&pageSize=200")).GetProperty("items").EnumerateArray().ToArray();
-        var pair = candidates.Single(c => c.GetProperty("supplyFactory").GetString() == Wwtp && c.GetProperty("demandFactory").GetString() == Caster);
+        var (wwtpId, casterId) = ((await app.FactoryNamedAsync(Wwtp)).Id, (await app.FactoryNamedAsync(Caster)).Id); // names follow the reader's language
+        var pair = candidates.Single(c => c.GetProperty("supplyFactoryId").GetGuid() == wwtpId && c.GetProperty("demandFactoryId").GetGuid() == casterId);
         Assert.Equal("feasible-as-is", pair.GetProperty("status").GetString());
 
         using var engineer2 = await app.SignedInAsync(DemoAccounts.SecondEngineer.Email, "en");
