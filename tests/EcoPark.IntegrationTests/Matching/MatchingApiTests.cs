@@ -125,7 +125,7 @@ public sealed class MatchingApiTests(DemoAppFixture app)
         Assert.DoesNotContain(Wwtp, await engineer2.GetStringAsync("/api/v1/matching/opportunities"), StringComparison.Ordinal);
         using var supplierSide = await StaffRecordedConsentAsync(id);
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/v1/matches/{id}/introduce", null)).StatusCode);
-        Assert.Contains(Wwtp, await engineer2.GetStringAsync("/api/v1/matching/opportunities"), StringComparison.Ordinal);
+        Assert.Contains((await app.FactoryNamedAsync(Wwtp)).NameEn, await engineer2.GetStringAsync("/api/v1/matching/opportunities"), StringComparison.Ordinal);
 
         using var pdf = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7 effluent use plan"u8.ToArray()), "file", "use-plan.pdf" } };
         var withDocument = await (await staff.PostAsync($"/api/v1/matches/{id}/documents", pdf)).Content.ReadFromJsonAsync<JsonElement>();
