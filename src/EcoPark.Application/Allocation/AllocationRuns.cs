@@ -42,16 +42,10 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The list's query text as a page number and size, or a 400 naming the field that is not one.</summary>
-    public static (int Page, int PageSize) ParsePaging(string? page, string? pageSize, IStringLocalizer<Messages> l)
-    {
-        static int? Number(string? text) =>
-            int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
-        var number = page is null ? 1 : Number(page) is { } p and >= 1 ? p : throw DomainGuard.Invalid("page", l["Value.Range", 1, int.MaxValue]);
-        var size = pageSize is null ? DefaultPageSize : Number(pageSize) is { } s and >= 1 and <= MaxPageSize ? s : throw DomainGuard.Invalid("pageSize", l["Value.Range", 1, MaxPageSize]);
-        return (number, size);
-    }
+    public static (int Page, int PageSize) ParsePaging(string? page, string? pageSize, IStringLocalizer<Messages> l) =>
+        PageQuery.Parse(page, pageSize, DefaultPageSize, MaxPageSize, l);
 
-    public static bool MayRun(Caller caller, Guid parkId) => caller.IsAdministrator || caller.ParkIds.Contains(parkId);
+    public static bool MayRun(Caller caller, Guid parkId) => Matchmaking.IsStaff(caller, parkId);
 
     public async Task<AllocationRunStarted> StartAsync(Caller caller, Guid parkId, StartAllocationInput input, CancellationToken cancellationToken = default)
     {

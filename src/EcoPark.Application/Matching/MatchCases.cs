@@ -256,11 +256,9 @@ public sealed class MatchCases(
             throw DomainGuard.Invalid("side", l["Match.FactoryHasEngineer"]);
         }
 
-        var now = clock.GetUtcNow();
-        var document = new MatchDocument(Guid.NewGuid(), match.Id, match.State, Path.GetFileName(fileName), contentType, letter, EvidencePolicy.Sha256(letter),
-            caller.UserId, now);
+        var document = Document(match, fileName, contentType, letter, caller);
         DomainGuard.Run(l, () => match.RecordConsentOnBehalf(supplier, input.SignedBy, input.SignedOn!.Value, document.Id,
-            DateOnly.FromDateTime(clock.GetLocalNow().DateTime), caller.UserId, now));
+            DateOnly.FromDateTime(clock.GetLocalNow().DateTime), caller.UserId, document.UploadedAt));
         db.MatchDocuments.Add(document);
         Audit(db, match, supplier ? "supplier-consent-recorded" : "buyer-consent-recorded", caller);
         await SaveAsync(db, cancellationToken);
@@ -289,14 +287,17 @@ public sealed class MatchCases(
         var contentType = EvidencePolicy.Accept(fileName, content, l);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var match = await FindAsync(db, caller, id, tracking: false, edit: true, cancellationToken);
-        var sha256 = EvidencePolicy.Sha256(content);
-        db.MatchDocuments.Add(new MatchDocument(Guid.NewGuid(), match.Id, match.State, Path.GetFileName(fileName), contentType, content, sha256, caller.UserId,
-            clock.GetUtcNow()));
+        var document = Document(match, fileName, contentType, content, caller);
+        db.MatchDocuments.Add(document);
         db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(MatchCase), match.Id, "document-added", caller.UserId, clock.GetUtcNow(), null,
-            JsonSerializer.Serialize(new { fileName, content.LongLength, sha256 }, MatchingRules.Json)));
+            JsonSerializer.Serialize(new { fileName, content.LongLength, sha256 = document.Sha256 }, MatchingRules.Json)));
         await db.SaveChangesAsync(cancellationToken);
         return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
     }
+
+    /// <summary>A file kept with the match at its current step, its type already checked by content (<see cref="EvidencePolicy.Accept"/>).</summary>
+    private MatchDocument Document(MatchCase match, string fileName, string contentType, byte[] content, Caller caller) =>
+        new(Guid.NewGuid(), match.Id, match.State, Path.GetFileName(fileName), contentType, content, EvidencePolicy.Sha256(content), caller.UserId, clock.GetUtcNow());
 
     public async Task<MatchDocumentFile> GetDocumentAsync(Caller caller, Guid id, Guid documentId, CancellationToken cancellationToken = default)
     {

@@ -36,19 +36,7 @@ public sealed record CandidatePaging(int Page = 1, int PageSize = CandidatePagin
     /// <summary>The query's text as a paging, or a 400 naming the field that is not one.</summary>
     public static CandidatePaging Parse(string? page, string? pageSize, string? sort, IStringLocalizer<Messages> l)
     {
-        var number = 1;
-        if (page is not null && (!int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number) || number < 1))
-        {
-            throw DomainGuard.Invalid("page", l["Value.Range", 1, int.MaxValue]);
-        }
-
-        var size = DefaultPageSize;
-        if (pageSize is not null && (!int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size)
-            || size is < 1 or > MaxPageSize))
-        {
-            throw DomainGuard.Invalid("pageSize", l["Value.Range", 1, MaxPageSize]);
-        }
-
+        var (number, size) = PageQuery.Parse(page, pageSize, DefaultPageSize, MaxPageSize, l);
         if (sort is not null && !Sorts.Contains(sort, StringComparer.Ordinal))
         {
             throw DomainGuard.Invalid("sort", l["Key.Unknown", sort, string.Join(", ", Sorts)]);
