@@ -12,13 +12,24 @@ public sealed class DashboardTests(AppUnderTest app)
         var page = await app.SignInAsync("staff@demo.ecopark.tw", "EcoPark#Demo2026");
 
         await Assertions.Expect(page.GetByTestId("park-dashboard")).ToBeVisibleAsync();
+        // The figures come from the live circuit (prerendering shows the frame only), so the field is typed into once it is live.
+        await AppUnderTest.WaitForInteractiveAsync(page);
+        var lastYear = (DateTime.UtcNow.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var period = page.Locator("input[data-testid=dashboard-period], [data-testid=dashboard-period] input").First;
-        await period.FillAsync((DateTime.UtcNow.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await period.FillAsync(lastYear);
         await period.PressAsync("Tab");
+        // A new period reloads the figures: the heading names the year, and the year's filed balances feed the Sankey below.
+        await Assertions.Expect(page.GetByTestId("dashboard-heading")).ToContainTextAsync($" · {lastYear} · ");
         var measured = page.Locator("[data-testid=kpi-card][data-key='measured.waterM3'] [data-testid=kpi-value]");
         await Assertions.Expect(measured).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0 "));
         await Assertions.Expect(page.GetByTestId("kpi-card")).ToHaveCountAsync(8);
         await Assertions.Expect(page.GetByTestId("linkages-by-state")).ToContainTextAsync("運轉中");
+        // The park's water balance is drawn as a Sankey: one plotly node per source, use and outflow, labelled in Chinese.
+        var sankey = page.GetByTestId("water-balance-sankey");
+        await Assertions.Expect(sankey.Locator("svg.main-svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(sankey.Locator(".sankey-node").First).ToBeAttachedAsync();
+        await Assertions.Expect(sankey).ToContainTextAsync("冷卻用水");
+        Assert.True(await sankey.Locator(".sankey-link").CountAsync() >= 3);
         await AppUnderTest.ScreenshotAsync(page, "dashboard-staff");
         await page.Context.CloseAsync();
     }
