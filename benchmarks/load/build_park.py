@@ -1,5 +1,5 @@
 """Builds the benchmark park through the API: STREAMS streams (a third effluents, a third water demands, a third heat)
-spread over the factories of the demo park 青溪工業區, created by 4 clients at once."""
+spread over the factories of the demo park 青溪工業區 (and of the EXTRA_PARKS, if any), created by 4 clients at once."""
 import json, os, random, urllib.error, urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -12,9 +12,33 @@ def call(method, path, body=None):
         text = response.read()
         return json.loads(text) if text else None
 
+rng = random.Random(10)
 factories = [f for f in call("GET", "/api/v1/factories") if f["parkNameZh"] == "青溪工業區"]
 park = factories[0]["parkId"]
-rng = random.Random(10)
+
+# With EXTRA_PARKS (parks the run script inserted, as the platform has no API for parks), each gets
+# FACTORIES_PER_PARK factories through the API, and the streams are spread over every factory of every park.
+WEIGHTS = (1, 2, 1, 2, 1, 2, 4, 1)
+
+def ubn():
+    while True:
+        digits = f"{rng.randint(0, 99_999_999):08d}"
+        total = sum(p // 10 + p % 10 for p in (int(d) * w for d, w in zip(digits, WEIGHTS)))
+        if total % 5 == 0:
+            return digits
+
+extra = [p for p in call("GET", "/api/v1/parks") if p["id"] in set(os.environ.get("EXTRA_PARKS", "").split())]
+per_park = int(os.environ.get("FACTORIES_PER_PARK", "4"))
+for p in extra:
+    for k in range(per_park):
+        factories.append(call("POST", "/api/v1/factories", {
+            "parkId": p["id"], "nameZh": f"{p['nameZh']}測試廠{k + 1}", "nameEn": f"Bench factory {k + 1}", "address": "測試路1號",
+            "unifiedBusinessNumber": ubn(), "industry": rng.choice(["dyeing", "chemicals", "metals", "paper"]), "tsicCode": "20",
+            "latitude": p["latitude"] + rng.uniform(-0.01, 0.01), "longitude": p["longitude"] + rng.uniform(-0.01, 0.01),
+            "contactName": "測試", "contactPhone": "03-1234567", "contactEmail": ""}))
+if extra:
+    print(f"created {len(extra) * per_park} factories in {len(extra)} more parks", flush=True)
+    open(os.path.join(work, "other_park"), "w").write(extra[0]["id"])
 
 def body(i):
     kind = ("effluent-streams", "water-demands", "heat-streams")[i % 3]
