@@ -77,8 +77,11 @@ public partial class MatchingWorkbenchPage
 
         var caller = await LoadCallerAsync();
         parks = [.. (await ParkQueries.ListAsync(caller)).Where(p => caller.IsAdministrator || caller.ParkIds.Contains(p.Id))];
+        parkId = parks.FirstOrDefault()?.Id;
+        await ReloadAsync();
+        // The factories are for the map only, so they come after the rows.
         factories = await FactoryQueries.ListAsync(caller);
-        await ParkChangedAsync(parks.FirstOrDefault()?.Id);
+        parkFactories = [.. factories.Where(f => f.ParkId == parkId)];
     }
 
     private async Task ParkChangedAsync(Guid? id)
@@ -88,12 +91,20 @@ public partial class MatchingWorkbenchPage
         await ReloadAsync();
     }
 
-    /// <summary>The table from its first page, and what goes beside it: the map's links, the park's matches, the recomputation under way.</summary>
+    /// <summary>
+    /// The table from its first page, then what goes beside it: the map's links, the park's matches, the recomputation
+    /// under way. The rows come first, as they are what staff wait for; the table draws them before the rest is read.
+    /// </summary>
     private async Task ReloadAsync()
     {
         if (parkId is not { } id)
         {
             return;
+        }
+
+        if (table is not null)
+        {
+            await table.ReloadServerData();
         }
 
         var caller = await LoadCallerAsync();
@@ -102,10 +113,6 @@ public partial class MatchingWorkbenchPage
         cases = await MatchCases.ListAsync(caller, id);
         casesLoaded = true;
         recomputing = await Matchmaking.RecomputingAsync();
-        if (table is not null)
-        {
-            await table.ReloadServerData();
-        }
     }
 
     private async Task<TableData<CandidateDto>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
