@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Reflection;
-using System.Resources;
 using FluentValidation;
 using FluentValidation.Resources;
 
@@ -13,8 +11,6 @@ namespace EcoPark.Application.Common;
 /// </summary>
 public static class ValidationLanguage
 {
-    private static readonly ResourceManager Resources = new("EcoPark.Application.Resources.Messages", typeof(Messages).Assembly);
-
     /// <summary>The Traditional Chinese text of each built-in validator this project uses, by FluentValidation's key.</summary>
     public static IReadOnlyDictionary<string, string> TraditionalChinese { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -61,5 +57,5 @@ public static class ValidationLanguage
 
     /// <summary>The name a form gives the property (<c>Field.{Property}</c> in the user's language), else none (FluentValidation's own).</summary>
     private static string? DisplayName(Type type, MemberInfo? member, System.Linq.Expressions.LambdaExpression? expression) =>
-        member is null ? null : Resources.GetString("Field." + member.Name, CultureInfo.CurrentUICulture);
+        member is null ? null : MessageTexts.Find("Field." + member.Name);
 }

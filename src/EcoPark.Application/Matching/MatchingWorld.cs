@@ -435,7 +435,7 @@ public sealed class MatchingWorld
 
     /// <summary>A factory's name for a reader who may read the factory, its industry in brackets otherwise.</summary>
     public static string FactoryLabel(Caller caller, Factory factory) =>
-        caller.CanReadFactory(factory.Id, factory.ParkId) ? factory.Name.Display() : $"({factory.Industry.ToKey()})";
+        caller.CanReadFactory(factory.Id, factory.ParkId) ? factory.Name.Display() : MessageTexts.AnonymousParty(factory.Industry);
 
     private CandidateDto Candidate(Caller caller, WaterMatchResult r) => Dto(caller, ResourceKind.Water, r.SupplyId, r.DemandId, r.Status.ToKey(),
         r.Feasible, r.FeasibleAsIs,

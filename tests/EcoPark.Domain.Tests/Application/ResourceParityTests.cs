@@ -40,6 +40,24 @@ public sealed class ResourceParityTests
         Assert.Empty(used.Except(keys));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(".zh-TW")]
+    public void IndustryNames_AreTheSameInTheApplicationAndTheWeb(string language)
+    {
+        // The application names a factory's industry where it withholds the factory's name; the web names it everywhere else.
+        var web = Texts($"src/EcoPark.Web/Resources/SharedResource{language}.resx");
+        var application = Texts($"src/EcoPark.Application/Resources/Messages{language}.resx");
+        foreach (var industry in Enum.GetValues<EcoPark.Domain.Factories.Industry>())
+        {
+            var key = "Industry." + EcoPark.Domain.Factories.IndustryKeys.ToKey(industry);
+            Assert.Equal(web[key], application[key]);
+        }
+    }
+
+    private static Dictionary<string, string> Texts(string relativePath) =>
+        XDocument.Load(Path.Combine(SolutionRoot(), relativePath)).Root!.Elements("data").ToDictionary(e => (string)e.Attribute("name")!, e => (string)e.Element("value")!);
+
     private static HashSet<string> Keys(string relativePath)
     {
         var path = Path.Combine(SolutionRoot(), relativePath);

@@ -138,6 +138,8 @@ public sealed partial class ConfidentialityTests(DemoAppFixture app)
         var fromXinan = inPark.GetProperty("items").EnumerateArray().Where(c => c.GetProperty("supplyStreamId").GetGuid() == supply).ToList();
         Assert.Contains(fromXinan, c => c.GetProperty("demandStreamId").GetGuid() == demand);
         Assert.All(fromXinan, c => AssertNothingLeaks(c, xinanSecrets));
+        // In its name's place the withheld factory is named by its industry, in the reader's language (not by its key).
+        Assert.All(fromXinan, c => Assert.Equal("(Chemicals)", c.GetProperty("supplyFactory").GetString()));
 
         using var taken = await staff.PostAsJsonAsync("/api/v1/matches", new { supplyStreamId = supply, demandStreamId = demand, note = StaffNote });
         Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
