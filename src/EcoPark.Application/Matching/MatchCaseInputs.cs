@@ -175,8 +175,11 @@ public sealed class MatchMonthInputValidator : AbstractValidator<MatchMonthInput
 }
 
 /// <summary>
-/// A quote staff record on a water match: <c>pipe</c> (NTD, line and pump), <c>treatmentCapex</c> (NTD), <c>treatmentOpex</c>
-/// (NTD/m³) or <c>transferPrice</c> (NTD/m³ the buyer pays the supplier), with where it came from and its date.
+/// A quote staff record on a match, of a kind its resource takes (<see cref="QuoteKinds"/>): water <c>pipe</c> (NTD, line and
+/// pump), <c>treatmentCapex</c> (NTD), <c>treatmentOpex</c> (NTD/m³), <c>transferPrice</c> (NTD/m³); heat <c>pipe</c> (NTD,
+/// pipe pair), <c>exchangerCapex</c> (NTD, with any heat pump), <c>operatingCost</c> (NTD/year), <c>transferPrice</c>
+/// (NTD/kWh delivered); by-product <c>transport</c> (NTD/t), <c>treatmentCapex</c> (NTD), <c>treatmentOpex</c> (NTD/t),
+/// <c>transferPrice</c> (NTD/t); with where it came from and its date.
 /// </summary>
 public sealed class MatchQuoteInput
 {
@@ -193,10 +196,22 @@ public sealed class MatchQuoteInput
 
 public sealed class MatchQuoteInputValidator : AbstractValidator<MatchQuoteInput>
 {
+    /// <summary>The match's resource, in the validation context once the match is known: the kind must be one it takes.</summary>
+    public const string ResourceKey = "resource";
+
     public MatchQuoteInputValidator(IStringLocalizer<Messages> l)
     {
         RuleFor(x => x.Kind).Must(EcoPark.Application.Streams.Keys.IsValid<QuoteKind>)
             .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EcoPark.Application.Streams.Keys.All<QuoteKind>())]);
+        RuleFor(x => x.Kind).Custom((key, context) =>
+        {
+            if (context.RootContextData.TryGetValue(ResourceKey, out var value) && value is ResourceKind resource
+                && EcoPark.Application.Streams.Keys.IsValid<QuoteKind>(key) && !QuoteKinds.Applies(resource, EcoPark.Application.Streams.Keys.Parse<QuoteKind>(key)))
+            {
+                context.AddFailure(nameof(MatchQuoteInput.Kind), l["Match.Quote.KindNotForResource", key,
+                    string.Join(", ", QuoteKinds.For(resource).Select(EcoPark.Application.Streams.Keys.Of))]);
+            }
+        });
         RuleFor(x => x.Amount).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);
         RuleFor(x => x.Source).NotEmpty().WithMessage(_ => l["Match.Quote.SourceRequired"]).MaximumLength(300).WithMessage(_ => l["Match.Quote.SourceRequired"]);
         RuleFor(x => x.QuotedOn).NotEqual(default(DateOnly)).WithMessage(_ => l["Match.Quote.DateRequired"]);

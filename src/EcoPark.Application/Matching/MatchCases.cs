@@ -185,22 +185,30 @@ public sealed class MatchCases(
             m => m.RecordMonth(YearMonth.TryParse(input.Month, out var month) ? month : default, input.MeasuredQuantity, caller.UserId, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>
-    /// Staff record a quote on a water match; the match is evaluated again with every quote in force, so that its predicted
-    /// benefit and its stored explanation name the quoted figures. The quote stays in the match's history with who and when.
+    /// Staff record a quote on a match (of the kinds its resource takes); the match is evaluated again with every quote in
+    /// force, so that its predicted benefit and its stored explanation name the quoted figures. The quote stays in the match's
+    /// history with who and when.
     /// </summary>
     public async Task<MatchCaseDto> RecordQuoteAsync(Caller caller, Guid id, MatchQuoteInput input, CancellationToken cancellationToken = default)
     {
         await quoteValidator.ValidateAndThrowAsync(input, cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var match = await FindAsync(db, caller, id, tracking: true, edit: true, cancellationToken);
+        var context = new ValidationContext<MatchQuoteInput>(input);
+        context.RootContextData[MatchQuoteInputValidator.ResourceKey] = match.Resource;
+        if (await quoteValidator.ValidateAsync(context, cancellationToken) is { IsValid: false } refused)
+        {
+            throw new ValidationException(refused.Errors);
+        }
+
         db.Entry(match).Property(m => m.RowVersion).OriginalValue = input.RowVersion;
         DomainGuard.Run(l, () => match.RecordQuote(Keys.Parse<QuoteKind>(input.Kind), input.Amount, input.Source, input.QuotedOn, rules.Today, caller.UserId,
             clock.GetUtcNow()));
         var world = await MatchingWorld.LoadPairAsync(db, rules, match.SupplyStreamId, match.DemandStreamId, cancellationToken);
-        if (world?.EvaluateWater(match.SupplyStreamId, match.DemandStreamId, match.CurrentQuotes()) is { } result)
+        if (world?.EvaluateWithQuotes(match) is { } result)
         {
-            match.Reevaluate(Math.Round(result.MatchedFlowM3PerDay, 1), Math.Round(result.Economics?.NetAnnualBenefitNtd ?? 0),
-                Math.Round(result.Economics?.Co2eAvoidedKgPerYear ?? 0), JsonSerializer.Serialize(result, MatchingRules.Json));
+            match.Reevaluate(Math.Round(result.Quantity, 1), Math.Round(result.NetAnnualBenefitNtd), Math.Round(result.Co2eKgPerYear),
+                JsonSerializer.Serialize(result.Result, result.Result.GetType(), MatchingRules.Json));
         }
 
         Audit(db, match, "quote-recorded", caller);

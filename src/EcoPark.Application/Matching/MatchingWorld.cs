@@ -248,10 +248,10 @@ public sealed class MatchingWorld
                 var water = WaterMatcher.Evaluate(WaterSupply(s), WaterDemandInput(d), Context, QuotesFor(s.Id, d.Id));
                 return new MatchExplanation(Candidate(caller, water), water, null, null);
             case (HeatStream { Direction: StreamDirection.Supply } s, HeatStream { Direction: StreamDirection.Demand } d):
-                var heat = HeatMatcher.Evaluate(HeatSupply(s), HeatDemand(d), Context.Parameters);
+                var heat = HeatMatcher.Evaluate(HeatSupply(s), HeatDemand(d), Context.Parameters, CaseFor(s.Id, d.Id, ResourceKind.Heat)?.CurrentHeatQuotes());
                 return new MatchExplanation(Candidate(caller, heat), null, heat, null);
             case (ByproductStream { Direction: StreamDirection.Supply } s, ByproductStream { Direction: StreamDirection.Demand } d):
-                var material = ByproductMatcher.Evaluate(ByproductSupply(s), ByproductDemand(d), Context.Parameters, Context.Today);
+                var material = ByproductMatcher.Evaluate(ByproductSupply(s), ByproductDemand(d), Context.Parameters, Context.Today, CaseFor(s.Id, d.Id, ResourceKind.Byproduct)?.CurrentByproductQuotes());
                 return new MatchExplanation(Candidate(caller, material), null, null, material);
             default:
                 return null;
@@ -333,7 +333,7 @@ public sealed class MatchingWorld
             {
                 foreach (var demand in heat.Where(h => h.Direction == StreamDirection.Demand && Wanted(supply, h)))
                 {
-                    var result = HeatMatcher.Evaluate(HeatSupply(supply), HeatDemand(demand), Context.Parameters);
+                    var result = HeatMatcher.Evaluate(HeatSupply(supply), HeatDemand(demand), Context.Parameters, CaseFor(supply.Id, demand.Id, ResourceKind.Heat)?.CurrentHeatQuotes());
                     results.Add(new MatchExplanation(Candidate(caller, result), null, result, null));
                 }
             }
@@ -346,7 +346,7 @@ public sealed class MatchingWorld
             {
                 foreach (var demand in materials.Where(b => b.Direction == StreamDirection.Demand && Wanted(supply, b)))
                 {
-                    var result = ByproductMatcher.Evaluate(ByproductSupply(supply), ByproductDemand(demand), Context.Parameters, Context.Today);
+                    var result = ByproductMatcher.Evaluate(ByproductSupply(supply), ByproductDemand(demand), Context.Parameters, Context.Today, CaseFor(supply.Id, demand.Id, ResourceKind.Byproduct)?.CurrentByproductQuotes());
                     results.Add(new MatchExplanation(Candidate(caller, result), null, null, result));
                 }
             }
@@ -388,7 +388,7 @@ public sealed class MatchingWorld
             foreach (var d in heatStreams.Where(h => h.Direction == StreamDirection.Demand && Wanted(s, h, ResourceKind.Heat)))
             {
                 var (supply, demand) = (HeatSupply(s), HeatDemand(d));
-                heat.Add(new(supply, demand, HeatMatcher.Evaluate(supply, demand, Context.Parameters)));
+                heat.Add(new(supply, demand, HeatMatcher.Evaluate(supply, demand, Context.Parameters, CaseFor(s.Id, d.Id, ResourceKind.Heat)?.CurrentHeatQuotes())));
             }
         }
 
@@ -398,22 +398,42 @@ public sealed class MatchingWorld
             foreach (var d in materials.Where(b => b.Direction == StreamDirection.Demand && Wanted(s, b, ResourceKind.Byproduct)))
             {
                 var (supply, demand) = (ByproductSupply(s), ByproductDemand(d));
-                byproducts.Add(new(supply, demand, ByproductMatcher.Evaluate(supply, demand, Context.Parameters, Context.Today)));
+                byproducts.Add(new(supply, demand, ByproductMatcher.Evaluate(supply, demand, Context.Parameters, Context.Today, CaseFor(s.Id, d.Id, ResourceKind.Byproduct)?.CurrentByproductQuotes())));
             }
         }
 
         return (water, heat, byproducts);
     }
 
-    /// <summary>One water pair evaluated with the given quotes; null when either stream is not a water stream.</summary>
-    public WaterMatchResult? EvaluateWater(Guid supplyId, Guid demandId, WaterQuotes? quotes) =>
-        Streams.GetValueOrDefault(supplyId) is EffluentStream supply && Streams.GetValueOrDefault(demandId) is WaterDemand demand
-            ? WaterMatcher.Evaluate(WaterSupply(supply), WaterDemandInput(demand), Context, quotes)
-            : null;
+    /// <summary>
+    /// One pair of a match evaluated with the quotes in force on that match: its quantity (m³/day, kW or t/month), net annual
+    /// benefit, CO₂e a year and the result as stored; null when the streams are not a supply and a demand of the match's resource.
+    /// </summary>
+    public (decimal Quantity, decimal NetAnnualBenefitNtd, decimal Co2eKgPerYear, object Result)? EvaluateWithQuotes(MatchCase match)
+    {
+        var (supply, demand) = (Streams.GetValueOrDefault(match.SupplyStreamId), Streams.GetValueOrDefault(match.DemandStreamId));
+        switch (match.Resource, supply, demand)
+        {
+            case (ResourceKind.Water, EffluentStream s, WaterDemand d):
+                var water = WaterMatcher.Evaluate(WaterSupply(s), WaterDemandInput(d), Context, match.CurrentQuotes());
+                return (water.MatchedFlowM3PerDay, water.Economics?.NetAnnualBenefitNtd ?? 0, water.Economics?.Co2eAvoidedKgPerYear ?? 0, water);
+            case (ResourceKind.Heat, HeatStream { Direction: StreamDirection.Supply } s, HeatStream { Direction: StreamDirection.Demand } d):
+                var heat = HeatMatcher.Evaluate(HeatSupply(s), HeatDemand(d), Context.Parameters, match.CurrentHeatQuotes());
+                return (heat.DeliveredKw, heat.Economics?.NetAnnualBenefitNtd ?? 0, heat.Economics?.Co2eAvoidedKgPerYear ?? 0, heat);
+            case (ResourceKind.Byproduct, ByproductStream { Direction: StreamDirection.Supply } s, ByproductStream { Direction: StreamDirection.Demand } d):
+                var material = ByproductMatcher.Evaluate(ByproductSupply(s), ByproductDemand(d), Context.Parameters, Context.Today, match.CurrentByproductQuotes());
+                return (material.TonnesPerMonth, material.Economics?.NetAnnualBenefitNtd ?? 0, material.Economics?.Co2eAvoidedKgPerYear ?? 0, material);
+            default:
+                return null;
+        }
+    }
 
-    /// <summary>The quotes in force on the open match of a pair, if any.</summary>
-    private WaterQuotes? QuotesFor(Guid supplyId, Guid demandId) =>
-        Cases.FirstOrDefault(c => c.SupplyStreamId == supplyId && c.DemandStreamId == demandId && c.Resource == ResourceKind.Water)?.CurrentQuotes();
+    /// <summary>The quotes in force on the open water match of a pair, if any.</summary>
+    private WaterQuotes? QuotesFor(Guid supplyId, Guid demandId) => CaseFor(supplyId, demandId, ResourceKind.Water)?.CurrentQuotes();
+
+    /// <summary>The open match of a pair, whose quotes are in force on it, if any.</summary>
+    private MatchCase? CaseFor(Guid supplyId, Guid demandId, ResourceKind resource) =>
+        Cases.FirstOrDefault(c => c.SupplyStreamId == supplyId && c.DemandStreamId == demandId && c.Resource == resource);
 
     /// <summary>Pairs with at least one side in the park.</summary>
     public Func<FactoryStream, FactoryStream, bool> InPark(Guid parkId) =>

@@ -415,7 +415,7 @@ public sealed class FilingWorkbooks(
                             {
                                 CellKind.Flag => "Workbook.Cell.Flag",
                                 CellKind.Date => "Workbook.Cell.Date",
-                                CellKind.Integer => "Workbook.Cell.Integer",
+                                CellKind.Integer or CellKind.OptionalInteger => "Workbook.Cell.Integer",
                                 _ => "Workbook.Cell.Number",
                             }]));
                         }

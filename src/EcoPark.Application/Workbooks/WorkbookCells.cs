@@ -104,7 +104,12 @@ public static class WorkbookCells
                 var ok = decimal.TryParse(text!.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
                 value = number;
                 return ok;
-            case CellKind.Integer:
+            case CellKind.Integer or CellKind.OptionalInteger:
+                if (empty && kind == CellKind.OptionalInteger)
+                {
+                    return true;
+                }
+
                 if (empty || !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var whole) || whole != decimal.Truncate(whole)
                     || whole is < int.MinValue or > int.MaxValue)
                 {

@@ -6,6 +6,9 @@ public enum CellKind
     Number,
     OptionalNumber,
     Integer,
+
+    /// <summary>A whole number, or blank for "not given".</summary>
+    OptionalInteger,
     Flag,
     Date,
 }
@@ -99,6 +102,9 @@ public static class WorkbookLayout
         new("maxPipeDistanceM", "最大管線距離 Max pipe distance (m)", CellKind.OptionalNumber),
         new("maxPriceNtdPerM3", "可接受最高價 Max price (NTD/m³)", CellKind.OptionalNumber),
         new("currentWaterPriceNtdPerM3", "現行水價 Current water price (NTD/m³)", CellKind.OptionalNumber),
+        // The demand's schedule, blank when not given; optional columns, so that a workbook exported before them still imports.
+        new("daysPerWeek", "每週天數 Days per week", CellKind.OptionalInteger, Optional: true),
+        new("hoursPerDay", "每日時數 Hours per day", CellKind.OptionalNumber, Optional: true),
         .. Confidential,
     ]);
 

@@ -95,6 +95,8 @@ public sealed record ByproductMatchResult(
 /// <para>Supplier saving per t = disposal cost avoided.</para>
 /// <para>Buyer saving per t = virgin price − processing − transport (road km × NTD per t·km).</para>
 /// <para>CO₂e avoided per t = virgin factor − processing − road km × truck factor, in kg.</para>
+/// <para>A quoted agreed price per t moves money from the buyer to the supplier; a quoted pretreatment capex (the buyer's)
+/// is the investment, spread over the investment life in the net benefit and giving a payback.</para>
 /// </remarks>
 public sealed record ByproductEconomics(
     decimal TonnesPerMonth,
@@ -107,12 +109,25 @@ public sealed record ByproductEconomics(
     decimal BuyerSavingNtdPerMonth,
     decimal NetAnnualBenefitNtd,
     decimal Co2eAvoidedKgPerTonne,
-    decimal Co2eAvoidedKgPerYear);
+    decimal Co2eAvoidedKgPerYear,
+    decimal TransferPriceNtdPerTonne = 0,
+    decimal InvestmentNtd = 0,
+    decimal? PairPaybackMonths = null);
+
+/// <summary>
+/// Figures staff recorded on a by-product match from quotes, each replacing the engine's own: transport and handling
+/// (NTD/t, instead of road km × truck rate), the pretreatment capex (NTD; the engine assumes none), the pretreatment's running
+/// cost (NTD/t, instead of the demand's filed processing cost) and the price the buyer pays the supplier per t (the engine
+/// assumes none). A quote changes money only: the carbon still follows the road km and the filed factors.
+/// </summary>
+public sealed record ByproductQuotes(decimal? TransportNtdPerTonne = null, decimal? TreatmentCapexNtd = null, decimal? ProcessingNtdPerTonne = null,
+    decimal? TransferPriceNtdPerTonne = null);
 
 /// <summary>Judges one by-product supply against one material demand; see docs/decisions/0005-matching-model.md.</summary>
 public static class ByproductMatcher
 {
-    public static ByproductMatchResult Evaluate(ByproductSupplyInput supply, ByproductDemandInput demand, MatchingParameters parameters, DateOnly today)
+    public static ByproductMatchResult Evaluate(ByproductSupplyInput supply, ByproductDemandInput demand, MatchingParameters parameters, DateOnly today,
+        ByproductQuotes? quotes = null)
     {
         MatchingChecks.Check(parameters);
         var b = parameters.Byproduct;
@@ -167,21 +182,32 @@ public static class ByproductMatcher
         var transport = roadKm * b.TruckNtdPerTonneKm;
         var disposal = Given(supply.DisposalCostNtdPerTonne, b.DefaultDisposalCostNtdPerTonne, "disposalCostNtdPerTonne", "NTD/t", MatchCodes.DefaultUsed, inputs, reasons);
         var virgin = Given(demand.VirginPriceNtdPerTonne, 0, "virginPriceNtdPerTonne", "NTD/t", MatchCodes.MissingInput, inputs, reasons);
-        var processing = Given(demand.ProcessingNtdPerTonne, 0, "processingNtdPerTonne", "NTD/t", MatchCodes.MissingInput, inputs, reasons);
+        var processing = quotes?.ProcessingNtdPerTonne is { } quotedProcessing
+            ? MatchMath.Quoted(quotedProcessing, demand.ProcessingNtdPerTonne ?? 0, "processingNtdPerTonne", "NTD/t", inputs, reasons)
+            : Given(demand.ProcessingNtdPerTonne, 0, "processingNtdPerTonne", "NTD/t", MatchCodes.MissingInput, inputs, reasons);
         var virginFactor = Given(demand.VirginFactorKgCo2ePerTonne, 0, "virginFactorKgCo2ePerTonne", "kgCO₂e/t", MatchCodes.MissingInput, inputs, reasons);
         var processingFactor = Given(demand.ProcessingKgCo2ePerTonne, 0, "processingKgCo2ePerTonne", "kgCO₂e/t", MatchCodes.MissingInput, inputs, reasons);
         inputs.Add(new("roadFactor", b.RoadFactor, "×", InputSource.Default));
         inputs.Add(new("truckNtdPerTonneKm", b.TruckNtdPerTonneKm, "NTD/t·km", InputSource.Default));
         inputs.Add(new("truckKgCo2ePerTonneKm", b.TruckKgCo2ePerTonneKm, "kgCO₂e/t·km", InputSource.Default));
 
-        var supplier = disposal * tonnes;
-        var buyer = (virgin - processing - transport) * tonnes;
+        if (quotes?.TransportNtdPerTonne is { } quotedTransport)
+        {
+            transport = MatchMath.Quoted(quotedTransport, transport, "transportNtdPerTonne", "NTD/t", inputs, reasons);
+        }
+
+        var price = quotes?.TransferPriceNtdPerTonne is { } quotedPrice ? MatchMath.Quoted(quotedPrice, 0, "transferPriceNtdPerTonne", "NTD/t", inputs, reasons) : 0;
+        var investment = quotes?.TreatmentCapexNtd is { } quotedCapex ? MatchMath.Quoted(quotedCapex, 0, "treatmentCapexNtd", "NTD", inputs, reasons) : 0;
+        var supplier = (disposal + price) * tonnes;
+        var buyer = (virgin - processing - transport - price) * tonnes;
         if (supplier + buyer <= 0)
         {
             reasons.Add(new(MatchCodes.NoNetSaving, ReasonKind.Commercial, "The pair saves nothing a month."));
         }
 
-        var uneconomic = MatchMath.UneconomicReasons((supplier + buyer) * 12, null, null);
+        var net = ((supplier + buyer) * 12) - (investment / parameters.InvestmentLifeYears);
+        decimal? payback = investment > 0 ? MatchMath.PaybackMonths(investment, supplier + buyer) : null;
+        var uneconomic = MatchMath.UneconomicReasons(net, payback, investment > 0 ? parameters.PaybackCeilingMonths : null);
         if (uneconomic.Count > 0)
         {
             reasons.AddRange(uneconomic);
@@ -189,8 +215,8 @@ public static class ByproductMatcher
         }
 
         var co2PerTonne = virginFactor - processingFactor - (roadKm * b.TruckKgCo2ePerTonneKm);
-        var economics = new ByproductEconomics(tonnes, roadKm, transport, disposal, virgin, processing, supplier, buyer, (supplier + buyer) * 12,
-            co2PerTonne, co2PerTonne * tonnes * 12);
+        var economics = new ByproductEconomics(tonnes, roadKm, transport, disposal, virgin, processing, supplier, buyer, net,
+            co2PerTonne, co2PerTonne * tonnes * 12, price, investment, payback);
         return new ByproductMatchResult(supply.Id, demand.Id, status, reasons, checks, samePark, (decimal?)scope.DistanceM, tonnes, economics, inputs, parameters.Version);
     }
 

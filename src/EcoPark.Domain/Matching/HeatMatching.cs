@@ -153,10 +153,18 @@ public sealed record HeatEconomics(
     public decimal InvestmentNtd => PipeNtd + ExchangersNtd + HeatPumpNtd;
 }
 
+/// <summary>
+/// Figures staff recorded on a heat match from quotes, each replacing the engine's own: the pipe pair (NTD), the heat
+/// exchangers with any heat pump (NTD), the running cost (pumping and heat-pump electricity, NTD per year) and the price the
+/// buyer pays the supplier per kWh delivered (the engine assumes none). A quote changes money only: the carbon still follows
+/// the engine's kWh.
+/// </summary>
+public sealed record HeatQuotes(decimal? PipeNtd = null, decimal? ExchangersNtd = null, decimal? OperatingNtdPerYear = null, decimal? TransferPriceNtdPerKwh = null);
+
 /// <summary>Judges one heat supply against one heat demand; see docs/decisions/0005-matching-model.md.</summary>
 public static class HeatMatcher
 {
-    public static HeatMatchResult Evaluate(HeatSupplyInput supply, HeatDemandInput demand, MatchingParameters parameters)
+    public static HeatMatchResult Evaluate(HeatSupplyInput supply, HeatDemandInput demand, MatchingParameters parameters, HeatQuotes? quotes = null)
     {
         MatchingChecks.Check(parameters);
         var h = parameters.Heat;
@@ -243,7 +251,7 @@ public static class HeatMatcher
         var delivered = sent * (1 - loss);
         var hours = overlapHours * overlapDays;
         var deliveredKwh = delivered * hours;
-        var economics = Economics(supply, demand, parameters, sent, delivered, pumpElectricKw, hours, pipeLength, inputs, reasons);
+        var economics = Economics(supply, demand, parameters, sent, delivered, pumpElectricKw, hours, pipeLength, inputs, reasons, quotes);
         var uneconomic = MatchMath.UneconomicReasons(economics.NetAnnualBenefitNtd, economics.PairPaybackMonths, parameters.PaybackCeilingMonths);
         if (uneconomic.Count > 0)
         {
@@ -281,7 +289,7 @@ public static class HeatMatcher
     }
 
     private static HeatEconomics Economics(HeatSupplyInput supply, HeatDemandInput demand, MatchingParameters parameters, decimal sent, decimal delivered,
-        decimal? heatPumpKw, decimal hours, decimal pipeLength, List<MatchInput> inputs, List<MatchReason> reasons)
+        decimal? heatPumpKw, decimal hours, decimal pipeLength, List<MatchInput> inputs, List<MatchReason> reasons, HeatQuotes? quotes)
     {
         var h = parameters.Heat;
         var fuel = demand.CurrentFuel ?? h.DefaultFuel;
@@ -305,10 +313,13 @@ public static class HeatMatcher
         var electricity = (pumpingKwh + heatPumpKwh) * parameters.ElectricityNtdPerKwh;
         inputs.Add(new("electricityNtdPerKwh", parameters.ElectricityNtdPerKwh, "NTD/kWh", InputSource.Default));
         inputs.Add(new("gridKgCo2ePerKwh", parameters.GridKgCo2ePerKwh, "kgCO₂e/kWh", InputSource.Default));
+        electricity = IfQuoted(quotes?.OperatingNtdPerYear, electricity, "operatingCostNtdPerYear", "NTD/year", inputs, reasons);
 
-        var buyer = heatCost - electricity;
+        // The engine assumes the supplier gives its heat away; an agreed price moves money from the buyer to the supplier.
+        var transfer = IfQuoted(quotes?.TransferPriceNtdPerKwh, 0, "transferPriceNtdPerKwh", "NTD/kWh", inputs, reasons) * deliveredKwh;
+        var buyer = heatCost - electricity - transfer;
         var sourceHeatKwh = (sent - (heatPumpKw ?? 0)) * hours;
-        var supplier = (supply.DisposalCostNtdPerKwh ?? 0) * sourceHeatKwh;
+        var supplier = ((supply.DisposalCostNtdPerKwh ?? 0) * sourceHeatKwh) + transfer;
         if (supply.DisposalCostNtdPerKwh is { } disposal)
         {
             inputs.Add(new("disposalCostNtdPerKwh", disposal, "NTD/kWh", InputSource.Filed));
@@ -320,6 +331,13 @@ public static class HeatMatcher
         var sink = sent <= h.SinkExchangerSmallUpToKw ? h.SinkExchangerSmallNtdPerKw : h.SinkExchangerLargeNtdPerKw;
         var exchangers = sent * (h.SourceExchangerNtdPerKw + sink);
         var heatPump = heatPumpKw is null ? 0 : sent * h.HeatPump!.CapexNtdPerKw;
+        pipe = IfQuoted(quotes?.PipeNtd, pipe, "pipeNtd", "NTD", inputs, reasons);
+        if (quotes?.ExchangersNtd is { } quotedExchangers)
+        {
+            // A quote for the exchangers covers the heat pump too.
+            (exchangers, heatPump) = (MatchMath.Quoted(quotedExchangers, exchangers + heatPump, "exchangersNtd", "NTD", inputs, reasons), 0);
+        }
+
         var investment = pipe + exchangers + heatPump;
         var net = buyer + supplier - (investment / parameters.InvestmentLifeYears);
         if (buyer + supplier <= 0)
@@ -332,4 +350,8 @@ public static class HeatMatcher
             pipeLength, pipe, exchangers, heatPump, MatchMath.PaybackMonths(investment, buyer / 12), MatchMath.PaybackMonths(investment, (buyer + supplier) / 12),
             net, co2);
     }
+
+    /// <summary>A quoted figure named as such when there is one; else the engine's own, unlisted (the heat explanation lists its inputs, not its totals).</summary>
+    private static decimal IfQuoted(decimal? quote, decimal computed, string name, string unit, List<MatchInput> inputs, List<MatchReason> reasons) =>
+        quote is null ? computed : MatchMath.Quoted(quote, computed, name, unit, inputs, reasons);
 }

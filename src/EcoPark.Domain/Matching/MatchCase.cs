@@ -91,20 +91,49 @@ public sealed record MatchConsent(bool Supplier, Guid RecordedBy, DateTimeOffset
     public bool OnBehalf => LetterId is not null;
 }
 
-/// <summary>What a quote on a match prices: the pipe (line and pump), the treatment capex, the treatment opex, or the transfer price.</summary>
+/// <summary>
+/// What a quote on a match prices. Which kinds a match takes depends on its resource (<see cref="QuoteKinds.For"/>):
+/// water the pipe, treatment capex and opex and a price per m³; heat the pipe pair, the heat exchangers (with any heat pump),
+/// the running cost a year and a price per kWh delivered; by-products the transport and handling per t, the pretreatment
+/// capex and opex and a price per t.
+/// </summary>
 public enum QuoteKind
 {
-    /// <summary>The pipe with its pump, NTD.</summary>
+    /// <summary>The pipe with its pump (water) or the pipe pair (heat), NTD.</summary>
     Pipe,
 
-    /// <summary>The treatment train's investment, NTD.</summary>
+    /// <summary>The treatment train's investment (water) or the pretreatment's (by-product), NTD.</summary>
     TreatmentCapex,
 
-    /// <summary>The treatment train's running cost, NTD per m³ delivered.</summary>
+    /// <summary>The treatment train's running cost, NTD per m³ delivered (water), or the pretreatment's, NTD per t (by-product).</summary>
     TreatmentOpex,
 
-    /// <summary>The price agreed between the parties, NTD per m³ the buyer pays the supplier.</summary>
+    /// <summary>The price agreed between the parties that the buyer pays the supplier: NTD per m³ (water), per kWh delivered (heat) or per t (by-product).</summary>
     TransferPrice,
+
+    /// <summary>The source and sink heat exchangers with any heat pump, NTD (heat).</summary>
+    ExchangerCapex,
+
+    /// <summary>The running cost of a heat link (pumping and heat-pump electricity), NTD per year (heat).</summary>
+    OperatingCost,
+
+    /// <summary>Transport and handling, NTD per t (by-product).</summary>
+    Transport,
+}
+
+/// <summary>The quote kinds that price something the engine computes for a resource.</summary>
+public static class QuoteKinds
+{
+    private static readonly IReadOnlyDictionary<ResourceKind, QuoteKind[]> ByResource = new Dictionary<ResourceKind, QuoteKind[]>
+    {
+        [ResourceKind.Water] = [QuoteKind.Pipe, QuoteKind.TreatmentCapex, QuoteKind.TreatmentOpex, QuoteKind.TransferPrice],
+        [ResourceKind.Heat] = [QuoteKind.Pipe, QuoteKind.ExchangerCapex, QuoteKind.OperatingCost, QuoteKind.TransferPrice],
+        [ResourceKind.Byproduct] = [QuoteKind.Transport, QuoteKind.TreatmentCapex, QuoteKind.TreatmentOpex, QuoteKind.TransferPrice],
+    };
+
+    public static IReadOnlyList<QuoteKind> For(ResourceKind resource) => ByResource[resource];
+
+    public static bool Applies(ResourceKind resource, QuoteKind kind) => ByResource[resource].Contains(kind);
 }
 
 /// <summary>A quote staff recorded on a match: what it prices, the amount, where it came from and its date, and who recorded it when.</summary>
@@ -224,16 +253,23 @@ public sealed class MatchCase
     /// <summary>Every quote recorded, in order; the latest of each kind is the one in force (the earlier ones stay as history).</summary>
     public IReadOnlyList<MatchQuote> Quotes => quotes;
 
-    /// <summary>The latest quote of each kind, as the engine takes them.</summary>
-    public WaterQuotes CurrentQuotes()
-    {
-        decimal? Latest(QuoteKind kind) => quotes.LastOrDefault(q => q.Kind == kind)?.Amount;
-        return new WaterQuotes(Latest(QuoteKind.Pipe), Latest(QuoteKind.TreatmentCapex), Latest(QuoteKind.TreatmentOpex), Latest(QuoteKind.TransferPrice));
-    }
+    /// <summary>The latest quote of each kind, as the water engine takes them.</summary>
+    public WaterQuotes CurrentQuotes() =>
+        new(Latest(QuoteKind.Pipe), Latest(QuoteKind.TreatmentCapex), Latest(QuoteKind.TreatmentOpex), Latest(QuoteKind.TransferPrice));
+
+    /// <summary>The latest quote of each kind, as the heat engine takes them.</summary>
+    public HeatQuotes CurrentHeatQuotes() =>
+        new(Latest(QuoteKind.Pipe), Latest(QuoteKind.ExchangerCapex), Latest(QuoteKind.OperatingCost), Latest(QuoteKind.TransferPrice));
+
+    /// <summary>The latest quote of each kind, as the by-product engine takes them.</summary>
+    public ByproductQuotes CurrentByproductQuotes() =>
+        new(Latest(QuoteKind.Transport), Latest(QuoteKind.TreatmentCapex), Latest(QuoteKind.TreatmentOpex), Latest(QuoteKind.TransferPrice));
+
+    private decimal? Latest(QuoteKind kind) => quotes.LastOrDefault(q => q.Kind == kind)?.Amount;
 
     /// <summary>
-    /// Records a quote that overrides the engine's default for its figure (water matches only: the engine prices water
-    /// pipes and treatment). An open match only; the quote's date may not lie in the future.
+    /// Records a quote that overrides the engine's default for its figure; only the kinds that price something the engine
+    /// computes for the match's resource (<see cref="QuoteKinds"/>). An open match only; the quote's date may not lie in the future.
     /// </summary>
     public void RecordQuote(QuoteKind kind, decimal amount, string source, DateOnly quotedOn, DateOnly today, Guid by, DateTimeOffset at)
     {
@@ -242,9 +278,9 @@ public sealed class MatchCase
             throw new DomainException("state", "closed", "A declined or ended match takes no quotes.");
         }
 
-        if (Resource != ResourceKind.Water)
+        if (!QuoteKinds.Applies(Resource, kind))
         {
-            throw new DomainException("kind", "water-only", "Quotes override the water engine's pipe, treatment and price figures.");
+            throw new DomainException("kind", "not-for-resource", $"A {Resource} match takes quotes for {string.Join(", ", QuoteKinds.For(Resource))}, not {kind}.");
         }
 
         if (amount < 0)

@@ -72,6 +72,18 @@ public static class MatchMath
         return saving > 0 ? investmentNtd / saving : null;
     }
 
+    /// <summary>A quoted figure when there is one (named as a quote, with the computed one in its reason), else the engine's own (a default).</summary>
+    public static decimal Quoted(decimal? quote, decimal computed, string name, string unit, List<MatchInput> inputs, List<MatchReason> reasons)
+    {
+        inputs.Add(new(name, quote ?? computed, unit, quote is null ? InputSource.Default : InputSource.Quote));
+        if (quote is { } q)
+        {
+            reasons.Add(new(MatchCodes.QuoteUsed, ReasonKind.DataQuality, $"{name} is quoted: {q:0.##} {unit} instead of the computed {computed:0.##} {unit}.", name));
+        }
+
+        return quote ?? computed;
+    }
+
     /// <summary>
     /// Why a physically feasible route is <c>uneconomic</c>: its net annual benefit is 0 or less, or its payback is
     /// above the ceiling of the parameter version (null: no ceiling). Empty when the route pays.

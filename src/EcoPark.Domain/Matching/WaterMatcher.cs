@@ -238,12 +238,12 @@ public static class WaterMatcher
                 "No discharge or sewer fee is filed on the effluent: the supplier's avoided fee counts 0.", "dischargeFeeNtdPerM3"));
         }
 
-        var transfer = Quoted(quotes?.TransferPriceNtdPerM3, w.TransferPriceNtdPerM3, "transferPriceNtdPerM3", "NTD/m³", inputs, reasons);
+        var transfer = MatchMath.Quoted(quotes?.TransferPriceNtdPerM3, w.TransferPriceNtdPerM3, "transferPriceNtdPerM3", "NTD/m³", inputs, reasons);
         var (buyerTreatment, supplierTreatment) = Split(plan?.BuyerCostNtdPerM3 ?? 0, plan?.SupplierCostNtdPerM3 ?? 0,
             plan is null ? null : quotes?.TreatmentOpexNtdPerM3);
         if (plan is not null)
         {
-            Quoted(quotes?.TreatmentOpexNtdPerM3, plan.OperatingCostNtdPerM3, "treatmentOpexNtdPerM3", "NTD/m³", inputs, reasons);
+            MatchMath.Quoted(quotes?.TreatmentOpexNtdPerM3, plan.OperatingCostNtdPerM3, "treatmentOpexNtdPerM3", "NTD/m³", inputs, reasons);
         }
 
         var buyerPerM3 = price + fee - buyerTreatment - transfer;
@@ -258,7 +258,7 @@ public static class WaterMatcher
         if (quotes?.PipeNtd is { } quotedPipe)
         {
             // A quote for the pipe covers the line and its pump.
-            Quoted(quotedPipe, pipe + pump, "pipeNtd", "NTD", inputs, reasons);
+            MatchMath.Quoted(quotedPipe, pipe + pump, "pipeNtd", "NTD", inputs, reasons);
             (pipe, pump) = (quotedPipe, 0);
         }
         else
@@ -270,7 +270,7 @@ public static class WaterMatcher
             plan is null ? null : quotes?.TreatmentCapexNtd);
         if (plan is not null)
         {
-            Quoted(quotes?.TreatmentCapexNtd, (plan.BuyerCapexNtdPerM3PerDay + plan.SupplierCapexNtdPerM3PerDay) * flow, "treatmentCapexNtd", "NTD", inputs, reasons);
+            MatchMath.Quoted(quotes?.TreatmentCapexNtd, (plan.BuyerCapexNtdPerM3PerDay + plan.SupplierCapexNtdPerM3PerDay) * flow, "treatmentCapexNtd", "NTD", inputs, reasons);
         }
 
         var supplierInvestment = ((pipe + pump) * w.SupplierShareOfPipeInvestment) + supplierCapex;
@@ -369,18 +369,6 @@ public static class WaterMatcher
         }
 
         return fee;
-    }
-
-    /// <summary>A quoted figure when there is one (named as a quote), else the engine's own (a default).</summary>
-    private static decimal Quoted(decimal? quote, decimal computed, string name, string unit, List<MatchInput> inputs, List<MatchReason> reasons)
-    {
-        inputs.Add(new(name, quote ?? computed, unit, quote is null ? InputSource.Default : InputSource.Quote));
-        if (quote is { } q)
-        {
-            reasons.Add(new(MatchCodes.QuoteUsed, ReasonKind.DataQuality, $"{name} is quoted: {q:0.##} {unit} instead of the computed {computed:0.##} {unit}.", name));
-        }
-
-        return quote ?? computed;
     }
 
     /// <summary>A quoted total split between buyer and supplier as the computed one was (all to the buyer when nothing was computed).</summary>

@@ -110,7 +110,7 @@ internal static class MatchingEndpoints
         matches.MapPost("/{id:guid}/quotes", async (Guid id, MatchQuoteInput input, Caller caller, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.RecordQuoteAsync(caller, id, input, ct)))
             .RequireAuthorization(Policies.ParkStaff)
-            .WithSummary("Record a quote on a water match (park staff): pipe, treatmentCapex, treatmentOpex or transferPrice, with source and date; the match is evaluated again with it");
+            .WithSummary("Record a quote on a match (park staff), of a kind its resource takes (water: pipe, treatmentCapex, treatmentOpex, transferPrice; heat: pipe, exchangerCapex, operatingCost, transferPrice; by-product: transport, treatmentCapex, treatmentOpex, transferPrice), with source and date; the match is evaluated again with it");
         matches.MapPost("/{id:guid}/consent", async (Guid id, Caller caller, MatchCases handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ConsentAsync(caller, id, ct)))
             .WithSummary("An engineer consents to be introduced to the other party; the answer is the engineer's anonymised view of the match");

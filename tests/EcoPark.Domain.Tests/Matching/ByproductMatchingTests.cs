@@ -112,4 +112,73 @@ public sealed class ByproductMatchingTests
         Assert.Contains(result.Reasons, r => r.Code == MatchCodes.DefaultUsed && r.Key == "disposalCostNtdPerTonne");
         Assert.Contains(result.Reasons, r => r.Code == MatchCodes.MissingInput && r.Key == "virginPriceNtdPerTonne");
     }
+
+    // Each quote replaces one figure and is named as a quote: the transport and pretreatment cost per t replace the computed
+    // truck cost and the filed processing cost, the price per t moves money from the buyer to the supplier, and a pretreatment
+    // investment is spread over the investment life and gives a payback.
+    [Theory]
+    [InlineData("transport", 300.0)]
+    [InlineData("treatmentOpex", 250.0)]
+    [InlineData("transferPrice", 400.0)]
+    [InlineData("treatmentCapex", 1_200_000.0)]
+    public void Evaluate_AQuote_ReplacesItsFigure_AndTheExplanationNamesItAsAQuote(string kind, double amount)
+    {
+        var q = (decimal)amount;
+        var quotes = kind switch
+        {
+            "transport" => new ByproductQuotes(TransportNtdPerTonne: q),
+            "treatmentOpex" => new ByproductQuotes(ProcessingNtdPerTonne: q),
+            "transferPrice" => new ByproductQuotes(TransferPriceNtdPerTonne: q),
+            _ => new ByproductQuotes(TreatmentCapexNtd: q),
+        };
+        var name = kind switch
+        {
+            "transport" => "transportNtdPerTonne",
+            "treatmentOpex" => "processingNtdPerTonne",
+            "transferPrice" => "transferPriceNtdPerTonne",
+            _ => "treatmentCapexNtd",
+        };
+        var (supply, demand) = (FlyAsh(), CementPlant());
+
+        var computed = ByproductMatcher.Evaluate(supply, demand, TestMatching.Parameters, Today).Economics!;
+        var result = ByproductMatcher.Evaluate(supply, demand, TestMatching.Parameters, Today, quotes);
+        var e = result.Economics!;
+
+        var input = result.Inputs.Single(i => i.Name == name);
+        Assert.Equal((InputSource.Quote, q), (input.Source, input.Value));
+        Assert.Contains(result.Reasons, r => r.Code == MatchCodes.QuoteUsed && r.Key == name);
+        Assert.Equal(computed.Co2eAvoidedKgPerYear, e.Co2eAvoidedKgPerYear);
+        var tonnes = result.TonnesPerMonth;
+        switch (kind)
+        {
+            case "transport":
+                Assert.Equal(q, e.TransportNtdPerTonne);
+                Assert.Equal(computed.BuyerSavingNtdPerMonth + ((computed.TransportNtdPerTonne - q) * tonnes), e.BuyerSavingNtdPerMonth);
+                break;
+            case "treatmentOpex":
+                Assert.Equal(q, e.ProcessingNtdPerTonne);
+                Assert.Equal(computed.BuyerSavingNtdPerMonth + ((computed.ProcessingNtdPerTonne - q) * tonnes), e.BuyerSavingNtdPerMonth);
+                break;
+            case "transferPrice":
+                Assert.Equal(q, e.TransferPriceNtdPerTonne);
+                Assert.Equal(computed.BuyerSavingNtdPerMonth - (q * tonnes), e.BuyerSavingNtdPerMonth);
+                Assert.Equal(computed.SupplierSavingNtdPerMonth + (q * tonnes), e.SupplierSavingNtdPerMonth);
+                Assert.Equal(computed.NetAnnualBenefitNtd, e.NetAnnualBenefitNtd);
+                break;
+            default:
+                Assert.Equal(q, e.InvestmentNtd);
+                Assert.Equal(computed.NetAnnualBenefitNtd - (q / TestMatching.Parameters.InvestmentLifeYears), e.NetAnnualBenefitNtd);
+                Assert.Equal(q / (e.BuyerSavingNtdPerMonth + e.SupplierSavingNtdPerMonth), e.PairPaybackMonths!.Value, 3);
+                break;
+        }
+    }
+
+    [Fact]
+    public void Evaluate_WithoutQuotes_HasNoInvestmentNorPayback_AndNamesNoFigureAsAQuote()
+    {
+        var result = ByproductMatcher.Evaluate(FlyAsh(), CementPlant(), TestMatching.Parameters, Today, new ByproductQuotes());
+
+        Assert.Equal((0m, (decimal?)null, 0m), (result.Economics!.InvestmentNtd, result.Economics.PairPaybackMonths, result.Economics.TransferPriceNtdPerTonne));
+        Assert.DoesNotContain(result.Inputs, i => i.Source == InputSource.Quote);
+    }
 }

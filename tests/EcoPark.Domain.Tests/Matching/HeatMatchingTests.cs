@@ -182,4 +182,69 @@ public sealed class HeatMatchingTests
         Assert.Null(result.Economics);
         Assert.Contains(MatchCodes.OutOfRange, result.Reasons.Select(r => r.Code));
     }
+
+    // Each quote replaces one computed figure and is named as a quote; the transfer price moves money between the parties
+    // (the pair's net is unchanged), the others change the pair's net by the difference.
+    [Theory]
+    [InlineData("pipe", 1_000_000.0)]
+    [InlineData("exchangerCapex", 2_000_000.0)]
+    [InlineData("operatingCost", 50_000.0)]
+    [InlineData("transferPrice", 0.5)]
+    public void Evaluate_AQuote_ReplacesItsFigure_AndTheExplanationNamesItAsAQuote(string kind, double amount)
+    {
+        var q = (decimal)amount;
+        var quotes = kind switch
+        {
+            "pipe" => new HeatQuotes(PipeNtd: q),
+            "exchangerCapex" => new HeatQuotes(ExchangersNtd: q),
+            "operatingCost" => new HeatQuotes(OperatingNtdPerYear: q),
+            _ => new HeatQuotes(TransferPriceNtdPerKwh: q),
+        };
+        var (name, source, sink) = (kind switch
+        {
+            "pipe" => "pipeNtd",
+            "exchangerCapex" => "exchangersNtd",
+            "operatingCost" => "operatingCostNtdPerYear",
+            _ => "transferPriceNtdPerKwh",
+        }, Source(), Sink());
+
+        var computed = HeatMatcher.Evaluate(source, sink, Parameters).Economics!;
+        var result = HeatMatcher.Evaluate(source, sink, Parameters, quotes);
+        var e = result.Economics!;
+
+        var input = result.Inputs.Single(i => i.Name == name);
+        Assert.Equal((InputSource.Quote, q), (input.Source, input.Value));
+        Assert.Contains(result.Reasons, r => r.Code == MatchCodes.QuoteUsed && r.Key == name);
+        Assert.Equal(computed.Co2eAvoidedKgPerYear, e.Co2eAvoidedKgPerYear);
+        var life = Parameters.InvestmentLifeYears;
+        switch (kind)
+        {
+            case "pipe":
+                Assert.Equal(q, e.PipeNtd);
+                Assert.Equal(computed.NetAnnualBenefitNtd + ((computed.PipeNtd - q) / life), e.NetAnnualBenefitNtd);
+                break;
+            case "exchangerCapex":
+                Assert.Equal((q, 0m), (e.ExchangersNtd, e.HeatPumpNtd));
+                Assert.Equal(computed.NetAnnualBenefitNtd + ((computed.ExchangersNtd + computed.HeatPumpNtd - q) / life), e.NetAnnualBenefitNtd);
+                break;
+            case "operatingCost":
+                Assert.Equal(q, e.ElectricityNtdPerYear);
+                Assert.Equal(computed.BuyerSavingNtdPerYear + computed.ElectricityNtdPerYear - q, e.BuyerSavingNtdPerYear);
+                break;
+            default:
+                Assert.Equal(computed.BuyerSavingNtdPerYear - (q * result.DeliveredKwhPerYear), e.BuyerSavingNtdPerYear);
+                Assert.Equal(computed.SupplierSavingNtdPerYear + (q * result.DeliveredKwhPerYear), e.SupplierSavingNtdPerYear);
+                Assert.Equal(computed.NetAnnualBenefitNtd, e.NetAnnualBenefitNtd);
+                break;
+        }
+    }
+
+    [Fact]
+    public void Evaluate_WithoutQuotes_NamesNoFigureAsAQuote()
+    {
+        var result = HeatMatcher.Evaluate(Source(), Sink(), Parameters, new HeatQuotes());
+
+        Assert.DoesNotContain(result.Inputs, i => i.Source == InputSource.Quote);
+        Assert.DoesNotContain(result.Reasons, r => r.Code == MatchCodes.QuoteUsed);
+    }
 }

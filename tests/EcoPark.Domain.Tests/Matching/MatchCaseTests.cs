@@ -171,6 +171,59 @@ public sealed class MatchCaseTests
         Assert.Throws<DomainException>(() => new MatchCase(Guid.NewGuid(), Proposal(factory, factory, 0, 0), Day, Staff, Now));
     }
 
+    // A match takes the quotes that price something its resource's engine computes, and refuses the rest on the kind.
+    [Theory]
+    [InlineData(ResourceKind.Water, QuoteKind.Pipe, true)]
+    [InlineData(ResourceKind.Water, QuoteKind.TransferPrice, true)]
+    [InlineData(ResourceKind.Water, QuoteKind.Transport, false)]
+    [InlineData(ResourceKind.Water, QuoteKind.ExchangerCapex, false)]
+    [InlineData(ResourceKind.Heat, QuoteKind.Pipe, true)]
+    [InlineData(ResourceKind.Heat, QuoteKind.ExchangerCapex, true)]
+    [InlineData(ResourceKind.Heat, QuoteKind.OperatingCost, true)]
+    [InlineData(ResourceKind.Heat, QuoteKind.TransferPrice, true)]
+    [InlineData(ResourceKind.Heat, QuoteKind.TreatmentCapex, false)]
+    [InlineData(ResourceKind.Heat, QuoteKind.Transport, false)]
+    [InlineData(ResourceKind.Byproduct, QuoteKind.Transport, true)]
+    [InlineData(ResourceKind.Byproduct, QuoteKind.TreatmentCapex, true)]
+    [InlineData(ResourceKind.Byproduct, QuoteKind.TreatmentOpex, true)]
+    [InlineData(ResourceKind.Byproduct, QuoteKind.TransferPrice, true)]
+    [InlineData(ResourceKind.Byproduct, QuoteKind.Pipe, false)]
+    [InlineData(ResourceKind.Byproduct, QuoteKind.OperatingCost, false)]
+    public void RecordQuote_TakesTheKindsItsResourceHas_AndRefusesTheOthersOnTheKind(ResourceKind resource, QuoteKind kind, bool taken)
+    {
+        var match = new MatchCase(Guid.NewGuid(), Proposal(Guid.NewGuid(), Guid.NewGuid(), 100_000, 1_000) with { Resource = resource }, Day, Staff, Now);
+
+        var record = () => match.RecordQuote(kind, 10m, "supplier's offer", Day, Day, Staff, Now);
+
+        if (taken)
+        {
+            record();
+            Assert.Equal(kind, Assert.Single(match.Quotes).Kind);
+        }
+        else
+        {
+            var refused = Assert.Throws<DomainException>(record);
+            Assert.Equal(("kind", "not-for-resource"), (refused.Field, refused.Code));
+            Assert.Empty(match.Quotes);
+        }
+
+        Assert.Equal(taken, QuoteKinds.Applies(resource, kind));
+    }
+
+    [Fact]
+    public void CurrentQuotes_TakeTheLatestOfEachKind_ForTheResourcesEngine()
+    {
+        var heat = new MatchCase(Guid.NewGuid(), Proposal(Guid.NewGuid(), Guid.NewGuid(), 100_000, 1_000) with { Resource = ResourceKind.Heat }, Day, Staff, Now);
+        heat.RecordQuote(QuoteKind.TransferPrice, 0.8m, "first offer", Day, Day, Staff, Now);
+        heat.RecordQuote(QuoteKind.TransferPrice, 0.6m, "second offer", Day, Day, Staff, Now);
+        heat.RecordQuote(QuoteKind.OperatingCost, 40_000m, "utility estimate", Day, Day, Staff, Now);
+        var material = new MatchCase(Guid.NewGuid(), Proposal(Guid.NewGuid(), Guid.NewGuid(), 100_000, 1_000) with { Resource = ResourceKind.Byproduct }, Day, Staff, Now);
+        material.RecordQuote(QuoteKind.Transport, 320m, "haulier", Day, Day, Staff, Now);
+
+        Assert.Equal(new HeatQuotes(OperatingNtdPerYear: 40_000m, TransferPriceNtdPerKwh: 0.6m), heat.CurrentHeatQuotes());
+        Assert.Equal(new ByproductQuotes(TransportNtdPerTonne: 320m), material.CurrentByproductQuotes());
+    }
+
     private static MatchCase AtNegotiating(decimal benefit = 100_000, decimal co2e = 1_000)
     {
         var match = NewMatch(benefit, co2e);

@@ -160,4 +160,104 @@ public sealed class DemoParkEconomicsTests(DemoAppFixture app, ITestOutputHelper
         using var refused = await engineer.PostAsJsonAsync($"/api/v1/matches/{id}/quotes", new { kind = "pipe", amount = 1, source = "x", quotedOn = "2026-11-20" });
         Assert.Contains(refused.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
     }
+
+    [Fact]
+    public async Task Quote_OnAHeatMatch_TakesTheHeatKinds_ReEvaluatesWithThem_AndTheBuyersEngineerSeesNoneOfThem()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var park = (await app.FactoryNamedAsync("永彩染整股份有限公司")).ParkId;
+        var (textile, dyer) = ((await app.FactoryNamedAsync("青溪紡織股份有限公司")).Id, (await app.FactoryNamedAsync("永彩染整股份有限公司")).Id);
+        var candidates = (await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matching/parks/{park}/candidates?resource=heat&pageSize=200")).GetProperty("items").EnumerateArray();
+        var pair = candidates.First(c => c.GetProperty("supplyFactoryId").GetGuid() == textile && c.GetProperty("demandFactoryId").GetGuid() == dyer);
+        var (match, id) = await OpenAsync(staff, pair.GetProperty("supplyStreamId").GetGuid(), pair.GetProperty("demandStreamId").GetGuid());
+
+        using var water = await QuoteAsync(staff, id, "treatmentOpex", 3, match.GetProperty("rowVersion").GetUInt32());
+        Assert.Contains("kind", (await ProblemDetailsAssert.ErrorsAsync(water)).Keys, StringComparer.OrdinalIgnoreCase);
+        using var exchangers = await QuoteAsync(staff, id, "exchangerCapex", 77_000_000, match.GetProperty("rowVersion").GetUInt32());
+        Assert.Equal(HttpStatusCode.OK, exchangers.StatusCode);
+        var afterExchangers = await exchangers.Content.ReadFromJsonAsync<JsonElement>();
+        using var price = await QuoteAsync(staff, id, "transferPrice", 0.3719m, afterExchangers.GetProperty("rowVersion").GetUInt32());
+        Assert.Equal(HttpStatusCode.OK, price.StatusCode);
+
+        Assert.True(afterExchangers.GetProperty("predictedAnnualBenefitNtd").GetDecimal() < match.GetProperty("predictedAnnualBenefitNtd").GetDecimal());
+        var explanation = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matching/pairs/{pair.GetProperty("supplyStreamId").GetGuid()}/{pair.GetProperty("demandStreamId").GetGuid()}");
+        var inputs = explanation.GetProperty("heat").GetProperty("inputs").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!);
+        Assert.Equal(("quote", 77_000_000m), (inputs["exchangersNtd"].GetProperty("source").GetString(), inputs["exchangersNtd"].GetProperty("value").GetDecimal()));
+        Assert.Equal(("quote", 0.3719m), (inputs["transferPriceNtdPerKwh"].GetProperty("source").GetString(), inputs["transferPriceNtdPerKwh"].GetProperty("value").GetDecimal()));
+
+        await AssertHiddenFromEngineerAsync(id, pair, "77000000", "0.3719");
+    }
+
+    [Fact]
+    public async Task Quote_OnAByproductMatch_TakesTheByproductKinds_ReEvaluatesWithThem_AndTheOtherPartySeesNoneOfThem()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var (supplier, buyer) = (await app.FactoryNamedAsync("青溪紙業股份有限公司"), await app.FactoryNamedAsync("永彩染整股份有限公司"));
+        var supplyId = await StreamAsync(staff, supplier.Id, """
+            {"name":"報價測試飛灰","direction":"supply","category":"flyAsh","wasteCode":"D-1102","acceptedCodes":[],"state":"solid","tonnesPerMonth":90,
+             "regularity":"regular","permit":"granted","costNtdPerTonne":2000}
+            """);
+        var demandId = await StreamAsync(staff, buyer.Id, """
+            {"name":"報價測試飛灰需求","direction":"demand","category":"flyAsh","acceptedCodes":["D-1102"],"state":"solid","tonnesPerMonth":60,
+             "regularity":"regular","permit":"none","costNtdPerTonne":1500,"virginFactorKgCo2ePerTonne":700}
+            """);
+        var (match, id) = await OpenAsync(staff, supplyId, demandId);
+
+        using var pipe = await QuoteAsync(staff, id, "pipe", 1_000_000, match.GetProperty("rowVersion").GetUInt32());
+        var refusal = await ProblemDetailsAssert.ErrorsAsync(pipe);
+        Assert.Contains("kind", refusal.Keys, StringComparer.OrdinalIgnoreCase);
+        using var capex = await QuoteAsync(staff, id, "treatmentCapex", 66_000_000, match.GetProperty("rowVersion").GetUInt32());
+        Assert.Equal(HttpStatusCode.OK, capex.StatusCode);
+        var afterCapex = await capex.Content.ReadFromJsonAsync<JsonElement>();
+        using var transport = await QuoteAsync(staff, id, "transport", 987.65m, afterCapex.GetProperty("rowVersion").GetUInt32());
+        Assert.Equal(HttpStatusCode.OK, transport.StatusCode);
+
+        Assert.True(afterCapex.GetProperty("predictedAnnualBenefitNtd").GetDecimal() < match.GetProperty("predictedAnnualBenefitNtd").GetDecimal());
+        var explanation = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matching/pairs/{supplyId}/{demandId}");
+        var inputs = explanation.GetProperty("byproduct").GetProperty("inputs").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!);
+        Assert.Equal(("quote", 66_000_000m), (inputs["treatmentCapexNtd"].GetProperty("source").GetString(), inputs["treatmentCapexNtd"].GetProperty("value").GetDecimal()));
+        Assert.Equal(("quote", 987.65m), (inputs["transportNtdPerTonne"].GetProperty("source").GetString(), inputs["transportNtdPerTonne"].GetProperty("value").GetDecimal()));
+
+        using var engineer = await app.SignedInAsync(DemoAccounts.Engineer.Email, "en");
+        var text = await (await engineer.GetAsync($"/api/v1/matches/{id}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("66000000", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("987.65", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("quote no.", text, StringComparison.Ordinal);
+        var pairText = await (await engineer.GetAsync($"/api/v1/matching/pairs/{supplyId}/{demandId}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("66000000", pairText, StringComparison.Ordinal);
+    }
+
+    private async Task AssertHiddenFromEngineerAsync(Guid id, JsonElement pair, params string[] figures)
+    {
+        using var engineer = await app.SignedInAsync(DemoAccounts.Engineer.Email, "en");
+        var text = await (await engineer.GetAsync($"/api/v1/matches/{id}")).Content.ReadAsStringAsync();
+        var pairText = await (await engineer.GetAsync($"/api/v1/matching/pairs/{pair.GetProperty("supplyStreamId").GetGuid()}/{pair.GetProperty("demandStreamId").GetGuid()}")).Content.ReadAsStringAsync();
+        foreach (var figure in figures)
+        {
+            Assert.DoesNotContain(figure, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(figure, pairText, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("quote no.", text, StringComparison.Ordinal);
+        using var refused = await engineer.PostAsJsonAsync($"/api/v1/matches/{id}/quotes", new { kind = "transferPrice", amount = 1, source = "x", quotedOn = "2026-11-20" });
+        Assert.Contains(refused.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+    }
+
+    private static async Task<(JsonElement Match, Guid Id)> OpenAsync(HttpClient staff, Guid supplyStreamId, Guid demandStreamId)
+    {
+        using var taken = await staff.PostAsJsonAsync("/api/v1/matches", new { supplyStreamId, demandStreamId });
+        Assert.True(taken.IsSuccessStatusCode, await taken.Content.ReadAsStringAsync());
+        var match = await taken.Content.ReadFromJsonAsync<JsonElement>();
+        return (match, match.GetProperty("id").GetGuid());
+    }
+
+    private static Task<HttpResponseMessage> QuoteAsync(HttpClient staff, Guid id, string kind, decimal amount, uint rowVersion) =>
+        staff.PostAsJsonAsync($"/api/v1/matches/{id}/quotes", new { kind, amount, source = $"quote no. {kind}", quotedOn = "2026-11-20", rowVersion });
+
+    private static async Task<Guid> StreamAsync(HttpClient staff, Guid factoryId, string json)
+    {
+        using var created = await staff.PostAsync($"/api/v1/factories/{factoryId}/byproduct-streams", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
 }

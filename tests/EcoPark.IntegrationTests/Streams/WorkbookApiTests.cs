@@ -167,6 +167,44 @@ public sealed class WorkbookApiTests(DemoAppFixture app)
         Assert.Equal(450d, Convert.ToDouble(quality[Header(WorkbookLayout.DemandQuality, "value")], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task DemandSchedule_GivenOrBlank_RoundTrips_AndAnOutOfRangeDayCountIsRefusedOnItsColumn()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var factory = await app.FactoryNamedAsync("聯盛特用化學股份有限公司");
+        var sheets = WorkbookLayout.All.ToDictionary(s => s.Name, _ => new List<Dictionary<string, object?>>());
+        Dictionary<string, object?> Demand(string name, object? days, object? hours) => Filled(WorkbookLayout.Demands, ("name", name), ("use", "cooling"),
+            ("flowM3PerDay", 60), ("reclaimedAllowed", "Y"), ("blendingAllowed", "N"), ("daysPerWeek", days), ("hoursPerDay", hours),
+            ("confidential.prices", "Y"), ("confidential.costs", "Y"), ("confidential.exactVolumes", "Y"));
+        sheets[WorkbookLayout.Demands.Name].Add(Demand("Weekday demand", 5, 10));
+        sheets[WorkbookLayout.Demands.Name].Add(Demand("Unscheduled demand", null, null));
+
+        using (var imported = await Upload(staff, factory.Id, sheets))
+        {
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        }
+
+        using var export = new MemoryStream(await staff.GetByteArrayAsync($"/api/v1/factories/{factory.Id}/workbook"));
+        var rows = MiniExcel.Query(export, useHeaderRow: true, sheetName: WorkbookLayout.Demands.Name).Cast<IDictionary<string, object?>>()
+            .ToDictionary(r => (string)r[Header(WorkbookLayout.Demands, "name")]!);
+        var days = Header(WorkbookLayout.Demands, "daysPerWeek");
+        var hours = Header(WorkbookLayout.Demands, "hoursPerDay");
+        Assert.Equal(5d, Convert.ToDouble(rows["Weekday demand"][days], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(10d, Convert.ToDouble(rows["Weekday demand"][hours], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(rows["Unscheduled demand"][days] is null or "");
+        Assert.True(rows["Unscheduled demand"][hours] is null or "");
+
+        // The form's rule: 1–7 days a week, 0.5–24 hours a day, reported on the cell's own column.
+        var bad = WorkbookLayout.All.ToDictionary(s => s.Name, _ => new List<Dictionary<string, object?>>());
+        bad[WorkbookLayout.Demands.Name].Add(Demand("Eight-day demand", 8, 30));
+        using var refused = await Upload(staff, factory.Id, bad);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problems = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("column").GetString()!, p => p.GetProperty("message").GetString());
+        Assert.Equal("Must be between 1 and 7.", problems[days]);
+        Assert.Equal("Must be between 0.5 and 24.", problems[hours]);
+    }
+
     private static Dictionary<string, object?> Filled(WorkbookSheet sheet, params (string Field, object? Value)[] values)
     {
         var row = sheet.Columns.ToDictionary(c => c.Header, _ => (object?)null);

@@ -20,6 +20,9 @@ public sealed partial class MatchCasePage
         [.. Enum.GetValues<MatchState>().Where(s => s != MatchState.Declined).Select(s => EcoPark.Application.Streams.Keys.Of(s))];
 
     private MatchCaseDto? match;
+
+    /// <summary>The match's resource, which decides the kinds of quote it takes.</summary>
+    private ResourceKind MatchResource => EcoPark.Application.Streams.Keys.Parse<ResourceKind>(match!.Resource);
     private MatchExplanation? explanation;
     private bool canEdit;
     private string? errorMessage;
