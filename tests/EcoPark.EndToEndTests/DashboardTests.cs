@@ -19,6 +19,10 @@ public sealed class DashboardTests(AppUnderTest app)
         await Assertions.Expect(measured).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0 "));
         await Assertions.Expect(page.GetByTestId("kpi-card")).ToHaveCountAsync(8);
         await Assertions.Expect(page.GetByTestId("linkages-by-state")).ToContainTextAsync("運轉中");
+        // The park's operating and agreed matches on its map, each opening its case.
+        var map = page.GetByTestId("dashboard-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-map-state", "live");
+        await Assertions.Expect(map.Locator("path.park-map-link[data-state=operating]").First).ToBeAttachedAsync();
         await AppUnderTest.ScreenshotAsync(page, "dashboard-staff");
         await page.Context.CloseAsync();
     }
