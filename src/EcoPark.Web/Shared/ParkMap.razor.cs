@@ -75,7 +75,8 @@ public partial class ParkMap : IAsyncDisposable
     {
         // Draw again only when what is shown changed (the host re-renders for many other reasons).
         var key = string.Join("|", Points.Select(p => $"{p.Id}:{p.Name}:{p.Latitude}:{p.Longitude}")) + "#" + string.Join("|", Links.Select(l => $"{l.Key}:{l.State}:{l.Label}"));
-        if (key == drawn || failed)
+        // Nothing to draw until the host has loaded its factories (it renders once before, while loading).
+        if (key == drawn || failed || (Points.Count == 0 && map is null))
         {
             return;
         }
