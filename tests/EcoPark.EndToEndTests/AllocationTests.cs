@@ -36,6 +36,10 @@ public sealed class AllocationTests(AppUnderTest app)
         await Assertions.Expect(page.Locator("[data-testid=allocation-sankey-water] svg.main-svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("[data-testid=allocation-sankey-water] .sankey-node").First).ToBeAttachedAsync();
         await Assertions.Expect(page.GetByTestId("allocation-runs").Locator("tbody tr")).ToHaveCountAsync(1);
+        // The chosen links on the park map (issue #12).
+        var map = page.GetByTestId("allocation-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-map-state", "live");
+        await Assertions.Expect(map.Locator("path.park-map-link").First).ToBeAttachedAsync();
 
         var folder = Path.Combine(Path.GetTempPath(), "ecopark-e2e-logs");
         Directory.CreateDirectory(folder);

@@ -30,6 +30,10 @@ public sealed class DashboardTests(AppUnderTest app)
         await Assertions.Expect(sankey.Locator(".sankey-node").First).ToBeAttachedAsync();
         await Assertions.Expect(sankey).ToContainTextAsync("冷卻用水");
         Assert.True(await sankey.Locator(".sankey-link").CountAsync() >= 3);
+        // The park's operating and agreed matches on its map, each opening its case.
+        var map = page.GetByTestId("dashboard-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-map-state", "live");
+        await Assertions.Expect(map.Locator("path.park-map-link[data-state=operating]").First).ToBeAttachedAsync();
         await AppUnderTest.ScreenshotAsync(page, "dashboard-staff");
         await page.Context.CloseAsync();
     }

@@ -17,6 +17,15 @@ public sealed record WaitingMatchDto(Guid MatchId, string Resource, string State
 /// <summary>An operating or agreed link for the map: the two factories' coordinates and the resource.</summary>
 public sealed record LinkageLineDto(Guid MatchId, string Resource, string State, double FromLat, double FromLon, double ToLat, double ToLon);
 
+/// <summary>A factory on the park map: its names and coordinates, nothing of its filings.</summary>
+public sealed record MapFactoryDto(Guid Id, string NameZh, string NameEn, double Latitude, double Longitude);
+
+/// <summary>An agreed-or-later match on the park map: its two factories, resource and state. No volumes or prices.</summary>
+public sealed record MapMatchDto(Guid MatchId, Guid SupplyFactoryId, Guid DemandFactoryId, string Resource, string State);
+
+/// <summary>The park map: the park's factories (and any factory of another park one of its matches reaches) and its committed matches.</summary>
+public sealed record ParkMapDto(IReadOnlyList<MapFactoryDto> Factories, IReadOnlyList<MapMatchDto> Matches);
+
 /// <summary>One link of the park's water balance Sankey (m³ in the period, from the filed balances).</summary>
 public sealed record SankeyLinkDto(string Source, string Target, decimal M3);
 

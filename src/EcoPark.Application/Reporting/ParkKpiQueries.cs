@@ -43,6 +43,29 @@ public sealed class ParkKpiQueries(IEcoParkDbContextFactory dbFactory, TimeProvi
         return ToDto(loaded, period, Today);
     }
 
+    /// <summary>
+    /// The park's factories and its agreed-to-operating matches (those that commit the supplier's volume), for the dashboard map.
+    /// Same readers as the KPIs; names, places, resource and state only.
+    /// </summary>
+    public async Task<ParkMapDto> MapAsync(Caller caller, Guid parkId, CancellationToken cancellationToken = default)
+    {
+        if (!MayRead(caller, parkId))
+        {
+            throw new NotFoundException(l["Park.NotFound"]);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var committed = new[] { MatchState.Agreed, MatchState.Permits, MatchState.Built, MatchState.Operating };
+        var matches = await db.MatchCases.AsNoTracking().Where(m => m.ParkId == parkId && committed.Contains(m.State))
+            .Select(m => new { m.Id, m.SupplyFactoryId, m.DemandFactoryId, m.Resource, m.State }).ToListAsync(cancellationToken);
+        var reached = matches.SelectMany(m => new[] { m.SupplyFactoryId, m.DemandFactoryId }).Distinct().ToList();
+        var factories = await db.Factories.AsNoTracking().Where(f => f.ParkId == parkId || reached.Contains(f.Id))
+            .Select(f => new { f.Id, f.Name, f.Location }).ToListAsync(cancellationToken);
+        return new ParkMapDto(
+            [.. factories.OrderBy(f => f.Name.Zh, StringComparer.Ordinal).Select(f => new MapFactoryDto(f.Id, f.Name.Zh, f.Name.En, f.Location.Latitude, f.Location.Longitude))],
+            [.. matches.Select(m => new MapMatchDto(m.Id, m.SupplyFactoryId, m.DemandFactoryId, Keys.Of(m.Resource), Keys.Of(m.State)))]);
+    }
+
     /// <summary>What the KPIs are computed from, loaded once (also for the reports and the public figures).</summary>
     internal static async Task<LoadedPark?> LoadAsync(IEcoParkDbContext db, Guid? parkId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using EcoPark.Application.Allocation;
 using EcoPark.Application.Common;
+using EcoPark.Application.Factories;
 using EcoPark.Application.Matching;
 using EcoPark.Application.Parks;
 using EcoPark.Domain.Access;
@@ -27,6 +28,7 @@ public partial class AllocationPage
     private readonly Dictionary<string, string> errors = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource disposed = new();
     private IReadOnlyList<ParkDto> parks = [];
+    private IReadOnlyList<FactoryDto> factories = [];
     private Guid? parkId;
     private string objective = "netBenefit";
     private decimal? budgetNtd;
@@ -49,6 +51,9 @@ public partial class AllocationPage
     private AllocationRuns Runs { get; set; } = default!;
 
     [Inject]
+    private FactoryQueries FactoryQueries { get; set; } = default!;
+
+    [Inject]
     private MatchCases MatchCases { get; set; } = default!;
 
     [Inject]
@@ -68,6 +73,7 @@ public partial class AllocationPage
 
         caller = await LoadCallerAsync();
         parks = [.. (await ParkQueries.ListAsync(caller)).Where(p => AllocationRuns.MayRun(caller, p.Id))];
+        factories = await FactoryQueries.ListAsync(caller);
         await ParkChangedAsync(parks.FirstOrDefault()?.Id);
     }
 
@@ -83,6 +89,18 @@ public partial class AllocationPage
         {
             await OpenAsync(latest.Id);
         }
+    }
+
+    /// <summary>The run's chosen links on the park map (the park's factories and any other a link reaches); a link with a match opens it.</summary>
+    private (IReadOnlyList<MapPoint> Points, IReadOnlyList<MapLink> Links) MapOf(AllocationRunDto run)
+    {
+        var reached = run.Links.SelectMany(k => new[] { k.SupplyFactoryId, k.DemandFactoryId }).ToHashSet();
+        IReadOnlyList<MapPoint> points = [.. factories.Where(f => f.ParkId == run.ParkId || reached.Contains(f.Id))
+            .Select(f => new MapPoint(f.Id, Names.Pick(f.NameZh, f.NameEn), f.Latitude, f.Longitude, $"factories?park={f.ParkId}"))];
+        IReadOnlyList<MapLink> links = [.. run.Links.Select((k, i) => new MapLink(
+            i.ToString(System.Globalization.CultureInfo.InvariantCulture), k.SupplyFactoryId, k.DemandFactoryId, k.Resource, "chosen",
+            $"{k.SupplyFactory} → {k.DemandFactory} · {L["Allocation.Resource." + k.Resource]}", k.MatchId is { } match ? $"matching/cases/{match}" : null))];
+        return (points, links);
     }
 
     private void ToggleResource(string resource, bool on)

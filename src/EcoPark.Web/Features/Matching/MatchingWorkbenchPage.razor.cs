@@ -3,6 +3,7 @@ using EcoPark.Application.Factories;
 using EcoPark.Application.Jobs;
 using EcoPark.Application.Matching;
 using EcoPark.Application.Parks;
+using EcoPark.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -16,6 +17,9 @@ namespace EcoPark.Web.Features.Matching;
 /// </summary>
 public partial class MatchingWorkbenchPage
 {
+    /// <summary>How many of the filter's top workable pairs the map draws.</summary>
+    private const int MaxMapLinks = 15;
+
     private static readonly string[] Statuses =
         ["feasible-as-is", "feasible-with-treatment", "feasible-with-blending", "feasible-direct", "feasible-with-heat-pump", "feasible", "uneconomic", "needs-lab-test", "infeasible", "blocked"];
 
@@ -23,6 +27,8 @@ public partial class MatchingWorkbenchPage
     private IReadOnlyList<FactoryDto> factories = [];
     private IReadOnlyList<FactoryDto> parkFactories = [];
     private IReadOnlyList<CandidateDto> links = [];
+    private IReadOnlyList<MapPoint> mapPoints = [];
+    private IReadOnlyList<MapLink> mapLinks = [];
     private IReadOnlyList<MatchCaseDto> cases = [];
     private MudTable<CandidateDto>? table;
     private MatchExplanation? selected;
@@ -108,8 +114,11 @@ public partial class MatchingWorkbenchPage
         }
 
         var caller = await LoadCallerAsync();
-        var top = await Matchmaking.ParkCandidatesAsync(caller, id, Filter with { FeasibleOnly = true }, new CandidatePaging(1, ParkMap.MaxLinks * 4));
-        links = top.Items;
+        var top = await Matchmaking.ParkCandidatesAsync(caller, id, Filter with { FeasibleOnly = true }, new CandidatePaging(1, MaxMapLinks * 4));
+        links = [.. top.Items.Where(c => c.Feasible && parkFactories.Any(f => f.Id == c.SupplyFactoryId) && parkFactories.Any(f => f.Id == c.DemandFactoryId)).Take(MaxMapLinks)];
+        // Points and links together, so that the map is drawn once with both.
+        mapPoints = [.. parkFactories.Select(f => new MapPoint(f.Id, Names.Pick(f.NameZh, f.NameEn), f.Latitude, f.Longitude, $"factories?park={f.ParkId}"))];
+        mapLinks = [.. links.Select(MapLinkOf)];
         cases = await MatchCases.ListAsync(caller, id);
         casesLoaded = true;
         recomputing = await Matchmaking.RecomputingAsync();
@@ -129,6 +138,19 @@ public partial class MatchingWorkbenchPage
         totalIsLowerBound = page.TotalIsLowerBound;
         return new TableData<CandidateDto> { Items = page.Items, TotalItems = page.Total };
     }
+
+    /// <summary>A candidate on the map: solid once its match operates, dashed before; a click opens the same explanation as its row.</summary>
+    private MapLink MapLinkOf(CandidateDto c)
+    {
+        var distance = c.DistanceM is { } m ? " · " + L["Map.Metres", m.ToString("N0")] : string.Empty;
+        var state = c.MatchState is { } s ? L["State." + s].Value : L.Status(c.Status);
+        var label = $"{c.SupplyFactory} → {c.DemandFactory} · {L["Resource." + c.Resource]}{distance} · {state}";
+        return new MapLink(LinkKey(c), c.SupplyFactoryId, c.DemandFactoryId, c.Resource, c.MatchState ?? c.Status, label, null);
+    }
+
+    private static string LinkKey(CandidateDto c) => $"{c.SupplyStreamId:N}-{c.DemandStreamId:N}";
+
+    private Task OpenLinkAsync(string key) => links.FirstOrDefault(c => LinkKey(c) == key) is { } candidate ? OpenAsync(candidate) : Task.CompletedTask;
 
     private async Task OpenAsync(CandidateDto candidate)
     {
