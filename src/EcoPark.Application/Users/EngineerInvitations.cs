@@ -97,7 +97,9 @@ public sealed class EngineerInvitations(
     public async Task<IssuedInvitation> InviteAsync(Caller caller, Guid matchId, InviteEngineerInput input, CancellationToken cancellationToken = default)
     {
         await inviteValidator.ValidateAndThrowAsync(input, cancellationToken);
-        var match = await MatchAsync(caller, matchId, cancellationToken);
+        // Staff of another park are refused outright (403) rather than told the match does not exist: the side's park decides.
+        var match = await db.MatchCases.AsNoTracking().SingleOrDefaultAsync(m => m.Id == matchId, cancellationToken)
+            ?? throw new NotFoundException(l["Match.NotFound"]);
         var factoryId = input.Side == "supplier" ? match.SupplyFactoryId : match.DemandFactoryId;
         var parkId = await db.Factories.Where(f => f.Id == factoryId).Select(f => f.ParkId).SingleAsync(cancellationToken);
         if (!Matchmaking.IsStaff(caller, parkId))

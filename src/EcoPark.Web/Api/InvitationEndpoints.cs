@@ -1,6 +1,9 @@
+using EcoPark.Application;
+using EcoPark.Application.Common;
 using EcoPark.Application.Users;
 using EcoPark.Domain.Access;
 using EcoPark.Web.Security;
+using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Web.Api;
 
@@ -15,8 +18,9 @@ internal static class InvitationEndpoints
         api.MapGet("/invitation-switch", async (EngineerInvitations handler, CancellationToken ct) => TypedResults.Ok(await handler.GetSwitchAsync(ct)))
             .RequireAuthorization(Policies.Administrators).WithTags("Users")
             .WithSummary("Whether park staff may invite engineers, and which administrator changed it when");
-        api.MapPut("/invitation-switch", async (SwitchInput input, Caller caller, EngineerInvitations handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.SetSwitchAsync(caller, input.StaffMayInvite, ct)))
+        api.MapPut("/invitation-switch", async (SwitchInput input, Caller caller, EngineerInvitations handler, IStringLocalizer<Messages> l, CancellationToken ct) =>
+                TypedResults.Ok(await handler.SetSwitchAsync(caller,
+                    input.StaffMayInvite ?? throw DomainGuard.Invalid(nameof(SwitchInput.StaffMayInvite), l["Value.Required"]), ct)))
             .RequireAuthorization(Policies.Administrators).WithTags("Users")
             .WithSummary("Allow or stop staff invitations of engineers ({ staffMayInvite }); off until an administrator turns it on");
         var matches = api.MapGroup("/matches").WithTags("Matching");
@@ -49,5 +53,5 @@ internal static class InvitationEndpoints
     /// <summary>The page the invitee opens, on this site.</summary>
     public static string Link(HttpContext http, string token) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/account/invitation/{token}";
 
-    public sealed record SwitchInput(bool StaffMayInvite);
+    public sealed record SwitchInput(bool? StaffMayInvite);
 }
