@@ -75,6 +75,10 @@ public static class DependencyInjection
         services.AddSingleton<IValidator<ScreeningInputsRequest>, ScreeningInputsRequestValidator>();
         services.AddSingleton<ParkScreening>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<IValidator<InviteEngineerInput>, InviteEngineerInputValidator>();
+        services.AddSingleton<IValidator<AcceptInvitationInput>, AcceptInvitationInputValidator>();
+        services.AddSingleton(new InvitationRules());
+        services.AddScoped<EngineerInvitations>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<RefreshTokens>();
         services.AddSingleton<SessionValidator>();

@@ -39,6 +39,10 @@ public interface IEcoParkDbContext : IAsyncDisposable
 
     DbSet<RefreshToken> RefreshTokens { get; }
 
+    DbSet<EngineerInvitation> EngineerInvitations { get; }
+
+    DbSet<InvitationSwitch> InvitationSwitches { get; }
+
     DbSet<FeeRuleSetRecord> FeeRuleSets { get; }
 
     DbSet<IndustryBenchmark> IndustryBenchmarks { get; }

@@ -32,6 +32,10 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<EngineerInvitation> EngineerInvitations => Set<EngineerInvitation>();
+
+    public DbSet<InvitationSwitch> InvitationSwitches => Set<InvitationSwitch>();
+
     public DbSet<FeeRuleSetRecord> FeeRuleSets => Set<FeeRuleSetRecord>();
 
     public DbSet<IndustryBenchmark> IndustryBenchmarks => Set<IndustryBenchmark>();

@@ -52,7 +52,7 @@ public static class Pipeline
 
         app.MapTokenEndpoints();
         app.MapPublicEndpoints();
-        app.MapGroup("/api/v1").RequireAuthorization(ApiAccess.Policy).MapFactoryEndpoints().MapFilingEndpoints().MapStreamEndpoints().MapWorkbookEndpoints().MapMatchingEndpoints().MapFeeEndpoints().MapUserEndpoints().MapMeEndpoints().MapScreeningEndpoints().MapReportingEndpoints().MapAllocationEndpoints();
+        app.MapGroup("/api/v1").RequireAuthorization(ApiAccess.Policy).MapFactoryEndpoints().MapFilingEndpoints().MapStreamEndpoints().MapWorkbookEndpoints().MapMatchingEndpoints().MapFeeEndpoints().MapUserEndpoints().MapMeEndpoints().MapScreeningEndpoints().MapReportingEndpoints().MapAllocationEndpoints().MapInvitationEndpoints();
 
         // Anything else under /api is 404 for every method (not the pages' 405), including Identity's
         // endpoints beyond login and refresh, which are not offered.

@@ -99,6 +99,12 @@ public sealed class EndpointAuthorizationMatrixTests(DemoAppFixture app, ITestOu
         ["POST /api/v1/matches/{id:guid}/consent"] = Rule.Only(Admin, Staff, Engineer),
         ["POST /api/v1/matches/{id:guid}/documents"] = Rule.Only(Admin, Staff),
         ["POST /api/v1/matches/{id:guid}/consent-on-behalf"] = Rule.Only(Admin, Staff),
+        ["GET /api/v1/matches/{id:guid}/invitations"] = Rule.Only(Admin, Staff),
+        ["POST /api/v1/matches/{id:guid}/invitations"] = Rule.Only(Admin, Staff),
+        ["GET /api/v1/invitation-switch"] = Rule.Only(Admin),
+        ["PUT /api/v1/invitation-switch"] = Rule.Only(Admin),
+        ["GET /api/v1/invitations/{token}"] = Rule.Public,
+        ["POST /api/v1/invitations/{token}/accept"] = Rule.Public,
         ["GET /api/v1/matches/{id:guid}/documents/{documentId:guid}"] = Rule.Only(Admin, Staff, Auditor),
         ["GET /api/v1/parks/{parkId:guid}/match-credits"] = Rule.Park(Admin, Staff, Auditor),
 

@@ -164,6 +164,9 @@ public sealed class HostileRequestFuzzTests(DemoAppFixture app, ITestOutputHelpe
             new("POST", $"{streams}/workbook", staff, r => WorkbookBody(r, workbook), "workbook"),
             new("POST", $"/api/v1/fee-cases/{caseId}/evidence", auditor, r => EvidenceBody(r), "evidence"),
             new("POST", $"/api/v1/matches/{Guid.NewGuid()}/consent-on-behalf", staff, r => ConsentLetterBody(r), "consent-letter"),
+            Json("POST", $"/api/v1/matches/{Guid.NewGuid()}/invitations", staff, """{"side":"supplier","name":"王工程師","email":"fuzz-invitee@example.com"}""", "invitation"),
+            Json("POST", $"/api/v1/invitations/{Guid.NewGuid():N}/accept", anonymous, """{"password":"Fuzz#Invitee2026"}""", "invitation-accept"),
+            Json("PUT", "/api/v1/invitation-switch", admin, """{"staffMayInvite":false}""", "invitation-switch"),
         ];
     }
 

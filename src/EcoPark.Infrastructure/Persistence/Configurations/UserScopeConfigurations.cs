@@ -1,6 +1,7 @@
 using EcoPark.Application.Users;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
+using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -48,5 +49,35 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasIndex(t => t.FamilyId);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EngineerInvitationConfiguration : IEntityTypeConfiguration<EngineerInvitation>
+{
+    public void Configure(EntityTypeBuilder<EngineerInvitation> builder)
+    {
+        builder.ToTable("engineer_invitations");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Email).HasMaxLength(TextLimits.Label).IsRequired();
+        builder.Property(i => i.NormalizedEmail).HasMaxLength(TextLimits.Label).IsRequired();
+        builder.Property(i => i.Name).HasMaxLength(TextLimits.PersonName).IsRequired();
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        // One pending invitation per factory and address, even for two staff members pressing the button at once.
+        builder.HasIndex(i => new { i.FactoryId, i.NormalizedEmail }).IsUnique().HasFilter("accepted_at IS NULL");
+        builder.HasIndex(i => i.MatchId);
+        builder.HasOne<Factory>().WithMany().HasForeignKey(i => i.FactoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MatchCase>().WithMany().HasForeignKey(i => i.MatchId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(i => i.InvitedBy).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvitationSwitchConfiguration : IEntityTypeConfiguration<InvitationSwitch>
+{
+    public void Configure(EntityTypeBuilder<InvitationSwitch> builder)
+    {
+        builder.ToTable("invitation_switch", t => t.HasCheckConstraint("ck_invitation_switch_single_row", "id = 1"));
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
     }
 }

@@ -560,6 +560,114 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("EcoPark.Application.Users.EngineerInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("FactoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("factory_id");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("match_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_engineer_invitations");
+
+                    b.HasIndex("InvitedBy")
+                        .HasDatabaseName("ix_engineer_invitations_invited_by");
+
+                    b.HasIndex("MatchId")
+                        .HasDatabaseName("ix_engineer_invitations_match_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_engineer_invitations_token_hash");
+
+                    b.HasIndex("FactoryId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ix_engineer_invitations_factory_id_normalized_email")
+                        .HasFilter("accepted_at IS NULL");
+
+                    b.ToTable("engineer_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("EcoPark.Application.Users.InvitationSwitch", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<bool>("StaffMayInvite")
+                        .HasColumnType("boolean")
+                        .HasColumnName("staff_may_invite");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invitation_switch");
+
+                    b.ToTable("invitation_switch", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_invitation_switch_single_row", "id = 1");
+                        });
+                });
+
             modelBuilder.Entity("EcoPark.Application.Users.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2178,6 +2286,30 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_allocation_runs_parks_park_id");
+                });
+
+            modelBuilder.Entity("EcoPark.Application.Users.EngineerInvitation", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Factories.Factory", null)
+                        .WithMany()
+                        .HasForeignKey("FactoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_engineer_invitations_factories_factory_id");
+
+                    b.HasOne("EcoPark.Application.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_engineer_invitations_users_invited_by");
+
+                    b.HasOne("EcoPark.Domain.Matching.MatchCase", null)
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_engineer_invitations_match_cases_match_id");
                 });
 
             modelBuilder.Entity("EcoPark.Application.Users.RefreshToken", b =>

@@ -1,0 +1,57 @@
+using EcoPark.Application;
+using EcoPark.Application.Common;
+using EcoPark.Application.Users;
+using EcoPark.Domain.Access;
+using EcoPark.Web.Security;
+using Microsoft.Extensions.Localization;
+
+namespace EcoPark.Web.Api;
+
+/// <summary>
+/// Engineer invitations: the administrators' switch, staff inviting from a match, and the invitee's anonymous acceptance.
+/// There is no mail server, so the link in the answer is the delivery: the staff member passes it on.
+/// </summary>
+internal static class InvitationEndpoints
+{
+    public static RouteGroupBuilder MapInvitationEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/invitation-switch", async (EngineerInvitations handler, CancellationToken ct) => TypedResults.Ok(await handler.GetSwitchAsync(ct)))
+            .RequireAuthorization(Policies.Administrators).WithTags("Users")
+            .WithSummary("Whether park staff may invite engineers, and which administrator changed it when");
+        api.MapPut("/invitation-switch", async (SwitchInput input, Caller caller, EngineerInvitations handler, IStringLocalizer<Messages> l, CancellationToken ct) =>
+                TypedResults.Ok(await handler.SetSwitchAsync(caller,
+                    input.StaffMayInvite ?? throw DomainGuard.Invalid(nameof(SwitchInput.StaffMayInvite), l["Value.Required"]), ct)))
+            .RequireAuthorization(Policies.Administrators).WithTags("Users")
+            .WithSummary("Allow or stop staff invitations of engineers ({ staffMayInvite }); off until an administrator turns it on");
+        var matches = api.MapGroup("/matches").WithTags("Matching");
+        matches.MapGet("/{id:guid}/invitations", async (Guid id, Caller caller, EngineerInvitations handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(caller, id, ct)))
+            .RequireAuthorization(Policies.ParkStaff)
+            .WithSummary("The match's engineer invitations (never the token), whether staff may invite, and the sides whose factory has no engineer");
+        matches.MapPost("/{id:guid}/invitations", async (Guid id, InviteEngineerInput input, Caller caller, EngineerInvitations handler, HttpContext http,
+                CancellationToken ct) =>
+            {
+                var issued = await handler.InviteAsync(caller, id, input, ct);
+                return TypedResults.Created(LocalPath.Of($"/api/v1/matches/{id}/invitations"), new { issued.Invitation, link = Link(http, issued.Token) });
+            })
+            .RequireAuthorization(Policies.ParkStaff)
+            .WithSummary("Staff invite an engineer for one side ({ side = supplier|buyer, name, email }) of a factory without an engineer account; "
+                + "201 with the one-time link to pass on (valid 7 days)");
+        var invitations = api.MapGroup("/invitations").WithTags("Users").AllowAnonymous();
+        invitations.MapGet("/{token}", async (string token, EngineerInvitations handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.PreviewAsync(token, ct)))
+            .WithSummary("The invitation a link carries (name, e-mail, factory) while it can be accepted");
+        invitations.MapPost("/{token}/accept", async (string token, AcceptInvitationInput input, EngineerInvitations handler, CancellationToken ct) =>
+            {
+                var user = await handler.AcceptAsync(token, input, ct);
+                return TypedResults.Created(LocalPath.Of($"/api/v1/me"), new { id = user.Id, email = user.Email });
+            })
+            .WithSummary("Accept an invitation with a password ({ password }, Identity's rules): an engineer account bound to the factory; the token works once");
+        return api;
+    }
+
+    /// <summary>The page the invitee opens, on this site.</summary>
+    public static string Link(HttpContext http, string token) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/account/invitation/{token}";
+
+    public sealed record SwitchInput(bool? StaffMayInvite);
+}

@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EcoPark.Application.Parks;
+using EcoPark.Infrastructure.Seeding;
+using EcoPark.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace EcoPark.IntegrationTests.Matching;
+
+/// <summary>
+/// Staff invite an engineer for a match's factory without an engineer account, when an administrator allows it; the
+/// invitee accepts with a password and becomes that factory's engineer. Each test takes up a match with a factory of its own.
+/// </summary>
+[Collection(DemoAppCollection.Name)]
+public sealed class EngineerInvitationTests(DemoAppFixture app)
+{
+    private const string Password = "Invited#Engineer2026";
+
+    [Fact]
+    public async Task Invite_IsRefusedWhileTheSwitchIsOff_ForStaffOfAnotherPark_AndForBadInput()
+    {
+        var (matchId, _) = await NewMatchAsync();
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        await SwitchAsync(false);
+
+        using var off = await InviteAsync(staff, matchId, Email());
+        Assert.Equal(HttpStatusCode.Forbidden, off.StatusCode);
+        Assert.Contains("administrator", await off.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        await SwitchAsync(true);
+        using var other = await OtherParkStaffAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await InviteAsync(other, matchId, Email())).StatusCode);
+        using var engineer = await app.SignedInAsync(DemoAccounts.Engineer.Email, "en");
+        Assert.Equal(HttpStatusCode.Forbidden, (await InviteAsync(engineer, matchId, Email())).StatusCode);
+        Assert.Contains("email", (await ProblemDetailsAssert.ErrorsAsync(await InviteAsync(staff, matchId, "not-an-address"))).Keys);
+        using var zh = await app.SignedInAsync(DemoAccounts.Staff.Email, "zh-TW");
+        var side = await ProblemDetailsAssert.ErrorsAsync(await zh.PostAsJsonAsync($"/api/v1/matches/{matchId}/invitations", new { side = "middle", name = "王", email = Email() }));
+        Assert.Contains("供應方", side["side"][0], StringComparison.Ordinal);
+        // The buyer (the dyer) has an engineer account: it is not invited for.
+        Assert.Contains("side", (await ProblemDetailsAssert.ErrorsAsync(await InviteAsync(staff, matchId, Email(), side: "buyer"))).Keys);
+    }
+
+    [Fact]
+    public async Task Accepting_CreatesAnEngineerOfTheFactory_WhoSeesItAndConsents_AndTheTokenWorksOnce()
+    {
+        var (matchId, millId) = await NewMatchAsync();
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        await SwitchAsync(true);
+        var email = Email();
+
+        using var invited = await InviteAsync(staff, matchId, email);
+
+        Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        var link = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link").GetString()!;
+        var token = link[(link.LastIndexOf('/') + 1)..];
+        var listed = await staff.GetStringAsync($"/api/v1/matches/{matchId}/invitations");
+        Assert.Contains(email, listed, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, listed, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, await TokenHashesAsync(), StringComparison.Ordinal); // only the hash is kept
+        using var anonymous = app.Anonymous("en");
+        Assert.Contains(email, await anonymous.GetStringAsync($"/api/v1/invitations/{token}"), StringComparison.Ordinal);
+        Assert.Contains("password", (await ProblemDetailsAssert.ErrorsAsync(await AcceptAsync(anonymous, token, "short"))).Keys, StringComparer.OrdinalIgnoreCase);
+
+        using var accepted = await AcceptAsync(anonymous, token, Password);
+
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.Contains("token", (await ProblemDetailsAssert.ErrorsAsync(await AcceptAsync(anonymous, token, Password + "x"))).Keys);
+        using var engineer = await app.SignedInAsync(email, "en", Password);
+        Assert.Equal(HttpStatusCode.OK, (await engineer.GetAsync($"/api/v1/factories/{millId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await engineer.PostAsync($"/api/v1/matches/{matchId}/consent", null)).StatusCode);
+        var after = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matches/{matchId}/invitations");
+        Assert.Empty(after.GetProperty("sidesWithoutEngineer").EnumerateArray());
+        Assert.True(after.GetProperty("invitations")[0].GetProperty("acceptedAt").ValueKind != JsonValueKind.Null);
+        Assert.Contains("side", (await ProblemDetailsAssert.ErrorsAsync(await InviteAsync(staff, matchId, Email()))).Keys); // it has an engineer now
+        Assert.Equal(["engineer-invitation-accepted", "engineer-invited"], await HistoryAsync(matchId));
+    }
+
+    [Fact]
+    public async Task AnExpiredInvitation_IsRefused_AndTheAddressMayBeInvitedAgain()
+    {
+        var (matchId, _) = await NewMatchAsync();
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        await SwitchAsync(true);
+        var email = Email();
+        using var invited = await InviteAsync(staff, matchId, email);
+        var link = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link").GetString()!;
+        await ExecuteAsync("UPDATE engineer_invitations SET expires_at = now() - interval '1 minute' WHERE email = @email", email);
+        using var anonymous = app.Anonymous("en");
+
+        var refused = await ProblemDetailsAssert.ErrorsAsync(await AcceptAsync(anonymous, link[(link.LastIndexOf('/') + 1)..], Password));
+
+        Assert.Contains("expired", refused["token"][0], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Created, (await InviteAsync(staff, matchId, email)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RacingInvitationsOfOneAddress_CreateOne()
+    {
+        var (matchId, _) = await NewMatchAsync();
+        await SwitchAsync(true);
+        var email = Email();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.SignedInAsync(DemoAccounts.Staff.Email, "en")));
+
+        var answers = await Task.WhenAll(clients.Select(c => InviteAsync(c, matchId, email)));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.BadRequest, a.StatusCode));
+        Assert.Single((await clients[0].GetFromJsonAsync<JsonElement>($"/api/v1/matches/{matchId}/invitations")).GetProperty("invitations").EnumerateArray());
+    }
+
+    private static string Email() => $"invitee-{Guid.NewGuid():N}@example.com";
+
+    private static Task<HttpResponseMessage> InviteAsync(HttpClient client, Guid matchId, string email, string side = "supplier") =>
+        client.PostAsJsonAsync($"/api/v1/matches/{matchId}/invitations", new { side, name = "王工程師", email });
+
+    private static Task<HttpResponseMessage> AcceptAsync(HttpClient client, string token, string password) =>
+        client.PostAsJsonAsync($"/api/v1/invitations/{token}/accept", new { password });
+
+    private async Task SwitchAsync(bool on)
+    {
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        using var response = await admin.PutAsJsonAsync("/api/v1/invitation-switch", new { staffMayInvite = on });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>A staff account of the other demo park.</summary>
+    private async Task<HttpClient> OtherParkStaffAsync()
+    {
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        var parks = (await admin.GetFromJsonAsync<List<ParkDto>>("/api/v1/parks"))!;
+        var dyer = await app.FactoryNamedAsync("永彩染整股份有限公司");
+        var email = $"staff-{Guid.NewGuid():N}@example.com";
+        using var created = await admin.PostAsJsonAsync("/api/v1/users",
+            new { email, displayName = "Other park staff", password = Password, role = "ParkStaff", parkIds = new[] { parks.First(p => p.Id != dyer.ParkId).Id } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return await app.SignedInAsync(email, "en", Password);
+    }
+
+    /// <summary>A match between a new factory (no engineer account, the supplier) and the dyer (with one), taken up by the demo staff.</summary>
+    private async Task<(Guid MatchId, Guid MillId)> NewMatchAsync()
+    {
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var dyer = await app.FactoryNamedAsync("永彩染整股份有限公司");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        using var registered = await admin.PostAsJsonAsync("/api/v1/factories", TestFactories.Input(dyer.ParkId, $"邀請測試{suffix}", TestFactories.NextBusinessNumber(),
+            $"彰化縣邀請路{suffix}號", dyer.Latitude + 0.003, dyer.Longitude));
+        var mill = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var effluent = await staff.PostAsJsonAsync($"/api/v1/factories/{mill}/effluent-streams", new
+        {
+            name = "Rinse outlet",
+            minM3PerDay = 100,
+            avgM3PerDay = 200,
+            maxM3PerDay = 300,
+            route = "parkWwtp",
+            dischargeFeeNtdPerM3 = 12,
+            quality = new[] { new { key = "codMgL", value = 30, basis = "lab", sampleDate = "2026-11-02" } },
+        });
+        var supply = (await effluent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var need = await staff.PostAsJsonAsync($"/api/v1/factories/{dyer.Id}/water-demands",
+            new { name = $"Cooling {suffix}", use = "cooling", flowM3PerDay = 50, reclaimedAllowed = true });
+        var demand = (await need.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var taken = await staff.PostAsJsonAsync("/api/v1/matches", new { supplyStreamId = supply, demandStreamId = demand });
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        return ((await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), mill);
+    }
+
+    private async Task<string> TokenHashesAsync() =>
+        string.Join(",", await QueryAsync("SELECT token_hash FROM engineer_invitations", null));
+
+    private async Task<List<string>> HistoryAsync(Guid matchId) =>
+        [.. (await QueryAsync("SELECT action FROM audit_entries WHERE entity_id = @id AND action LIKE 'engineer-%'", matchId)).Order(StringComparer.Ordinal)];
+
+    private async Task<List<string>> QueryAsync(string sql, Guid? id)
+    {
+        await using var connection = new NpgsqlConnection(app.Server.ConnectionString(app.Database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", (object?)id ?? DBNull.Value);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    private async Task ExecuteAsync(string sql, string email)
+    {
+        await using var connection = new NpgsqlConnection(app.Server.ConnectionString(app.Database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("email", email);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+}
