@@ -18,7 +18,7 @@ public sealed class EngineerInvitationTests(AppUnderTest app)
         var admin = await app.SignInAsync("admin@demo.ecopark.tw", Password);
         await admin.GotoAsync("/admin/users");
         await AppUnderTest.WaitForInteractiveAsync(admin);
-        await admin.Locator("[data-testid=invitation-switch] input").CheckAsync();
+        await admin.Locator("input[data-testid=invitation-switch], [data-testid=invitation-switch] input").First.CheckAsync();
         await Assertions.Expect(admin.GetByTestId("invitation-switch-changed")).ToContainTextAsync("admin@demo.ecopark.tw");
         await admin.Context.CloseAsync();
 
