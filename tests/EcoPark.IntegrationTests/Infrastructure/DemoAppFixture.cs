@@ -79,6 +79,42 @@ public sealed class DemoAppFixture : IAsyncLifetime
     public async Task<FactoryDto> FactoryNamedAsync(string nameZh) =>
         (await AllFactoriesAsync()).Single(f => f.NameZh == nameZh);
 
+    /// <summary>
+    /// A water match taken up by the demo staff between a newly registered factory (the supplier, with no engineer
+    /// account) and the dyer (the buyer, with one): the case for consent on a factory's behalf and for invitations.
+    /// </summary>
+    public async Task<(Guid MatchId, Guid MillId)> MatchWithNewSupplierAsync(string label)
+    {
+        using var admin = await SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        using var staff = await SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var dyer = await FactoryNamedAsync("永彩染整股份有限公司");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        using var registered = await admin.PostAsJsonAsync("/api/v1/factories", TestFactories.Input(dyer.ParkId, $"{label}{suffix}", TestFactories.NextBusinessNumber(),
+            $"彰化縣{label}路{suffix}號", dyer.Latitude + 0.003, dyer.Longitude));
+        var mill = (await registered.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        using var effluent = await staff.PostAsJsonAsync($"/api/v1/factories/{mill}/effluent-streams", new
+        {
+            name = "Rinse outlet",
+            minM3PerDay = 100,
+            avgM3PerDay = 200,
+            maxM3PerDay = 300,
+            route = "parkWwtp",
+            dischargeFeeNtdPerM3 = 12,
+            quality = new[] { new { key = "codMgL", value = 30, basis = "lab", sampleDate = "2026-11-02" } },
+        });
+        var supply = (await effluent.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        using var need = await staff.PostAsJsonAsync($"/api/v1/factories/{dyer.Id}/water-demands",
+            new { name = $"Cooling {suffix}", use = "cooling", flowM3PerDay = 50, reclaimedAllowed = true });
+        var demand = (await need.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        using var taken = await staff.PostAsJsonAsync("/api/v1/matches", new { supplyStreamId = supply, demandStreamId = demand });
+        if (taken.StatusCode != System.Net.HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"taking up the match answered {taken.StatusCode}: {await taken.Content.ReadAsStringAsync()}");
+        }
+
+        return ((await taken.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid(), mill);
+    }
+
     /// <summary>Factory ids straight from the database, bypassing the API under test.</summary>
     public async Task<List<Guid>> FactoryIdsInDatabaseAsync(string? parkNameZh = null)
     {

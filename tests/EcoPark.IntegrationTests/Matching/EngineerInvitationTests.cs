@@ -137,34 +137,7 @@ public sealed class EngineerInvitationTests(DemoAppFixture app)
         return await app.SignedInAsync(email, "en", Password);
     }
 
-    /// <summary>A match between a new factory (no engineer account, the supplier) and the dyer (with one), taken up by the demo staff.</summary>
-    private async Task<(Guid MatchId, Guid MillId)> NewMatchAsync()
-    {
-        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
-        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
-        var dyer = await app.FactoryNamedAsync("永彩染整股份有限公司");
-        var suffix = Guid.NewGuid().ToString("N")[..6];
-        using var registered = await admin.PostAsJsonAsync("/api/v1/factories", TestFactories.Input(dyer.ParkId, $"邀請測試{suffix}", TestFactories.NextBusinessNumber(),
-            $"彰化縣邀請路{suffix}號", dyer.Latitude + 0.003, dyer.Longitude));
-        var mill = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var effluent = await staff.PostAsJsonAsync($"/api/v1/factories/{mill}/effluent-streams", new
-        {
-            name = "Rinse outlet",
-            minM3PerDay = 100,
-            avgM3PerDay = 200,
-            maxM3PerDay = 300,
-            route = "parkWwtp",
-            dischargeFeeNtdPerM3 = 12,
-            quality = new[] { new { key = "codMgL", value = 30, basis = "lab", sampleDate = "2026-11-02" } },
-        });
-        var supply = (await effluent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var need = await staff.PostAsJsonAsync($"/api/v1/factories/{dyer.Id}/water-demands",
-            new { name = $"Cooling {suffix}", use = "cooling", flowM3PerDay = 50, reclaimedAllowed = true });
-        var demand = (await need.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var taken = await staff.PostAsJsonAsync("/api/v1/matches", new { supplyStreamId = supply, demandStreamId = demand });
-        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
-        return ((await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), mill);
-    }
+    private Task<(Guid MatchId, Guid MillId)> NewMatchAsync() => app.MatchWithNewSupplierAsync("邀請測試");
 
     private async Task<string> TokenHashesAsync() =>
         string.Join(",", await QueryAsync("SELECT token_hash FROM engineer_invitations", null));

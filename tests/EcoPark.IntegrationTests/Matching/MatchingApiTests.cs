@@ -213,30 +213,8 @@ public sealed class MatchingApiTests(DemoAppFixture app)
     [Fact]
     public async Task ConsentOnBehalf_NeedsASignedLetterASignerAndADate_AndOnlyForAFactoryWithoutAnEngineer()
     {
-        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        var (id, _) = await app.MatchWithNewSupplierAsync("代同意測試"); // the buyer side, the dyer, has an engineer account
         using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "zh-TW");
-        var dyer = await app.FactoryNamedAsync("永彩染整股份有限公司"); // the buyer side has an engineer account
-        var suffix = Guid.NewGuid().ToString("N")[..6];
-        using var registered = await admin.PostAsJsonAsync("/api/v1/factories", TestFactories.Input(dyer.ParkId, $"代同意測試{suffix}", TestFactories.NextBusinessNumber(),
-            $"彰化縣同意路{suffix}號", dyer.Latitude + 0.003, dyer.Longitude));
-        var mill = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var effluent = await staff.PostAsJsonAsync($"/api/v1/factories/{mill}/effluent-streams", new
-        {
-            name = "Rinse outlet",
-            minM3PerDay = 100,
-            avgM3PerDay = 200,
-            maxM3PerDay = 300,
-            route = "parkWwtp",
-            dischargeFeeNtdPerM3 = 12,
-            quality = new[] { new { key = "codMgL", value = 30, basis = "lab", sampleDate = "2026-11-02" } },
-        });
-        var supply = (await effluent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var need = await staff.PostAsJsonAsync($"/api/v1/factories/{dyer.Id}/water-demands",
-            new { name = $"Cooling {suffix}", use = "cooling", flowM3PerDay = 50, reclaimedAllowed = true });
-        var demand = (await need.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var taken = await staff.PostAsJsonAsync("/api/v1/matches", new { supplyStreamId = supply, demandStreamId = demand });
-        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
-        var id = (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         byte[] pdf = [.. "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8];
         Task<HttpResponseMessage> RecordAsync(HttpClient client, string side, string signedBy, string signedOn, bool withLetter = true)
         {
