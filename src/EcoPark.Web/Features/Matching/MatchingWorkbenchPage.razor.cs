@@ -24,7 +24,7 @@ public partial class MatchingWorkbenchPage
         ["feasible-as-is", "feasible-with-treatment", "feasible-with-blending", "feasible-direct", "feasible-with-heat-pump", "feasible", "uneconomic", "needs-lab-test", "infeasible", "blocked"];
 
     private IReadOnlyList<ParkDto> parks = [];
-    private IReadOnlyList<FactoryDto> factories = [];
+    private IReadOnlyList<FactoryDto>? factories;
     private IReadOnlyList<FactoryDto> parkFactories = [];
     private IReadOnlyList<CandidateDto> links = [];
     private IReadOnlyList<MapPoint> mapPoints = [];
@@ -83,17 +83,12 @@ public partial class MatchingWorkbenchPage
 
         var caller = await LoadCallerAsync();
         parks = [.. (await ParkQueries.ListAsync(caller)).Where(p => caller.IsAdministrator || caller.ParkIds.Contains(p.Id))];
-        parkId = parks.FirstOrDefault()?.Id;
-        await ReloadAsync();
-        // The factories are for the map only, so they come after the rows.
-        factories = await FactoryQueries.ListAsync(caller);
-        parkFactories = [.. factories.Where(f => f.ParkId == parkId)];
+        await ParkChangedAsync(parks.FirstOrDefault()?.Id);
     }
 
     private async Task ParkChangedAsync(Guid? id)
     {
         parkId = id;
-        parkFactories = [.. factories.Where(f => f.ParkId == id)];
         await ReloadAsync();
     }
 
@@ -114,6 +109,9 @@ public partial class MatchingWorkbenchPage
         }
 
         var caller = await LoadCallerAsync();
+        // The factories are for the map only, so they are read after the rows, once per page.
+        factories ??= await FactoryQueries.ListAsync(caller);
+        parkFactories = [.. factories.Where(f => f.ParkId == id)];
         var top = await Matchmaking.ParkCandidatesAsync(caller, id, Filter with { FeasibleOnly = true }, new CandidatePaging(1, MaxMapLinks * 4));
         links = [.. top.Items.Where(c => c.Feasible && parkFactories.Any(f => f.Id == c.SupplyFactoryId) && parkFactories.Any(f => f.Id == c.DemandFactoryId)).Take(MaxMapLinks)];
         // Points and links together, so that the map is drawn once with both.
