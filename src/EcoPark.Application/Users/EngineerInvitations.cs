@@ -53,12 +53,15 @@ public sealed class EngineerInvitations(
     }
 
     /// <summary>An administrator allows or stops staff invitations; who and when is kept with the switch and in the audit log.</summary>
-    public async Task<InvitationSwitchDto> SetSwitchAsync(Caller caller, bool staffMayInvite, CancellationToken cancellationToken = default)
+    /// <summary>Turns staff invitations on or off; a missing value (an API body without it) is refused on its field.</summary>
+    public async Task<InvitationSwitchDto> SetSwitchAsync(Caller caller, bool? staffMayInvite, CancellationToken cancellationToken = default)
     {
         if (!caller.IsAdministrator)
         {
             throw new ForbiddenException(l["User.AdminOnly"]);
         }
+
+        var allowed = staffMayInvite ?? throw DomainGuard.Invalid("staffMayInvite", l["Value.Required"]);
 
         var row = await db.InvitationSwitches.SingleOrDefaultAsync(cancellationToken);
         if (row is null)
@@ -67,8 +70,8 @@ public sealed class EngineerInvitations(
             db.InvitationSwitches.Add(row);
         }
 
-        (row.StaffMayInvite, row.ChangedBy, row.ChangedAt) = (staffMayInvite, caller.UserId, clock.GetUtcNow());
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(InvitationSwitch), Guid.Empty, staffMayInvite ? "staff-invitations-allowed" : "staff-invitations-stopped",
+        (row.StaffMayInvite, row.ChangedBy, row.ChangedAt) = (allowed, caller.UserId, clock.GetUtcNow());
+        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(InvitationSwitch), Guid.Empty, allowed ? "staff-invitations-allowed" : "staff-invitations-stopped",
             caller.UserId, clock.GetUtcNow(), null, null));
         await db.SaveChangesAsync(cancellationToken);
         return await GetSwitchAsync(cancellationToken);

@@ -1,9 +1,6 @@
-using EcoPark.Application;
-using EcoPark.Application.Common;
 using EcoPark.Application.Users;
 using EcoPark.Domain.Access;
 using EcoPark.Web.Security;
-using Microsoft.Extensions.Localization;
 
 namespace EcoPark.Web.Api;
 
@@ -18,9 +15,8 @@ internal static class InvitationEndpoints
         api.MapGet("/invitation-switch", async (EngineerInvitations handler, CancellationToken ct) => TypedResults.Ok(await handler.GetSwitchAsync(ct)))
             .RequireAuthorization(Policies.Administrators).WithTags("Users")
             .WithSummary("Whether park staff may invite engineers, and which administrator changed it when");
-        api.MapPut("/invitation-switch", async (SwitchInput input, Caller caller, EngineerInvitations handler, IStringLocalizer<Messages> l, CancellationToken ct) =>
-                TypedResults.Ok(await handler.SetSwitchAsync(caller,
-                    input.StaffMayInvite ?? throw DomainGuard.Invalid(nameof(SwitchInput.StaffMayInvite), l["Value.Required"]), ct)))
+        api.MapPut("/invitation-switch", async (SwitchInput input, Caller caller, EngineerInvitations handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.SetSwitchAsync(caller, input.StaffMayInvite, ct)))
             .RequireAuthorization(Policies.Administrators).WithTags("Users")
             .WithSummary("Allow or stop staff invitations of engineers ({ staffMayInvite }); off until an administrator turns it on");
         var matches = api.MapGroup("/matches").WithTags("Matching");
