@@ -29,6 +29,7 @@ public sealed class MatchQuoteTests(AppUnderTest app)
         await Assertions.Expect(page.GetByTestId("quote-row")).ToHaveCountAsync(0);
 
         await AppUnderTest.Input(page, "quote-source").FillAsync("永固管線工程 報價單 Q-1127");
+        await AppUnderTest.Input(page, "quote-source").PressAsync("Tab"); // the field binds on change: commit it before recording
         await page.GetByTestId("quote-record").ClickAsync();
         var quote = page.GetByTestId("quote-row");
         await Assertions.Expect(quote).ToHaveCountAsync(1);

@@ -20,10 +20,12 @@ public sealed class UserAdministrationTests(AppUnderTest app)
         await page.Locator("div.mud-select").Filter(new() { Has = page.GetByTestId("user-role") }).First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "稽核人員" }).ClickAsync();
         await AppUnderTest.Input(page, "user-password").FillAsync("short");
+        await AppUnderTest.Input(page, "user-password").PressAsync("Tab"); // the field binds on change: commit it before saving
         await page.GetByTestId("save-user").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-dialog").GetByText("密碼至少需要 12 個字元。", new() { Exact = true })).ToBeVisibleAsync();
 
         await AppUnderTest.Input(page, "user-password").FillAsync("NewAuditor#2026x");
+        await AppUnderTest.Input(page, "user-password").PressAsync("Tab");
         await page.GetByTestId("save-user").ClickAsync();
         await Assertions.Expect(page.GetByTestId("user-row-email").Filter(new() { HasText = "new.auditor@example.tw" })).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
