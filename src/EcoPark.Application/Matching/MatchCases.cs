@@ -3,6 +3,7 @@ using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Fees;
 using EcoPark.Application.Streams;
+using EcoPark.Application.Users;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
@@ -258,8 +259,7 @@ public sealed class MatchCases(
         var match = await FindAsync(db, caller, id, tracking: true, edit: true, cancellationToken);
         var supplier = input.Side == "supplier";
         var factoryId = supplier ? match.SupplyFactoryId : match.DemandFactoryId;
-        var engineers = db.UserRoles.Where(r => db.Roles.Any(role => role.Id == r.RoleId && role.Name == Roles.FactoryEngineer)).Select(r => r.UserId);
-        if (await db.UserFactoryScopes.AnyAsync(s => s.FactoryId == factoryId && engineers.Contains(s.UserId), cancellationToken))
+        if (await db.FactoryHasEngineerAsync(factoryId, cancellationToken))
         {
             throw DomainGuard.Invalid("side", l["Match.FactoryHasEngineer"]);
         }

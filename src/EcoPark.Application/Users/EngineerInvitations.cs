@@ -52,8 +52,10 @@ public sealed class EngineerInvitations(
         return new(row?.StaffMayInvite ?? false, by, row?.ChangedAt);
     }
 
-    /// <summary>An administrator allows or stops staff invitations; who and when is kept with the switch and in the audit log.</summary>
-    /// <summary>Turns staff invitations on or off; a missing value (an API body without it) is refused on its field.</summary>
+    /// <summary>
+    /// An administrator allows or stops staff invitations; who and when is kept with the switch and in the audit log.
+    /// A missing value (an API body without it) is refused on its field.
+    /// </summary>
     public async Task<InvitationSwitchDto> SetSwitchAsync(Caller caller, bool? staffMayInvite, CancellationToken cancellationToken = default)
     {
         if (!caller.IsAdministrator)
@@ -86,7 +88,7 @@ public sealed class EngineerInvitations(
         var open = new List<string>();
         foreach (var (side, factoryId) in Sides(match))
         {
-            if (!await HasEngineerAsync(factoryId, cancellationToken))
+            if (!await db.FactoryHasEngineerAsync(factoryId, cancellationToken))
             {
                 open.Add(side);
             }
@@ -115,7 +117,7 @@ public sealed class EngineerInvitations(
             throw new ForbiddenException(l["Invitation.Disabled"]);
         }
 
-        if (await HasEngineerAsync(factoryId, cancellationToken))
+        if (await db.FactoryHasEngineerAsync(factoryId, cancellationToken))
         {
             throw DomainGuard.Invalid("side", l["Match.FactoryHasEngineer"]);
         }
@@ -162,7 +164,7 @@ public sealed class EngineerInvitations(
     /// <summary>The invitation a link carries, while it can still be accepted.</summary>
     public async Task<InvitationPreview> PreviewAsync(string token, CancellationToken cancellationToken = default)
     {
-        var invitation = await ValidAsync(token, tracking: false, cancellationToken);
+        var invitation = await ValidAsync(token, cancellationToken);
         var factory = await db.Factories.AsNoTracking().SingleAsync(f => f.Id == invitation.FactoryId, cancellationToken);
         return new(invitation.Name, invitation.Email, factory.Name.Display());
     }
@@ -175,7 +177,7 @@ public sealed class EngineerInvitations(
     {
         await acceptValidator.ValidateAndThrowAsync(input, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var invitation = await ValidAsync(token, tracking: false, cancellationToken);
+        var invitation = await ValidAsync(token, cancellationToken);
         var user = new ApplicationUser
         {
             Id = Guid.NewGuid(),
@@ -203,11 +205,10 @@ public sealed class EngineerInvitations(
         return user;
     }
 
-    private async Task<EngineerInvitation> ValidAsync(string token, bool tracking, CancellationToken cancellationToken)
+    private async Task<EngineerInvitation> ValidAsync(string token, CancellationToken cancellationToken)
     {
         var hash = Hash(token ?? string.Empty);
-        var query = tracking ? db.EngineerInvitations : db.EngineerInvitations.AsNoTracking();
-        var invitation = await query.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken)
+        var invitation = await db.EngineerInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken)
             ?? throw new NotFoundException(l["Invitation.NotFound"]);
         if (invitation.AcceptedAt is not null)
         {
@@ -225,12 +226,6 @@ public sealed class EngineerInvitations(
     }
 
     private static IEnumerable<(string Side, Guid FactoryId)> Sides(MatchCase match) => [("supplier", match.SupplyFactoryId), ("buyer", match.DemandFactoryId)];
-
-    private Task<bool> HasEngineerAsync(Guid factoryId, CancellationToken cancellationToken)
-    {
-        var engineers = db.UserRoles.Where(r => db.Roles.Any(role => role.Id == r.RoleId && role.Name == Roles.FactoryEngineer)).Select(r => r.UserId);
-        return db.UserFactoryScopes.AnyAsync(s => s.FactoryId == factoryId && engineers.Contains(s.UserId), cancellationToken);
-    }
 
     /// <summary>The match's history: who invited whom for which factory, and who accepted (never the token).</summary>
     private void History(Guid matchId, string action, Guid by, EngineerInvitation invitation) =>

@@ -1,7 +1,12 @@
 namespace EcoPark.Web.Shared;
 
 /// <summary>A factory on the park map: its name in the reader's language, its coordinates and where a click on it goes.</summary>
-public sealed record MapPoint(Guid Id, string Name, double Latitude, double Longitude, string? Href);
+public sealed record MapPoint(Guid Id, string Name, double Latitude, double Longitude, string? Href)
+{
+    /// <summary>A factory the reader may open: a click goes to its park's factory list.</summary>
+    public static MapPoint Of(Application.Factories.FactoryDto factory) =>
+        new(factory.Id, Names.Pick(factory.NameZh, factory.NameEn), factory.Latitude, factory.Longitude, $"factories?park={factory.ParkId}");
+}
 
 /// <summary>
 /// A line between two factories on the park map. <see cref="Resource"/> (water, heat, byproduct) picks the colour;

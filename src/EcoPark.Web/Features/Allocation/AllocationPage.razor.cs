@@ -96,7 +96,7 @@ public partial class AllocationPage
     {
         var reached = run.Links.SelectMany(k => new[] { k.SupplyFactoryId, k.DemandFactoryId }).ToHashSet();
         IReadOnlyList<MapPoint> points = [.. factories.Where(f => f.ParkId == run.ParkId || reached.Contains(f.Id))
-            .Select(f => new MapPoint(f.Id, Names.Pick(f.NameZh, f.NameEn), f.Latitude, f.Longitude, $"factories?park={f.ParkId}"))];
+            .Select(MapPoint.Of)];
         IReadOnlyList<MapLink> links = [.. run.Links.Select((k, i) => new MapLink(
             i.ToString(System.Globalization.CultureInfo.InvariantCulture), k.SupplyFactoryId, k.DemandFactoryId, k.Resource, "chosen",
             $"{k.SupplyFactory} → {k.DemandFactory} · {L["Allocation.Resource." + k.Resource]}", k.MatchId is { } match ? $"matching/cases/{match}" : null))];

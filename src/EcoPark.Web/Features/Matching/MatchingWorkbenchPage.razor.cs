@@ -115,7 +115,7 @@ public partial class MatchingWorkbenchPage
         var top = await Matchmaking.ParkCandidatesAsync(caller, id, Filter with { FeasibleOnly = true }, new CandidatePaging(1, MaxMapLinks * 4));
         links = [.. top.Items.Where(c => c.Feasible && parkFactories.Any(f => f.Id == c.SupplyFactoryId) && parkFactories.Any(f => f.Id == c.DemandFactoryId)).Take(MaxMapLinks)];
         // Points and links together, so that the map is drawn once with both.
-        mapPoints = [.. parkFactories.Select(f => new MapPoint(f.Id, Names.Pick(f.NameZh, f.NameEn), f.Latitude, f.Longitude, $"factories?park={f.ParkId}"))];
+        mapPoints = [.. parkFactories.Select(MapPoint.Of)];
         mapLinks = [.. links.Select(MapLinkOf)];
         cases = await MatchCases.ListAsync(caller, id);
         casesLoaded = true;
