@@ -70,7 +70,10 @@ public sealed class FeeAuditTests(AppUnderTest app)
         await page.Context.CloseAsync();
     }
 
-    private async Task<IPage> OpenCaseAsync(string factory)
+    private Task<IPage> OpenCaseAsync(string factory) => OpenCaseAsync(app, factory);
+
+    /// <summary>An auditor opens a fee case for <paramref name="factory"/> and lands on its page.</summary>
+    internal static async Task<IPage> OpenCaseAsync(AppUnderTest app, string factory)
     {
         var page = await app.SignInAsync("auditor@demo.ecopark.tw", Password);
         await page.GotoAsync("/fees/cases");

@@ -28,6 +28,24 @@ public sealed partial class OneLanguageTests(AppUnderTest app)
         { "engineer2@demo.ecopark.tw", "/opportunities" },
         { "auditor@demo.ecopark.tw", "/" }, { "auditor@demo.ecopark.tw", "/parks" }, { "auditor@demo.ecopark.tw", "/factories" },
         { "auditor@demo.ecopark.tw", "/filings" },
+        { "admin@demo.ecopark.tw", "/allocation" }, { "admin@demo.ecopark.tw", "/admin/publications" }, { "admin@demo.ecopark.tw", "/fees/cases" },
+        { "admin@demo.ecopark.tw", "/fees/rules" }, { "staff@demo.ecopark.tw", "/allocation" }, { "staff@demo.ecopark.tw", "/parks" },
+        { "staff@demo.ecopark.tw", "/fees/estimate" }, { "engineer@demo.ecopark.tw", "/fees/estimate" }, { "engineer@demo.ecopark.tw", "/fees/rules" },
+        { "auditor@demo.ecopark.tw", "/fees/cases" }, { "auditor@demo.ecopark.tw", "/fees/estimate" }, { "auditor@demo.ecopark.tw", "/fees/rules" },
+    };
+
+    /// <summary>Pages with an id in their address, reached as a user reaches them: from a list, by a click on its first entry.</summary>
+    public static TheoryData<string, string, string, string> DetailPages() => new()
+    {
+        { "staff@demo.ecopark.tw", "/matching", "[data-testid=case-table] tbody tr", "/matching/cases/" },
+        { "staff@demo.ecopark.tw", "/filings/park", "[data-testid=park-filing-table] .mud-table-body tr", "/filings/" },
+        { "engineer@demo.ecopark.tw", "/filings", "[data-testid=new-filing]", "/new" },
+    };
+
+    /// <summary>Pages without sign-in: the public KPI pages, the sign-in page, a stale invitation and an unknown address.</summary>
+    public static TheoryData<string> AnonymousPages() => new()
+    {
+        "/public", "/account/login", "/account/access-denied", "/account/invitation/not-a-token", "/no-such-page",
     };
 
     [Theory]
@@ -37,12 +55,74 @@ public sealed partial class OneLanguageTests(AppUnderTest app)
         var page = await SignInInChineseAsync(email);
         await page.GotoAsync(path);
         await AppUnderTest.WaitForInteractiveAsync(page);
-        // The circuit renders the data after the frame: wait until nothing is loading, then a little longer for the last render.
-        await Assertions.Expect(page.Locator(".mud-table-loading-progress, .mud-progress-linear, .mud-progress-circular")).ToHaveCountAsync(0);
-        await page.WaitForTimeoutAsync(1_500);
+        await SettledAsync(page);
 
         Assert.Empty(RawKeys(await page.Locator("body").InnerTextAsync()));
         await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(DetailPages))]
+    public async Task EveryDetailPage_InTraditionalChinese_ShowsNoRawKey(string email, string listPath, string firstEntry, string detailPath)
+    {
+        var page = await SignInInChineseAsync(email);
+        await page.GotoAsync(listPath);
+        await AppUnderTest.WaitForInteractiveAsync(page);
+        await SettledAsync(page);
+        await page.Locator(firstEntry).First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains(detailPath, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await AppUnderTest.WaitForInteractiveAsync(page);
+        await SettledAsync(page);
+
+        Assert.Empty(RawKeys(await page.Locator("body").InnerTextAsync()));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(AnonymousPages))]
+    public async Task EveryPageWithoutSignIn_InTraditionalChinese_ShowsNoRawKey(string path)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/culture/set?culture=zh-TW&returnUrl=" + Uri.EscapeDataString(path));
+        await SettledAsync(page);
+
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text);
+        Assert.Empty(RawKeys(text));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AFeeCasePage_InTraditionalChinese_ShowsNoRawKey()
+    {
+        // The demo seeds no fee case: the auditor opens one, as on a first morning.
+        var page = await FeeAuditTests.OpenCaseAsync(app, "禾豐食品股份有限公司");
+        await page.GotoAsync("/culture/set?culture=zh-TW&returnUrl=" + Uri.EscapeDataString(new Uri(page.Url).AbsolutePath));
+        await AppUnderTest.WaitForInteractiveAsync(page);
+        await SettledAsync(page);
+
+        Assert.Empty(RawKeys(await page.Locator("body").InnerTextAsync()));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ThePublicParkPage_InTraditionalChinese_ShowsNoRawKey()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/culture/set?culture=zh-TW&returnUrl=/public");
+        await page.GetByTestId("public-park-link").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/public/parks/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await SettledAsync(page);
+
+        Assert.Empty(RawKeys(await page.Locator("body").InnerTextAsync()));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The circuit renders the data after the frame: wait until nothing is loading, then a little longer for the last render.</summary>
+    private static async Task SettledAsync(IPage page)
+    {
+        await Assertions.Expect(page.Locator(".mud-table-loading-progress, .mud-progress-linear, .mud-progress-circular")).ToHaveCountAsync(0);
+        await page.WaitForTimeoutAsync(1_500);
     }
 
     [Fact]
