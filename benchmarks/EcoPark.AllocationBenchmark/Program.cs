@@ -3,6 +3,7 @@ using System.Globalization;
 using EcoPark.Application.Allocation;
 using EcoPark.Benchmarks;
 using EcoPark.Domain.Allocation;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
 using EcoPark.Infrastructure.Allocation;
 
@@ -39,7 +40,7 @@ foreach (var n in sizes)
     var greedyWater = outcome.GreedyPlan.ReusedWaterM3PerDay(model);
     var water = outcome.Plan.ReusedWaterM3PerDay(model);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {n} × {n} | {parks} | {candidates.Count:N0} | {model.Paths.Count:N0} | {outcome.Variables:N0} ({model.Pairs.Count:N0}) | {outcome.Constraints:N0} | {modelSeconds:0.0} | {outcome.Status.ToKey()} ({outcome.Source.ToString().ToLowerInvariant()}) | {outcome.SolveTime.TotalSeconds:0.0} | {outcome.GapPercent:0.###} | {outcome.GreedyObjectiveNtdPerYear:N0} | {outcome.ObjectiveNtdPerYear:N0} | {outcome.ObjectiveNtdPerYear - outcome.GreedyObjectiveNtdPerYear:N0} ({Percent(outcome.ObjectiveNtdPerYear, outcome.GreedyObjectiveNtdPerYear)}) | {greedyWater:N0} | {water:N0} | {water - greedyWater:N0} | {target} |"));
+        $"| {n} × {n} | {parks} | {candidates.Count:N0} | {model.Paths.Count:N0} | {outcome.Variables:N0} ({model.Pairs.Count:N0}) | {outcome.Constraints:N0} | {modelSeconds:0.0} | {outcome.Status.Key()} ({outcome.Source.ToString().ToLowerInvariant()}) | {outcome.SolveTime.TotalSeconds:0.0} | {outcome.GapPercent:0.###} | {outcome.GreedyObjectiveNtdPerYear:N0} | {outcome.ObjectiveNtdPerYear:N0} | {outcome.ObjectiveNtdPerYear - outcome.GreedyObjectiveNtdPerYear:N0} ({Percent(outcome.ObjectiveNtdPerYear, outcome.GreedyObjectiveNtdPerYear)}) | {greedyWater:N0} | {water:N0} | {water - greedyWater:N0} | {target} |"));
 }
 
 static string Percent(decimal value, decimal floor) => floor > 0 ? string.Create(CultureInfo.InvariantCulture, $"+{(value - floor) / floor * 100:0.#} %") : "—";

@@ -1,4 +1,5 @@
 using EcoPark.Domain.Allocation;
+using EcoPark.Domain.Common;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -41,9 +42,9 @@ public sealed class StartAllocationInputValidator : AbstractValidator<StartAlloc
 
     public const decimal MaxPaybackMonthsLimit = 1_200m;
 
-    public static readonly IReadOnlyList<string> ResourceKeys = [.. Enum.GetValues<AllocationResource>().Select(r => Streams.Keys.Of(r))];
+    public static readonly IReadOnlyList<string> ResourceKeys = EnumKeys.All<AllocationResource>();
 
-    public static readonly IReadOnlyList<string> ObjectiveKeys = [.. Enum.GetValues<AllocationObjective>().Select(o => Streams.Keys.Of(o))];
+    public static readonly IReadOnlyList<string> ObjectiveKeys = EnumKeys.All<AllocationObjective>();
 
     public StartAllocationInputValidator(IStringLocalizer<Messages> l)
     {
@@ -93,7 +94,7 @@ public sealed record AllocationRunOptions
 
     public AllocationOptions ToDomain() => new()
     {
-        Objective = Streams.Keys.Parse<AllocationObjective>(Objective),
+        Objective = EnumKeys.Parse<AllocationObjective>(Objective),
         BudgetNtd = BudgetNtd,
         MaxPaybackMonths = MaxPaybackMonths,
         LockIn = [.. LockIn.Where(k => !KeptMatches.Contains(k)).Select(k => new PairLock(k.SupplyStreamId, k.DemandStreamId))],

@@ -5,6 +5,7 @@ using EcoPark.Application.Jobs;
 using EcoPark.Application.Matching;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Allocation;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -78,7 +79,7 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
         db.AllocationRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         await jobs.EnqueueAsync(JobKind, new RunPayload(run.Id), cancellationToken: cancellationToken);
-        return new AllocationRunStarted(run.Id, Streams.Keys.Of(run.Status));
+        return new AllocationRunStarted(run.Id, run.Status.Key());
     }
 
     public async Task<AllocationRunDto> GetAsync(Caller caller, Guid parkId, Guid id, CancellationToken cancellationToken = default)
@@ -227,7 +228,7 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var context = await rules.ContextAsync(db, cancellationToken);
-        var resources = options.Resources.Select(Streams.Keys.Parse<ResourceKind>).ToHashSet();
+        var resources = options.Resources.Select(EnumKeys.Parse<ResourceKind>).ToHashSet();
         var parkFactories = await db.Factories.AsNoTracking().Where(f => f.ParkId == parkId).Select(f => f.Id).ToListAsync(cancellationToken);
         var reach = new HashSet<Guid>();
         foreach (var resource in resources)
@@ -242,7 +243,7 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
         var streamIds = model.Supplies.Select(s => s.Id).Concat(model.Demands.Select(d => d.Id)).Distinct().Order().ToList();
         var snapshot = new AllocationRunSnapshot(context.Parameters.Version, context.Treatments.Version, context.FeeYear, context.Today,
             [.. streamIds.Select(id => new AllocationStreamVersion(id, world.Streams[id].RowVersion))],
-            [.. world.Cases.OrderBy(c => c.Id).Select(c => new AllocationMatchVersion(c.Id, Streams.Keys.Of(c.State), c.RowVersion))],
+            [.. world.Cases.OrderBy(c => c.Id).Select(c => new AllocationMatchVersion(c.Id, c.State.Key(), c.RowVersion))],
             model.Pairs.Count);
         return new BuiltModel(model, snapshot, world);
     }
@@ -278,7 +279,7 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
             AllocationStatus.TimeLimit => AllocationRunStatus.TimeLimit,
             _ => AllocationRunStatus.Failed,
         };
-        run.PlanSource = Streams.Keys.Of(outcome.Source);
+        run.PlanSource = outcome.Source.Key();
         run.Variables = outcome.Variables;
         run.Constraints = outcome.Constraints;
         run.ObjectiveNtdPerYear = Math.Round(outcome.ObjectiveNtdPerYear, 0);
@@ -293,7 +294,7 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
         run.GreedyLinksJson = JsonSerializer.Serialize(Links(built, outcome.GreedyPlan), Json);
         run.ShadowPricesJson = JsonSerializer.Serialize(outcome.ShadowPrices.Select(p => ShadowPrice(built.World, p)).ToList(), Json);
         run.Message = infeasible ? JsonSerializer.Serialize(outcome.InfeasibleLocks.Select(p => new LockProblem(
-            p.Lock.SupplyId, Name(built.World, p.Lock.SupplyId), p.Lock.DemandId, Name(built.World, p.Lock.DemandId), Streams.Keys.Of(p.Reason))).ToList(), Json) : null;
+            p.Lock.SupplyId, Name(built.World, p.Lock.SupplyId), p.Lock.DemandId, Name(built.World, p.Lock.DemandId), p.Reason.Key())).ToList(), Json) : null;
         run.FinishedAt = clock.GetUtcNow();
     }
 
@@ -303,7 +304,7 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
             var world = built.World;
             var (supply, demand) = (world.Streams[link.SupplyId], world.Streams[link.DemandId]);
             var (sf, df) = (world.Factories[supply.FactoryId], world.Factories[demand.FactoryId]);
-            return new AllocationLinkDto(Streams.Keys.Of(link.Resource), link.SupplyId, supply.Name, sf.Name.Zh, link.DemandId, demand.Name, df.Name.Zh,
+            return new AllocationLinkDto(link.Resource.Key(), link.SupplyId, supply.Name, sf.Name.Zh, link.DemandId, demand.Name, df.Name.Zh,
                 Math.Round(link.Quantity, 3), Unit(link.Resource), [.. link.Paths.SelectMany(p => p.Treatment).Distinct()], Math.Round(link.NetAnnualBenefitNtd, 0),
                 Math.Round(link.InvestmentNtd, 0))
             {
@@ -311,8 +312,8 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
                 DemandFactoryId = df.Id,
                 SupplyParkId = sf.ParkId,
                 DemandParkId = df.ParkId,
-                SupplyIndustry = Streams.Keys.Of(sf.Industry),
-                DemandIndustry = Streams.Keys.Of(df.Industry),
+                SupplyIndustry = sf.Industry.Key(),
+                DemandIndustry = df.Industry.Key(),
             };
         })];
 
@@ -320,7 +321,7 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
     {
         var stream = world.Streams[price.StreamId];
         var factory = world.Factories[stream.FactoryId];
-        return new AllocationShadowPriceDto(price.StreamId, stream.Name, Streams.Keys.Of(price.Resource), price.Supply ? "supply" : "demand", Unit(price.Resource),
+        return new AllocationShadowPriceDto(price.StreamId, stream.Name, price.Resource.Key(), price.Supply ? "supply" : "demand", Unit(price.Resource),
             Math.Round(price.NtdPerYearPerUnit, 0))
         {
             FactoryId = factory.Id,
@@ -354,7 +355,7 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
 
         List<T> Read<T>(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<T>>(json, Json) ?? [];
         var prices = Read<AllocationShadowPriceDto>(run.ShadowPricesJson).Select(p => caller.CanReadFactory(p.FactoryId, p.ParkId) ? p : p with { StreamName = null }).ToList();
-        return new AllocationRunDto(run.Id, run.ParkId, Streams.Keys.Of(run.Status), JsonSerializer.Deserialize<AllocationRunOptions>(run.OptionsJson, Json)!, run.Paths,
+        return new AllocationRunDto(run.Id, run.ParkId, run.Status.Key(), JsonSerializer.Deserialize<AllocationRunOptions>(run.OptionsJson, Json)!, run.Paths,
             run.ObjectiveNtdPerYear, run.GreedyObjectiveNtdPerYear, run.BestBoundNtdPerYear, run.GapPercent, run.ReusedWaterM3PerDay, run.GreedyReusedWaterM3PerDay,
             run.SolveSeconds, run.PlanSource, [.. Read<AllocationLinkDto>(run.LinksJson).Select(Show)], [.. Read<AllocationLinkDto>(run.GreedyLinksJson).Select(Show)], prices,
             Message(run), run.CancelRequested, run.RequestedBy, run.RequestedAt, run.StartedAt, run.FinishedAt,
@@ -383,7 +384,7 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
     {
         var options = JsonSerializer.Deserialize<AllocationRunOptions>(run.OptionsJson, Json)!;
         var links = run.LinksJson is null ? 0 : JsonSerializer.Deserialize<List<JsonElement>>(run.LinksJson, Json)?.Count ?? 0;
-        return new AllocationRunSummaryDto(run.Id, Streams.Keys.Of(run.Status), options.Objective, options.Resources, options.BudgetNtd, run.ObjectiveNtdPerYear,
+        return new AllocationRunSummaryDto(run.Id, run.Status.Key(), options.Objective, options.Resources, options.BudgetNtd, run.ObjectiveNtdPerYear,
             run.GreedyObjectiveNtdPerYear, run.ReusedWaterM3PerDay, links, run.RequestedAt, run.FinishedAt);
     }
 

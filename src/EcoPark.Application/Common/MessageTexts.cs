@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using EcoPark.Domain.Common;
 
 namespace EcoPark.Application.Common;
 
@@ -14,5 +15,5 @@ public static class MessageTexts
 
     /// <summary>What a reader who may not know the factory sees in its place: its industry, in brackets.</summary>
     public static string AnonymousParty(Domain.Factories.Industry industry) =>
-        string.Format(CultureInfo.CurrentCulture, Get("Party.Anonymous"), Get("Industry." + Domain.Factories.IndustryKeys.ToKey(industry)));
+        string.Format(CultureInfo.CurrentCulture, Get("Party.Anonymous"), Get("Industry." + industry.Key()));
 }

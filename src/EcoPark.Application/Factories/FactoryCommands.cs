@@ -77,7 +77,7 @@ public sealed class FactoryCommands(IEcoParkDbContextFactory dbFactory, IValidat
         new BilingualName(input.NameZh, input.NameEn),
         input.Address,
         UnifiedBusinessNumber.Parse(input.UnifiedBusinessNumber),
-        IndustryKeys.TryParse(input.Industry, out var industry) ? industry : Industry.Other,
+        EnumKeys.TryParse<Industry>(input.Industry, out var industry) ? industry : Industry.Other,
         input.TsicCode.Trim(),
         new GeoPoint(input.Latitude!.Value, input.Longitude!.Value),
         new ContactPerson(input.ContactName, input.ContactPhone, input.ContactEmail));

@@ -1,3 +1,4 @@
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 
 namespace EcoPark.Application.Factories;
@@ -40,6 +41,6 @@ public sealed record FactoryDto(
     };
 
     internal static FactoryDto From(Factory f, string parkZh, string parkEn, bool canEdit) => new(
-        f.Id, f.ParkId, parkZh, parkEn, f.Name.Zh, f.Name.En, f.Address, f.UnifiedBusinessNumber.Value, f.Industry.ToKey(),
+        f.Id, f.ParkId, parkZh, parkEn, f.Name.Zh, f.Name.En, f.Address, f.UnifiedBusinessNumber.Value, f.Industry.Key(),
         f.TsicCode, f.Location.Latitude, f.Location.Longitude, f.Contact.Name, f.Contact.Phone, f.Contact.Email, f.Version, canEdit);
 }

@@ -24,7 +24,7 @@ public sealed class FactoryInputValidator : AbstractValidator<FactoryInput>
             .Must(UnifiedBusinessNumber.IsValid).WithMessage(_ => l["Factory.Ubn.Checksum"]);
         RuleFor(x => x.Industry).Cascade(CascadeMode.Stop)
             .NotEmpty().WithName(_ => l["Field.Industry"])
-            .Must(k => IndustryKeys.TryParse(k, out _)).WithMessage(_ => l["Factory.Industry.Unknown"]);
+            .Must(EnumKeys.IsKey<Industry>).WithMessage(_ => l["Factory.Industry.Unknown"]);
         RuleFor(x => x.TsicCode).Cascade(CascadeMode.Stop)
             .NotEmpty().WithName(_ => l["Field.TsicCode"])
             .Must(TsicCode.IsValid).WithMessage(_ => l["Factory.Tsic.Format"]);

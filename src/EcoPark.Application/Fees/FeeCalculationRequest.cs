@@ -9,7 +9,7 @@ namespace EcoPark.Application.Fees;
 /// <summary>The body of <c>POST /api/v1/fees/calculate</c>, also used by the engineer's estimate.</summary>
 public sealed class FeeCalculationRequest
 {
-    public string Scheme { get; set; } = FeeSchemeKeys.Regulation2023;
+    public string Scheme { get; set; } = FeeScheme.Regulation2023.Key();
 
     public int FeeYear { get; set; }
 
@@ -19,7 +19,7 @@ public sealed class FeeCalculationRequest
     public List<FeeMonthInput> Months { get; set; } = [];
 
     /// <summary><c>unverified</c>, <c>below</c>, <c>within</c> or <c>above</c>.</summary>
-    public string RecyclingRate { get; set; } = "unverified";
+    public string RecyclingRate { get; set; } = RecyclingRateStatus.Unverified.Key();
 
     /// <summary>null: take it from the rule set for the fee year.</summary>
     public bool? HalfRate { get; set; }
@@ -65,10 +65,10 @@ public sealed class FeeCalculationRequestValidator : AbstractValidator<FeeCalcul
 {
     public FeeCalculationRequestValidator(IStringLocalizer<Messages> l)
     {
-        RuleFor(x => x.Scheme).Must(s => FeeSchemeKeys.TryParse(s, out _)).WithMessage(_ => l["Fee.Scheme.Unknown"]);
+        RuleFor(x => x.Scheme).Must(EnumKeys.IsKey<FeeScheme>).WithMessage(_ => l["Fee.Scheme.Unknown"]);
         RuleFor(x => x.FeeYear).InclusiveBetween(2000, 2100).WithName(_ => l["Field.FeeYear"]);
-        RuleFor(x => x.RecyclingRate).Must(r => FeeKeys.TryParseStatus(r, out _)).WithMessage(_ => l["Fee.RecyclingRate.Unknown"]);
-        RuleFor(x => x.PayerCategory).Must(p => FeeKeys.TryParsePayer(p, out _)).WithMessage(_ => l["Fee.Payer.Unknown"]);
+        RuleFor(x => x.RecyclingRate).Must(EnumKeys.IsKey<RecyclingRateStatus>).WithMessage(_ => l["Fee.RecyclingRate.Unknown"]);
+        RuleFor(x => x.PayerCategory).Must(EnumKeys.IsKey<PayerCategory>).WithMessage(_ => l["Fee.Payer.Unknown"]);
         RuleFor(x => x.Months).NotEmpty().WithMessage(_ => l["Fee.Months.Required"]);
         RuleFor(x => x.Period).Text(TextLimits.Code, l);
         RuleFor(x => x.Months).Must(m => m is null || m.Where(x => x is not null).Select(x => x.Month).Distinct().Count() == m.Count)
@@ -81,9 +81,9 @@ public sealed class FeeCalculationRequestValidator : AbstractValidator<FeeCalcul
             month.RuleFor(m => m.GroundwaterM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
             month.RuleFor(m => m.OtherSupplierM3).GreaterThanOrEqualTo(0).WithMessage(_ => l["Volume.Negative"]).AtMost(InputBounds.M3PerMonth, l);
         });
-        When(x => x.Scheme == FeeSchemeKeys.Draft2019, () =>
+        When(x => EnumKeys.TryParse<FeeScheme>(x.Scheme, out var scheme) && scheme == FeeScheme.Draft2019, () =>
         {
-            RuleFor(x => x.Period).Must(p => p is "month" or "halfYear").WithMessage(_ => l["Fee.Period.Unknown"]);
+            RuleFor(x => x.Period).Must(EnumKeys.IsKey<DraftPeriod>).WithMessage(_ => l["Fee.Period.Unknown"]);
             RuleFor(x => x.Months).Must(m => m is null || m.Count == 1).WithMessage(_ => l["Fee.Months.DraftOne"]);
         });
         RuleFor(x => x.Claims).NotNull().WithName(_ => l["Field.Claims"]);
@@ -97,14 +97,4 @@ public sealed class FeeCalculationRequestValidator : AbstractValidator<FeeCalcul
             RuleFor(x => x.Claims.DraftReductionPercent).InclusiveBetween(0, 100).WithMessage(_ => l["Percent.Range"]);
         });
     }
-}
-
-/// <summary>The API's lower-case keys for the fee enums.</summary>
-public static class FeeKeys
-{
-    public static bool TryParseStatus(string? key, out RecyclingRateStatus status) => EnumKeys.TryParse(key, out status);
-
-    public static bool TryParsePayer(string? key, out PayerCategory payer) => EnumKeys.TryParse(key, out payer);
-
-    public static string Key(this RecyclingRateStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -1,6 +1,7 @@
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using FluentValidation;
 using FluentValidation.Results;
@@ -20,7 +21,7 @@ public sealed class FeeCalculator(FeeRules rules, IValidator<FeeCalculationReque
         await validator.ValidateAndThrowAsync(request, cancellationToken);
         await AuthorizeAsync(caller, request.FactoryId, cancellationToken);
 
-        FeeSchemeKeys.TryParse(request.Scheme, out var scheme);
+        EnumKeys.TryParse<FeeScheme>(request.Scheme, out var scheme);
         var ruleSet = await rules.EffectiveAsync(scheme, request.FeeYear, cancellationToken);
         var domainRequest = ToDomain(request);
         if (ruleSet.Regulation2023 is { } regulation)
@@ -33,8 +34,8 @@ public sealed class FeeCalculator(FeeRules rules, IValidator<FeeCalculationReque
 
     private static FeeRequest ToDomain(FeeCalculationRequest request)
     {
-        FeeKeys.TryParseStatus(request.RecyclingRate, out var status);
-        FeeKeys.TryParsePayer(request.PayerCategory, out var payer);
+        EnumKeys.TryParse<RecyclingRateStatus>(request.RecyclingRate, out var status);
+        EnumKeys.TryParse<PayerCategory>(request.PayerCategory, out var payer);
         var claims = request.Claims;
         return new FeeRequest(
             request.FeeYear,
@@ -51,7 +52,7 @@ public sealed class FeeCalculator(FeeRules rules, IValidator<FeeCalculationReque
                 DraftReductionPercent = claims.DraftReductionPercent,
             },
             request.HalfRate,
-            request.Period == "halfYear" ? DraftPeriod.HalfYear : DraftPeriod.Month);
+            EnumKeys.TryParse<DraftPeriod>(request.Period, out var period) ? period : DraftPeriod.Month);
     }
 
     private void CheckWindow(FeeRequest request, Regulation2023Rules regulation, int feeYear)

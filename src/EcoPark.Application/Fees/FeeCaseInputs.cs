@@ -80,7 +80,7 @@ public sealed class OpenFeeCaseInputValidator : AbstractValidator<OpenFeeCaseInp
     {
         RuleFor(x => x.FactoryId).NotEmpty().WithName(_ => l["Field.Factory"]);
         RuleFor(x => x.FeeYear).InclusiveBetween(2023, 2100).WithName(_ => l["Field.FeeYear"]);
-        RuleFor(x => x.PayerCategory).Must(p => FeeKeys.TryParsePayer(p, out _)).WithMessage(_ => l["Fee.Payer.Unknown"]);
+        RuleFor(x => x.PayerCategory).Must(EnumKeys.IsKey<PayerCategory>).WithMessage(_ => l["Fee.Payer.Unknown"]);
     }
 }
 
@@ -138,9 +138,9 @@ public sealed partial class ClaimInputValidator : AbstractValidator<ClaimInput>
 
 public sealed partial class ClaimInputValidator
 {
-    private static bool IsInvestment(ClaimInput input) => string.Equals(input.Kind, nameof(FeeClaimKind.InvestmentOffset), StringComparison.OrdinalIgnoreCase);
+    private static bool IsInvestment(ClaimInput input) => EnumKeys.TryParse<FeeClaimKind>(input.Kind, out var kind) && kind == FeeClaimKind.InvestmentOffset;
 
-    private static bool IsReclaimed(ClaimInput input) => string.Equals(input.Kind, nameof(FeeClaimKind.ReclaimedWater), StringComparison.OrdinalIgnoreCase);
+    private static bool IsReclaimed(ClaimInput input) => EnumKeys.TryParse<FeeClaimKind>(input.Kind, out var kind) && kind == FeeClaimKind.ReclaimedWater;
 }
 
 public sealed class ClaimDecisionInputValidator : AbstractValidator<ClaimDecisionInput>

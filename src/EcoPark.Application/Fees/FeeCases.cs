@@ -3,7 +3,6 @@ using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Common;
-using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
 using FluentValidation;
 using FluentValidation.Results;
@@ -44,7 +43,7 @@ public sealed class FeeCases(
             throw Invalid(nameof(OpenFeeCaseInput.FeeYear), l["Fee.Case.Exists"]);
         }
 
-        FeeKeys.TryParsePayer(input.PayerCategory, out var payer);
+        EnumKeys.TryParse<PayerCategory>(input.PayerCategory, out var payer);
         // Monthly volumes come from the factory's submitted monthly filings; the auditor enters the rest, and
         // any later change to a month needs a reason.
         var window = (await rules.EffectiveAsync(FeeScheme.Regulation2023, input.FeeYear, cancellationToken)).Regulation2023!;
@@ -79,7 +78,7 @@ public sealed class FeeCases(
         return await query
             .Join(db.Factories, c => c.FactoryId, f => f.Id, (c, f) => new { Case = c, f.Name.Zh, f.Name.En })
             .OrderByDescending(x => x.Case.FeeYear).ThenBy(x => x.Zh).ThenByDescending(x => x.Case.CaseVersion)
-            .Select(x => new FeeCaseSummaryDto(x.Case.Id, x.Case.FactoryId, x.Zh, x.En, x.Case.FeeYear, x.Case.CaseVersion, x.Case.Status.ToString(),
+            .Select(x => new FeeCaseSummaryDto(x.Case.Id, x.Case.FactoryId, x.Zh, x.En, x.Case.FeeYear, x.Case.CaseVersion, x.Case.Status.Key(),
                 x.Case.NetFeeNtd, x.Case.NoticeNumber, x.Case.DecidedAt))
             .ToListAsync(cancellationToken);
     }
@@ -91,7 +90,7 @@ public sealed class FeeCases(
         var feeCase = await db.FeeCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException(l["Fee.Case.NotFound"]);
         var factory = await db.Factories.AsNoTracking().SingleAsync(f => f.Id == feeCase.FactoryId, cancellationToken);
         var evidence = await db.FeeEvidence.AsNoTracking().Where(e => e.FeeCaseId == id).OrderBy(e => e.UploadedAt)
-            .Select(e => new EvidenceDto(e.Id, e.ClaimId, e.Kind.ToString(), e.FileName, e.ContentType, e.SizeBytes, e.Sha256, e.UploadedAt))
+            .Select(e => new EvidenceDto(e.Id, e.ClaimId, e.Kind.Key(), e.FileName, e.ContentType, e.SizeBytes, e.Sha256, e.UploadedAt))
             .ToListAsync(cancellationToken);
         var regulation = (await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken)).Regulation2023!;
         var window = regulation.WindowMonths(feeCase.FeeYear);
@@ -99,18 +98,18 @@ public sealed class FeeCases(
         var benchmark = await db.IndustryBenchmarks.AsNoTracking()
             .Where(b => b.Industry == factory.Industry && b.EffectiveFrom <= benchmarkDate)
             .OrderByDescending(b => b.EffectiveFrom)
-            .Select(b => new BenchmarkDto(factory.Industry.ToKey(), b.EffectiveFrom, b.LowerPercent, b.UpperPercent, b.Official, b.Source))
+            .Select(b => new BenchmarkDto(factory.Industry.Key(), b.EffectiveFrom, b.LowerPercent, b.UpperPercent, b.Official, b.Source))
             .FirstOrDefaultAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(FeeCase) && a.EntityId == id).OrderBy(a => a.At)
             .GroupJoin(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a, u })
             .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new AuditDto(x.a.Action, x.a.UserId, u == null ? null : u.Email, x.a.At, x.a.Before, x.a.After))
             .ToListAsync(cancellationToken);
         return new FeeCaseDto(
-            feeCase.Id, feeCase.FactoryId, factory.Name.Zh, factory.Name.En, factory.Address, factory.UnifiedBusinessNumber.Value, factory.Industry.ToKey(), feeCase.FeeYear,
+            feeCase.Id, feeCase.FactoryId, factory.Name.Zh, factory.Name.En, factory.Address, factory.UnifiedBusinessNumber.Value, factory.Industry.Key(), feeCase.FeeYear,
             [.. window.Select(m => m.ToString())], feeCase.CaseVersion,
-            feeCase.PreviousVersionId, feeCase.Status.ToString(), feeCase.Payer.ToString(), [.. feeCase.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
+            feeCase.PreviousVersionId, feeCase.Status.Key(), feeCase.Payer.Key(), [.. feeCase.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
             feeCase.Verification, feeCase.RecyclingRate.Key(), benchmark,
-            [.. feeCase.Claims.OrderBy(c => c.Sequence).Select(c => new FeeClaimDto(c.Id, c.Kind.ToString(), c.Amount, c.CommittedM3, c.Note, c.Decision.ToString(), c.DecisionComment, c.DecidedAt))],
+            [.. feeCase.Claims.OrderBy(c => c.Sequence).Select(c => new FeeClaimDto(c.Id, c.Kind.Key(), c.Amount, c.CommittedM3, c.Note, c.Decision.Key(), c.DecisionComment, c.DecidedAt))],
             evidence,
             feeCase.CalculationJson is null ? null : FeeResultDto.From(JsonSerializer.Deserialize<FeeResult>(feeCase.CalculationJson, Json)!, l),
             feeCase.CalculatedAt, feeCase.DecidedAt, feeCase.NoticeNumber, feeCase.DueDate, audit);

@@ -1,3 +1,4 @@
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using Microsoft.Extensions.Localization;
 
@@ -43,13 +44,13 @@ public sealed record FeeResultDto(
         result.HalfRateApplied,
         [.. result.Steps.Select(s => new FeeStepDto(s.Code, Text(l, "Fee.Step." + s.Code, s.Label), Text(l, "Fee.Detail." + s.Code, s.Label, s.Args), s.AmountNtd))],
         new RuleSetRef(result.RuleSetCode, result.RuleSetVersion),
-        [.. result.StepOrder.Select(s => s.ToString())],
+        [.. result.StepOrder.Select(s => s.Key())],
         [.. result.Warnings.Select(w => new FeeWarningDto(w.Code, Text(l, "Fee.Warning." + w.Code, w.Message, w.Args)))],
         [.. (result.MissingMonths ?? []).Select(m => m.ToString())],
         result.MissingMonths is { Count: > 0 } missing
             ? [new FeeWarningDto("months-missing", l["Fee.Problem.months-missing", string.Join(l["List.Separator"], missing)])]
             : [],
-        [.. (result.ClaimEffects ?? []).Select(e => new FeeClaimEffectDto(e.Kind.ToString(), e.Claimed, e.EffectNtd, e.NoEffectReason,
+        [.. (result.ClaimEffects ?? []).Select(e => new FeeClaimEffectDto(e.Kind.Key(), e.Claimed, e.EffectNtd, e.NoEffectReason,
             e.NoEffectReason is { } reason ? Text(l, "Fee.NoEffect." + reason, reason) : null))]);
 
     private static string Text(IStringLocalizer<Messages> l, string key, string fallback, IReadOnlyList<decimal>? args = null)

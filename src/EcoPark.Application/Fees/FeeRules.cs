@@ -1,6 +1,7 @@
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -38,7 +39,7 @@ public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider cl
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var rows = await db.FeeRuleSets.AsNoTracking().OrderBy(r => r.Code).ThenByDescending(r => r.Version).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new RuleSetVersionDto(r.Id, r.Code, r.Version, r.Scheme.ToKey(), r.EffectiveFrom, r.CreatedAt, r.Note, r.Regulation2023, r.Draft2019))];
+        return [.. rows.Select(r => new RuleSetVersionDto(r.Id, r.Code, r.Version, r.Scheme.Key(), r.EffectiveFrom, r.CreatedAt, r.Note, r.Regulation2023, r.Draft2019))];
     }
 
     /// <summary>Adds the next version of a rule set (administrators only). Earlier versions stay as they were.</summary>
@@ -83,13 +84,13 @@ public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider cl
         {
             throw new ConflictException(l["Fee.Rules.Conflict"]);
         }
-        return new RuleSetVersionDto(next.Id, next.Code, next.Version, next.Scheme.ToKey(), next.EffectiveFrom, next.CreatedAt, next.Note, next.Regulation2023, next.Draft2019);
+        return new RuleSetVersionDto(next.Id, next.Code, next.Version, next.Scheme.Key(), next.EffectiveFrom, next.CreatedAt, next.Note, next.Regulation2023, next.Draft2019);
     }
 
     public async Task<IReadOnlyList<BenchmarkDto>> BenchmarksAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var rows = await db.IndustryBenchmarks.AsNoTracking().OrderBy(b => b.Industry).ThenByDescending(b => b.EffectiveFrom).ToListAsync(cancellationToken);
-        return [.. rows.Select(b => new BenchmarkDto(b.Industry.ToString().ToLowerInvariant(), b.EffectiveFrom, b.LowerPercent, b.UpperPercent, b.Official, b.Source))];
+        return [.. rows.Select(b => new BenchmarkDto(b.Industry.Key(), b.EffectiveFrom, b.LowerPercent, b.UpperPercent, b.Official, b.Source))];
     }
 }

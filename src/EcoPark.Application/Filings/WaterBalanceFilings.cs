@@ -2,6 +2,7 @@ using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Factories;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Reporting;
 using EcoPark.Domain.Water;
 using FluentValidation;
@@ -160,7 +161,7 @@ public sealed class WaterBalanceFilings(
             .Select(f => (Filing: f, Figures: f.Current.Balance.Derive(f.Days)))
             .OrderByDescending(x => x.Filing.Period, StringComparer.Ordinal).ThenBy(x => names[x.Filing.FactoryId].Zh, StringComparer.Ordinal)
             .Select(x => new ParkFilingRow(x.Filing.Id, x.Filing.FactoryId, names[x.Filing.FactoryId].Zh, names[x.Filing.FactoryId].En, x.Filing.Period,
-                x.Filing.Status.ToString(), x.Filing.Current.Version, x.Figures.R2Percent, x.Figures.Closes(park.ClosureTolerancePercent), x.Filing.Current.ChangedAt));
+                x.Filing.Status.Key(), x.Filing.Current.Version, x.Figures.R2Percent, x.Figures.Closes(park.ClosureTolerancePercent), x.Filing.Current.ChangedAt));
         return new ParkFilingOverviewDto(due.LastClosedMonth, [.. rows], [.. overdue.Select(f => new OverdueFactory(f.Id, f.Zh, f.En))]);
     }
 
@@ -183,7 +184,7 @@ public sealed class WaterBalanceFilings(
                 l[uses < figures.TotalIntakeM3 ? "Filing.Below" : "Filing.Above"], Math.Abs(figures.TotalIntakeM3 - uses).ToString("N0")]);
         }
 
-        return new WaterBalanceDto(filing.Id, filing.FactoryId, filing.Period, filing.Status.ToString(), current.Version, figures.TotalIntakeM3, figures.TotalWaterUseM3,
+        return new WaterBalanceDto(filing.Id, filing.FactoryId, filing.Period, filing.Status.Key(), current.Version, figures.TotalIntakeM3, figures.TotalWaterUseM3,
             Math.Round(figures.R1Percent, 2), Math.Round(figures.R2Percent, 2), Math.Round(figures.ClosureGapPercent, 2), Math.Round(figures.UseGapPercent, 2),
             Math.Round(figures.IntakeM3PerDay, 2), Math.Round(figures.WaterUseM3PerDay, 2), tolerance, figures.Closes(tolerance), warnings, current.Justification,
             WaterBalanceRequest.From(filing.Period, current.Balance), filing.RowVersion);

@@ -1,5 +1,4 @@
 using EcoPark.Application.Common;
-using EcoPark.Application.Streams;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
@@ -30,7 +29,7 @@ public sealed class EvaluateHeatRequest
             Id = Guid.NewGuid(),
             ParkId = supplyPark,
             Location = Point(Supply.Latitude, Supply.Longitude),
-            Medium = Keys.Parse<HeatMedium>(Supply.Medium),
+            Medium = EnumKeys.Parse<HeatMedium>(Supply.Medium),
             SupplyTemperatureC = Supply.SupplyTemperatureC,
             CooledToC = Supply.CooledToC,
             LoadKw = load,
@@ -46,14 +45,14 @@ public sealed class EvaluateHeatRequest
             Id = Guid.NewGuid(),
             ParkId = SamePark ? supplyPark : Guid.NewGuid(),
             Location = Point(Demand.Latitude, Demand.Longitude),
-            Medium = Keys.Parse<HeatMedium>(Demand.Medium),
+            Medium = EnumKeys.Parse<HeatMedium>(Demand.Medium),
             RequiredTemperatureC = Demand.RequiredTemperatureC,
             ReturnTemperatureC = Demand.ReturnTemperatureC,
             LoadKw = Demand.LoadKw,
             HoursPerDay = Demand.HoursPerDay,
             DaysPerYear = Demand.DaysPerYear,
             StartHour = Demand.StartHour,
-            CurrentFuel = Demand.CurrentFuel is { } fuel ? Keys.Parse<Fuel>(fuel) : null,
+            CurrentFuel = Demand.CurrentFuel is { } fuel ? EnumKeys.Parse<Fuel>(fuel) : null,
             CurrentCostNtdPerKwh = Demand.CurrentCostNtdPerKwh,
         };
         return (supply, demand);
@@ -96,7 +95,7 @@ public sealed class HeatSupplySide
 
     public double? Longitude { get; set; }
 
-    internal bool IsSteam => Keys.IsValid<HeatMedium>(Medium) && Keys.Parse<HeatMedium>(Medium) == HeatMedium.Steam;
+    internal bool IsSteam => EnumKeys.IsKey<HeatMedium>(Medium) && EnumKeys.Parse<HeatMedium>(Medium) == HeatMedium.Steam;
 }
 
 public sealed class HeatDemandSide
@@ -133,7 +132,7 @@ public sealed class EvaluateHeatRequestValidator : AbstractValidator<EvaluateHea
         RuleFor(x => x.Demand).NotNull();
         When(x => x.Supply is not null, () =>
         {
-            RuleFor(x => x.Supply.Medium).Must(Keys.IsValid<HeatMedium>).WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<HeatMedium>())]);
+            RuleFor(x => x.Supply.Medium).Must(EnumKeys.IsKey<HeatMedium>).WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<HeatMedium>())]);
             RuleFor(x => x.Supply.SupplyTemperatureC).InclusiveBetween(-50, 1600).WithMessage(_ => l["Value.Range", -50, 1600]);
             RuleFor(x => x.Supply.CooledToC).LessThan(x => x.Supply.SupplyTemperatureC).WithMessage(_ => l["Parameter.MinAboveMax"]);
             RuleFor(x => x.Supply.LoadKw).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.Kw, l);
@@ -153,14 +152,14 @@ public sealed class EvaluateHeatRequestValidator : AbstractValidator<EvaluateHea
         });
         When(x => x.Demand is not null, () =>
         {
-            RuleFor(x => x.Demand.Medium).Must(Keys.IsValid<HeatMedium>).WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<HeatMedium>())]);
+            RuleFor(x => x.Demand.Medium).Must(EnumKeys.IsKey<HeatMedium>).WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<HeatMedium>())]);
             RuleFor(x => x.Demand.RequiredTemperatureC).InclusiveBetween(-50, 1600).WithMessage(_ => l["Value.Range", -50, 1600]);
             RuleFor(x => x.Demand.ReturnTemperatureC).LessThan(x => x.Demand.RequiredTemperatureC).WithMessage(_ => l["Parameter.MinAboveMax"]);
             RuleFor(x => x.Demand.LoadKw).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.Kw, l);
             RuleFor(x => x.Demand.HoursPerDay).InclusiveBetween(0.5m, 24).WithMessage(_ => l["Value.Range", 0.5m, 24]);
             RuleFor(x => x.Demand.DaysPerYear).InclusiveBetween(1, 366).WithMessage(_ => l["Value.Range", 1, 366]);
             RuleFor(x => x.Demand.StartHour).InclusiveBetween(0, 23).WithMessage(_ => l["Value.Range", 0, 23]);
-            RuleFor(x => x.Demand.CurrentFuel).Must(f => f is null || Keys.IsValid<Fuel>(f)).WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<Fuel>())]);
+            RuleFor(x => x.Demand.CurrentFuel).Must(f => f is null || EnumKeys.IsKey<Fuel>(f)).WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<Fuel>())]);
             RuleFor(x => x.Demand.CurrentCostNtdPerKwh).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.NtdPerUnit, l);
             MatchingValidation.Coordinates(this, l, x => x.Demand.Latitude, x => x.Demand.Longitude, "Demand");
         });
@@ -187,10 +186,10 @@ public sealed record HeatEvaluationDto(
     IReadOnlyList<MatchInput> Inputs,
     string ParametersVersion)
 {
-    public static HeatEvaluationDto From(HeatMatchResult r) => new(MatchingWorld.Kebab(r.Status.ToString()), r.Feasible, r.DeltaTMinK, Math.Round(r.ApproachK, 2),
+    public static HeatEvaluationDto From(HeatMatchResult r) => new(r.Status.Key(), r.Feasible, r.DeltaTMinK, Math.Round(r.ApproachK, 2),
         Math.Round(r.UsableFraction, 4), Math.Round(r.SentKw, 1), Math.Round(r.DeliveredKw, 1), r.HeatPumpElectricKw is { } kw ? Math.Round(kw, 1) : null,
         r.OverlapHoursPerDay, r.OverlapDaysPerYear, Math.Round(r.DeliveredKwhPerYear), r.DistanceM is { } d ? Math.Round(d) : null, r.Economics,
-        Math.Round(r.Economics?.Co2eAvoidedKgPerYear ?? 0), [.. r.Reasons.Select(x => new ReasonDto(x.Code, x.Kind.ToString(), x.Key, x.Message))], r.Inputs,
+        Math.Round(r.Economics?.Co2eAvoidedKgPerYear ?? 0), [.. r.Reasons.Select(x => new ReasonDto(x.Code, x.Kind.Key(), x.Key, x.Message))], r.Inputs,
         r.ParametersVersion);
 }
 
@@ -206,25 +205,25 @@ public sealed class EvaluateByproductRequest
     public (ByproductSupplyInput Supply, ByproductDemandInput Demand) ToEngine()
     {
         var supplyPark = Guid.NewGuid();
-        var basis = Keys.Parse<ValueBasis>(Supply.PropertyBasis);
+        var basis = EnumKeys.Parse<ValueBasis>(Supply.PropertyBasis);
         var supply = new ByproductSupplyInput
         {
             Id = Guid.NewGuid(),
             ParkId = supplyPark,
             Location = EvaluateHeatRequest.Point(Supply.Latitude, Supply.Longitude),
-            Category = Keys.Parse<ByproductCategory>(Supply.Category),
+            Category = EnumKeys.Parse<ByproductCategory>(Supply.Category),
             WasteCode = Supply.WasteCode ?? string.Empty,
             TonnesPerMonth = Supply.TonnesPerMonth,
             Properties = [.. Supply.Properties.Select(p => new ParameterValue(p.Key, p.Value, basis, Supply.SampleDate))],
             DisposalCostNtdPerTonne = Supply.DisposalCostNtdPerTonne,
-            Permit = Keys.Parse<ReusePermitStatus>(Supply.Permit),
+            Permit = EnumKeys.Parse<ReusePermitStatus>(Supply.Permit),
         };
         var demand = new ByproductDemandInput
         {
             Id = Guid.NewGuid(),
             ParkId = SamePark ? supplyPark : Guid.NewGuid(),
             Location = EvaluateHeatRequest.Point(Demand.Latitude, Demand.Longitude),
-            Category = Keys.Parse<ByproductCategory>(Demand.Category),
+            Category = EnumKeys.Parse<ByproductCategory>(Demand.Category),
             AcceptedCodes = Demand.AcceptedCodes,
             PropertyLimits = [.. Demand.PropertyLimits.Select(p => new ParameterLimit(p.Key, null, p.Value))],
             TonnesPerMonth = Demand.TonnesPerMonth,
@@ -294,13 +293,13 @@ public sealed class EvaluateByproductRequestValidator : AbstractValidator<Evalua
         RuleFor(x => x.Demand).NotNull();
         When(x => x.Supply is not null, () =>
         {
-            RuleFor(x => x.Supply.Category).Must(Keys.IsValid<ByproductCategory>)
-                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ByproductCategory>())]);
+            RuleFor(x => x.Supply.Category).Must(EnumKeys.IsKey<ByproductCategory>)
+                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<ByproductCategory>())]);
             RuleFor(x => x.Supply.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.TonnesPerMonth, l);
-            RuleFor(x => x.Supply.PropertyBasis).Must(Keys.IsValid<ValueBasis>)
-                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ValueBasis>())]);
-            RuleFor(x => x.Supply.Permit).Must(Keys.IsValid<ReusePermitStatus>)
-                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ReusePermitStatus>())]);
+            RuleFor(x => x.Supply.PropertyBasis).Must(EnumKeys.IsKey<ValueBasis>)
+                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<ValueBasis>())]);
+            RuleFor(x => x.Supply.Permit).Must(EnumKeys.IsKey<ReusePermitStatus>)
+                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<ReusePermitStatus>())]);
             RuleFor(x => x.Supply.SampleDate).Must(d => d is null || d <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).WithMessage(_ => l["Parameter.FutureDate"]);
             RuleFor(x => x.Supply.WasteCode).Text(TextLimits.Code, l);
             RuleFor(x => x.Supply.Properties).NotNull().WithMessage(_ => l["Value.Required"]);
@@ -310,8 +309,8 @@ public sealed class EvaluateByproductRequestValidator : AbstractValidator<Evalua
         });
         When(x => x.Demand is not null, () =>
         {
-            RuleFor(x => x.Demand.Category).Must(Keys.IsValid<ByproductCategory>)
-                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ByproductCategory>())]);
+            RuleFor(x => x.Demand.Category).Must(EnumKeys.IsKey<ByproductCategory>)
+                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<ByproductCategory>())]);
             RuleFor(x => x.Demand.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.TonnesPerMonth, l);
             RuleFor(x => x.Demand.AcceptedCodes).NotNull().WithMessage(_ => l["Value.Required"]);
             RuleForEach(x => x.Demand.AcceptedCodes).NotNull().WithMessage(_ => l["Value.Required"]).Text(TextLimits.Code, l);
@@ -335,9 +334,9 @@ public sealed record ByproductEvaluationDto(
     IReadOnlyList<MatchInput> Inputs,
     string ParametersVersion)
 {
-    public static ByproductEvaluationDto From(ByproductMatchResult r) => new(MatchingWorld.Kebab(r.Status.ToString()),
-        [.. r.Properties.Select(p => new ParameterVerdictDto(p.Key, p.Value, p.Max ?? p.Min, p.Min, p.Max, Keys.Of(p.Verdict), p.Headroom, p.Margin, p.Stale, false))],
-        r.TonnesPerMonth, r.DistanceM is { } d ? Math.Round(d) : null, r.Economics, [.. r.Reasons.Select(x => new ReasonDto(x.Code, x.Kind.ToString(), x.Key, x.Message))],
+    public static ByproductEvaluationDto From(ByproductMatchResult r) => new(r.Status.Key(),
+        [.. r.Properties.Select(p => new ParameterVerdictDto(p.Key, p.Value, p.Max ?? p.Min, p.Min, p.Max, p.Verdict.Key(), p.Headroom, p.Margin, p.Stale, false))],
+        r.TonnesPerMonth, r.DistanceM is { } d ? Math.Round(d) : null, r.Economics, [.. r.Reasons.Select(x => new ReasonDto(x.Code, x.Kind.Key(), x.Key, x.Message))],
         r.Inputs, r.ParametersVersion);
 }
 

@@ -201,15 +201,15 @@ public sealed class MatchQuoteInputValidator : AbstractValidator<MatchQuoteInput
 
     public MatchQuoteInputValidator(IStringLocalizer<Messages> l)
     {
-        RuleFor(x => x.Kind).Must(EcoPark.Application.Streams.Keys.IsValid<QuoteKind>)
-            .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EcoPark.Application.Streams.Keys.All<QuoteKind>())]);
+        RuleFor(x => x.Kind).Must(EnumKeys.IsKey<QuoteKind>)
+            .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<QuoteKind>())]);
         RuleFor(x => x.Kind).Custom((key, context) =>
         {
             if (context.RootContextData.TryGetValue(ResourceKey, out var value) && value is ResourceKind resource
-                && EcoPark.Application.Streams.Keys.IsValid<QuoteKind>(key) && !QuoteKinds.Applies(resource, EcoPark.Application.Streams.Keys.Parse<QuoteKind>(key)))
+                && EnumKeys.IsKey<QuoteKind>(key) && !QuoteKinds.Applies(resource, EnumKeys.Parse<QuoteKind>(key)))
             {
                 context.AddFailure(nameof(MatchQuoteInput.Kind), l["Match.Quote.KindNotForResource", key,
-                    string.Join(", ", QuoteKinds.For(resource).Select(EcoPark.Application.Streams.Keys.Of))]);
+                    string.Join(", ", QuoteKinds.For(resource).Select(EnumKeys.Key))]);
             }
         });
         RuleFor(x => x.Amount).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Fees;
-using EcoPark.Application.Streams;
 using EcoPark.Application.Users;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Common;
@@ -203,7 +202,7 @@ public sealed class MatchCases(
         }
 
         db.Entry(match).Property(m => m.RowVersion).OriginalValue = input.RowVersion;
-        DomainGuard.Run(l, () => match.RecordQuote(Keys.Parse<QuoteKind>(input.Kind), input.Amount, input.Source, input.QuotedOn, rules.Today, caller.UserId,
+        DomainGuard.Run(l, () => match.RecordQuote(EnumKeys.Parse<QuoteKind>(input.Kind), input.Amount, input.Source, input.QuotedOn, rules.Today, caller.UserId,
             clock.GetUtcNow()));
         var world = await MatchingWorld.LoadPairAsync(db, rules, match.SupplyStreamId, match.DemandStreamId, cancellationToken);
         if (world?.EvaluateWithQuotes(match) is { } result)
@@ -398,17 +397,17 @@ public sealed class MatchCases(
             var band = withheld ? Disclosure.ToOtherParty(hidden?.Confidential ?? ConfidentialFields.All).Band(c.ExpectedQuantity) : null;
             string Name(Guid streamId, bool shown) => shown && streams.TryGetValue(streamId, out var stream) ? stream.Name : "–";
             string Factory(Guid id, bool shown) => shown && factories.TryGetValue(id, out var f) ? f.Name.Display() : "–";
-            return new MatchCaseDto(c.Id, c.ParkId, c.PartnerParkId, c.PartnerJoinedAt, Keys.Of(c.Resource), c.SupplyStreamId, Name(c.SupplyStreamId, supplyShown),
+            return new MatchCaseDto(c.Id, c.ParkId, c.PartnerParkId, c.PartnerJoinedAt, c.Resource.Key(), c.SupplyStreamId, Name(c.SupplyStreamId, supplyShown),
                 Factory(c.SupplyFactoryId, supplyShown), c.DemandStreamId, Name(c.DemandStreamId, demandShown), Factory(c.DemandFactoryId, demandShown),
-                Keys.Of(c.State), c.Next is { } next ? Keys.Of(next) : null, band is null ? c.PredictedQuantity : null, band?.Low, band?.High, c.Unit,
+                c.State.Key(), c.Next is { } next ? next.Key() : null, band is null ? c.PredictedQuantity : null, band?.Low, band?.High, c.Unit,
                 withheld ? null : c.PredictedAnnualBenefitNtd, withheld ? null : c.PredictedCo2eKgPerYear, withheld, band is null ? c.AgreedQuantity : null,
                 c.Split, c.SupplierConsented, c.BuyerConsented, c.IntroducedAt, c.DeclineReason,
-                [.. c.Steps.Select(s => new MatchStepDto(Keys.Of(s.State), s.EventDate, s.Note, emails.GetValueOrDefault(s.By), s.At))],
+                [.. c.Steps.Select(s => new MatchStepDto(s.State.Key(), s.EventDate, s.Note, emails.GetValueOrDefault(s.By), s.At))],
                 [.. c.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
-                [.. documents[c.Id].OrderBy(d => d.UploadedAt).Select(d => new MatchDocumentDto(d.Id, Keys.Of(d.State), d.FileName, d.ContentType, d.SizeBytes,
+                [.. documents[c.Id].OrderBy(d => d.UploadedAt).Select(d => new MatchDocumentDto(d.Id, d.State.Key(), d.FileName, d.ContentType, d.SizeBytes,
                     d.Sha256, emails.GetValueOrDefault(d.UploadedBy), d.UploadedAt))],
                 !withheld && Matchmaking.IsStaff(caller, c.ParkId)
-                    ? [.. c.Quotes.Select(q => new MatchQuoteDto(Keys.Of(q.Kind), q.Amount, q.Source, q.QuotedOn, emails.GetValueOrDefault(q.By), q.At))]
+                    ? [.. c.Quotes.Select(q => new MatchQuoteDto(q.Kind.Key(), q.Amount, q.Source, q.QuotedOn, emails.GetValueOrDefault(q.By), q.At))]
                     : [],
                 [.. c.Consents.Select(k => new MatchConsentDto(k.Supplier ? "supplier" : "buyer", emails.GetValueOrDefault(k.RecordedBy), k.RecordedAt, k.OnBehalf,
                     k.SignedBy, k.SignedOn, k.LetterId))],

@@ -1,6 +1,6 @@
 using EcoPark.Application.Common;
-using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
@@ -66,7 +66,7 @@ public static class MatchDisclosure
     {
         var band = Disclosure.ToOtherParty(other.Confidential).Band(quantity);
         var introduced = match?.IntroducedAt is not null;
-        return new OtherPartyView(otherFactory.Industry.ToKey(), band is null ? quantity : null, band?.Low, band?.High,
+        return new OtherPartyView(otherFactory.Industry.Key(), band is null ? quantity : null, band?.Low, band?.High,
             introduced ? otherFactory.Name.Display() : null, introduced ? $"{otherFactory.Contact.Name} {otherFactory.Contact.Phone}" : null);
     }
 
@@ -75,9 +75,9 @@ public static class MatchDisclosure
     {
         var supplier = own.Id == match.SupplyStreamId;
         var view = OtherParty(other, otherFactory, match.ExpectedQuantity, match);
-        return new MatchPartyDto(match.Id, Keys.Of(match.Resource), Keys.Of(match.State), supplier ? "supply" : "demand", own.Id,
+        return new MatchPartyDto(match.Id, match.Resource.Key(), match.State.Key(), supplier ? "supply" : "demand", own.Id,
             supplier ? match.SupplierConsented : match.BuyerConsented, view.Industry, view.Quantity, view.QuantityLow, view.QuantityHigh, match.Unit,
-            match.IntroducedAt, view.FactoryName, view.Contact, [.. match.Steps.Select(s => new MatchPartyStepDto(Keys.Of(s.State), s.EventDate))]);
+            match.IntroducedAt, view.FactoryName, view.Contact, [.. match.Steps.Select(s => new MatchPartyStepDto(s.State.Key(), s.EventDate))]);
     }
 
     /// <summary>
@@ -126,10 +126,10 @@ public static class MatchDisclosure
     {
         var supplyShown = SeesSide(caller, supplyFactory.ParkId, match);
         var demandShown = SeesSide(caller, demandFactory.ParkId, match);
-        var c = new CandidateDto(Keys.Of(row.Resource), row.SupplyStreamId, row.SupplyName, row.SupplyFactoryId, MatchingWorld.FactoryLabel(caller, supplyFactory),
+        var c = new CandidateDto(row.Resource.Key(), row.SupplyStreamId, row.SupplyName, row.SupplyFactoryId, MatchingWorld.FactoryLabel(caller, supplyFactory),
             row.DemandStreamId, row.DemandName, row.DemandFactoryId, MatchingWorld.FactoryLabel(caller, demandFactory), row.Status, row.Feasible, row.FeasibleAsIs,
             row.Quantity, row.Unit, row.DistanceM, row.NetAnnualBenefitNtd, row.Co2eKgPerYear, row.PaybackMonths, row.TightestMargin, row.Reasons, match?.Id,
-            match is null ? null : Keys.Of(match.State));
+            match is null ? null : match.State.Key());
         if (supplyShown && demandShown)
         {
             return c with { SupplyFactory = supplyFactory.Name.Display(), DemandFactory = demandFactory.Name.Display() };

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
-using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
@@ -64,7 +63,7 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var records = await db.MatchingRuleSets.AsNoTracking().OrderBy(r => r.Kind).ThenByDescending(r => r.EffectiveFrom).ToListAsync(cancellationToken);
-        return [.. records.Select(r => new MatchingRuleVersionDto(Keys.Of(r.Kind), r.Version, r.EffectiveFrom, r.Note, r.CreatedAt))];
+        return [.. records.Select(r => new MatchingRuleVersionDto(r.Kind.Key(), r.Version, r.EffectiveFrom, r.Note, r.CreatedAt))];
     }
 
     /// <summary>One stored version as JSON, to read or to copy into the next version.</summary>
@@ -141,7 +140,7 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
         await db.SaveChangesAsync(cancellationToken);
         // Every stored candidate was judged by the rules before: each park's are recomputed in the background.
         await CandidateStore.EnqueueAllParksAsync(db, jobs, cancellationToken);
-        return new MatchingRuleVersionDto(Keys.Of(kind), version, effectiveFrom, record.Note, record.CreatedAt);
+        return new MatchingRuleVersionDto(kind.Key(), version, effectiveFrom, record.Note, record.CreatedAt);
     }
 
     private MatchingRuleKind ParseKind(string kind) =>

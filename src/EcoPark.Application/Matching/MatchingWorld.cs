@@ -1,7 +1,6 @@
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Filings;
-using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
@@ -457,16 +456,16 @@ public sealed class MatchingWorld
     public static string FactoryLabel(Caller caller, Factory factory) =>
         caller.CanReadFactory(factory.Id, factory.ParkId) ? factory.Name.Display() : MessageTexts.AnonymousParty(factory.Industry);
 
-    private CandidateDto Candidate(Caller caller, WaterMatchResult r) => Dto(caller, ResourceKind.Water, r.SupplyId, r.DemandId, r.Status.ToKey(),
+    private CandidateDto Candidate(Caller caller, WaterMatchResult r) => Dto(caller, ResourceKind.Water, r.SupplyId, r.DemandId, r.Status.Key(),
         r.Feasible, r.FeasibleAsIs,
         r.MatchedFlowM3PerDay, "m³/day", r.DistanceM, r.Economics?.NetAnnualBenefitNtd ?? 0, r.Economics?.Co2eAvoidedKgPerYear ?? 0,
         r.Economics?.PairPaybackMonths, r.TightestMargin, r.ReasonCodes);
 
-    private CandidateDto Candidate(Caller caller, HeatMatchResult r) => Dto(caller, ResourceKind.Heat, r.SupplyId, r.DemandId, Kebab(r.Status.ToString()),
+    private CandidateDto Candidate(Caller caller, HeatMatchResult r) => Dto(caller, ResourceKind.Heat, r.SupplyId, r.DemandId, r.Status.Key(),
         r.Feasible, r.Status == HeatMatchStatus.FeasibleDirect, r.DeliveredKw, "kW", r.DistanceM, r.Economics?.NetAnnualBenefitNtd ?? 0,
         r.Economics?.Co2eAvoidedKgPerYear ?? 0, r.Economics?.PairPaybackMonths, null, r.Reasons.Select(x => x.Code).Distinct());
 
-    private CandidateDto Candidate(Caller caller, ByproductMatchResult r) => Dto(caller, ResourceKind.Byproduct, r.SupplyId, r.DemandId, Kebab(r.Status.ToString()),
+    private CandidateDto Candidate(Caller caller, ByproductMatchResult r) => Dto(caller, ResourceKind.Byproduct, r.SupplyId, r.DemandId, r.Status.Key(),
         r.Status == ByproductMatchStatus.Feasible, r.Status == ByproductMatchStatus.Feasible, r.TonnesPerMonth, "t/month", r.DistanceM,
         r.Economics?.NetAnnualBenefitNtd ?? 0, r.Economics?.Co2eAvoidedKgPerYear ?? 0, null, r.Properties.Min(p => p.Margin), r.Reasons.Select(x => x.Code).Distinct());
 
@@ -476,10 +475,10 @@ public sealed class MatchingWorld
         var supply = Streams[supplyId];
         var demand = Streams[demandId];
         var match = Cases.FirstOrDefault(c => c.SupplyStreamId == supplyId && c.DemandStreamId == demandId);
-        return new CandidateDto(Keys.Of(resource), supplyId, supply.Name, supply.FactoryId, FactoryName(caller, supply.FactoryId), demandId, demand.Name,
+        return new CandidateDto(resource.Key(), supplyId, supply.Name, supply.FactoryId, FactoryName(caller, supply.FactoryId), demandId, demand.Name,
             demand.FactoryId, FactoryName(caller, demand.FactoryId), status, feasible, asIs, Math.Round(quantity, 1), unit, distance is { } d ? Math.Round(d) : null,
             Math.Round(benefit), Math.Round(co2e), payback is { } p ? Math.Round(p, 1) : null, margin is { } m ? Math.Round(m, 3) : null, [.. reasons],
-            match?.Id, match is null ? null : Keys.Of(match.State));
+            match?.Id, match is null ? null : match.State.Key());
     }
 
     private WaterSupplyInput WaterSupply(EffluentStream s) => new()
@@ -574,7 +573,4 @@ public sealed class MatchingWorld
         VirginPriceNtdPerTonne = b.CostNtdPerTonne,
         VirginFactorKgCo2ePerTonne = b.VirginFactorKgCo2ePerTonne,
     };
-
-    internal static string Kebab(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
-using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
 using FluentValidation;
@@ -311,7 +311,7 @@ public sealed class Matchmaking(
         return new OpportunityDto(c.Resource, ownSupply ? c.SupplyStreamId : c.DemandStreamId, (ownSupply ? c.SupplyName : c.DemandName) ?? string.Empty,
             ownSupply ? "supply" : "demand", view.Industry, c.DistanceM is { } d ? Math.Round(d / 1000, 1) : null,
             view.Quantity, view.QuantityLow, view.QuantityHigh, c.Unit, c.Status, c.FeasibleAsIs, MatchDisclosure.PartyReasons(e),
-            match?.Id, match is null ? null : Keys.Of(match.State), match is not null && (ownSupply ? match.SupplierConsented : match.BuyerConsented),
+            match?.Id, match is null ? null : match.State.Key(), match is not null && (ownSupply ? match.SupplierConsented : match.BuyerConsented),
             view.FactoryName, view.Contact);
     }
 

@@ -1,5 +1,4 @@
 using EcoPark.Application.Common;
-using EcoPark.Application.Streams;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Fees;
@@ -26,9 +25,9 @@ public sealed class EvaluateWaterRequest
         var supplyPark = Guid.NewGuid();
         var demandPark = SamePark ? supplyPark : Guid.NewGuid();
         static GeoPoint? Point(double? latitude, double? longitude) => latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null;
-        var basis = Keys.Parse<ValueBasis>(Supply.QualityBasis);
-        IndustryKeys.TryParse(Supply.Industry, out var supplyIndustry);
-        IndustryKeys.TryParse(Demand.Industry, out var demandIndustry);
+        var basis = EnumKeys.Parse<ValueBasis>(Supply.QualityBasis);
+        EnumKeys.TryParse<Industry>(Supply.Industry, out var supplyIndustry);
+        EnumKeys.TryParse<Industry>(Demand.Industry, out var demandIndustry);
         var supply = new WaterSupplyInput
         {
             Id = Guid.NewGuid(),
@@ -47,7 +46,7 @@ public sealed class EvaluateWaterRequest
             ParkId = demandPark,
             Location = Point(Demand.Latitude, Demand.Longitude),
             Industry = demandIndustry,
-            Use = Keys.Parse<WaterUse>(Demand.Use),
+            Use = EnumKeys.Parse<WaterUse>(Demand.Use),
             FlowM3PerDay = Demand.FlowM3PerDay,
             ReclaimedAllowed = Demand.ReclaimedAllowed,
             Limits = Demand.ToLimits(),
@@ -163,9 +162,9 @@ public sealed class EvaluateWaterRequestValidator : AbstractValidator<EvaluateWa
         {
             RuleFor(x => x.Supply.FlowM3PerDay).GreaterThanOrEqualTo(0).WithMessage(_ => l["Value.Negative"]).AtMost(InputBounds.M3PerDay, l);
             RuleFor(x => x.Supply.Quality).NotNull().WithMessage(_ => l["Value.Required"]);
-            RuleFor(x => x.Supply.Industry).Must(k => IndustryKeys.TryParse(k, out _)).WithMessage(_ => l["Factory.Industry.Unknown"]);
-            RuleFor(x => x.Supply.QualityBasis).Must(Keys.IsValid<ValueBasis>)
-                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ValueBasis>())]);
+            RuleFor(x => x.Supply.Industry).Must(EnumKeys.IsKey<Industry>).WithMessage(_ => l["Factory.Industry.Unknown"]);
+            RuleFor(x => x.Supply.QualityBasis).Must(EnumKeys.IsKey<ValueBasis>)
+                .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<ValueBasis>())]);
             RuleFor(x => x.Supply.SampleDate).Must(d => d is null || d <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime))
                 .WithMessage(_ => l["Parameter.FutureDate"]);
             RuleFor(x => x.Supply.Quality).Custom((quality, context) => MatchingValidation.Known(WaterQuality.Parameters, quality, "Supply.Quality", context, l));
@@ -179,7 +178,7 @@ public sealed class EvaluateWaterRequestValidator : AbstractValidator<EvaluateWa
             RuleFor(x => x.Demand.Use).Must(u => u is "process" or "boiler" or "cooling" or "scrubber" or "other")
                 .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, "process, boiler, cooling, scrubber, other"]);
             RuleFor(x => x.Demand.FlowM3PerDay).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.M3PerDay, l);
-            RuleFor(x => x.Demand.Industry).Must(k => IndustryKeys.TryParse(k, out _)).WithMessage(_ => l["Factory.Industry.Unknown"]);
+            RuleFor(x => x.Demand.Industry).Must(EnumKeys.IsKey<Industry>).WithMessage(_ => l["Factory.Industry.Unknown"]);
             RuleFor(x => x.Demand.Limits).Custom((limits, context) =>
             {
                 foreach (var (key, value) in limits ?? [])
@@ -261,9 +260,9 @@ public sealed record WaterEvaluationDto(
 {
     public static WaterEvaluationDto From(WaterMatchResult r) => new(
         r.FeasibleAsIs,
-        r.Status.ToKey(),
-        Keys.Of(r.Route),
-        [.. r.Parameters.Select(p => new ParameterVerdictDto(p.Key, p.Value, p.Max ?? p.Min, p.Min, p.Max, Keys.Of(p.Verdict), p.Headroom, p.Margin, p.Stale,
+        r.Status.Key(),
+        r.Route.Key(),
+        [.. r.Parameters.Select(p => new ParameterVerdictDto(p.Key, p.Value, p.Max ?? p.Min, p.Min, p.Max, p.Verdict.Key(), p.Headroom, p.Margin, p.Stale,
             r.LimitsSource.StartsWith("baseline", StringComparison.Ordinal)))],
         [.. r.Reasons.Where(x => x.Kind == ReasonKind.HardBlock).Select(x => x.Code).Distinct()],
         r.Treatment is { } t ? new TreatmentDto(t.Feasible, t.Steps, Math.Round(t.OperatingCostNtdPerM3, 2), Math.Round(t.LevelisedCostNtdPerM3, 2),
@@ -273,7 +272,7 @@ public sealed record WaterEvaluationDto(
         r.DistanceM is { } d ? Math.Round(d) : null,
         r.Economics is { } e ? EconomicsDto.From(e) : null,
         Math.Round(r.Economics?.Co2eAvoidedKgPerYear ?? 0),
-        [.. r.Reasons.Select(x => new ReasonDto(x.Code, x.Kind.ToString(), x.Key, x.Message))],
+        [.. r.Reasons.Select(x => new ReasonDto(x.Code, x.Kind.Key(), x.Key, x.Message))],
         r.Inputs,
         r.LimitsSource,
         r.ParametersVersion,

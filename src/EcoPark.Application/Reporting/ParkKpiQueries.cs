@@ -3,8 +3,8 @@ using System.Text.Json;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Matching;
-using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
@@ -63,7 +63,7 @@ public sealed class ParkKpiQueries(IEcoParkDbContextFactory dbFactory, TimeProvi
             .Select(f => new { f.Id, f.Name, f.Location }).ToListAsync(cancellationToken);
         return new ParkMapDto(
             [.. factories.OrderBy(f => f.Name.Zh, StringComparer.Ordinal).Select(f => new MapFactoryDto(f.Id, f.Name.Zh, f.Name.En, f.Location.Latitude, f.Location.Longitude))],
-            [.. matches.Select(m => new MapMatchDto(m.Id, m.SupplyFactoryId, m.DemandFactoryId, Keys.Of(m.Resource), Keys.Of(m.State)))]);
+            [.. matches.Select(m => new MapMatchDto(m.Id, m.SupplyFactoryId, m.DemandFactoryId, m.Resource.Key(), m.State.Key()))]);
     }
 
     /// <summary>What the KPIs are computed from, loaded once (also for the reports and the public figures).</summary>
@@ -94,11 +94,11 @@ public sealed class ParkKpiQueries(IEcoParkDbContextFactory dbFactory, TimeProvi
         var waiting = loaded.Records.Linkages.Select(x => x.Match).Where(m => !m.IsClosed && m.State != MatchState.Operating)
             .Select(m => (Match: m, Since: m.Steps.Where(s => s.State == m.State).Min(s => s.EventDate)))
             .OrderBy(x => x.Since).Take(5)
-            .Select(x => new WaitingMatchDto(x.Match.Id, Keys.Of(x.Match.Resource), Keys.Of(x.Match.State), x.Since, Math.Max(0, today.DayNumber - x.Since.DayNumber),
+            .Select(x => new WaitingMatchDto(x.Match.Id, x.Match.Resource.Key(), x.Match.State.Key(), x.Since, Math.Max(0, today.DayNumber - x.Since.DayNumber),
                 Ref(x.Match.SupplyFactoryId).NameZh, Ref(x.Match.DemandFactoryId).NameZh));
         var lines = loaded.Records.Linkages.Select(x => x.Match).Where(m => m.Commits)
             .Where(m => factories.ContainsKey(m.SupplyFactoryId) && factories.ContainsKey(m.DemandFactoryId))
-            .Select(m => new LinkageLineDto(m.Id, Keys.Of(m.Resource), Keys.Of(m.State), factories[m.SupplyFactoryId].Location.Latitude,
+            .Select(m => new LinkageLineDto(m.Id, m.Resource.Key(), m.State.Key(), factories[m.SupplyFactoryId].Location.Latitude,
                 factories[m.SupplyFactoryId].Location.Longitude, factories[m.DemandFactoryId].Location.Latitude, factories[m.DemandFactoryId].Location.Longitude));
         return new ParkKpisDto(
             single?.Id,
@@ -106,8 +106,8 @@ public sealed class ParkKpiQueries(IEcoParkDbContextFactory dbFactory, TimeProvi
             single?.Name.En ?? string.Join(", ", loaded.Parks.Select(p => p.Name.En)),
             period.ToString(),
             loaded.DataVersion,
-            [.. k.Figures().Select(f => new KpiFigureDto(f.Key, Math.Round(f.Value, 2), f.Unit, Keys.Of(f.Basis), f.Contributors))],
-            [.. k.Linkages.Select(c => new LinkageCountDto(Keys.Of(c.Resource), Keys.Of(c.State), c.Count))],
+            [.. k.Figures().Select(f => new KpiFigureDto(f.Key, Math.Round(f.Value, 2), f.Unit, f.Basis.Key(), f.Contributors))],
+            [.. k.Linkages.Select(c => new LinkageCountDto(c.Resource.Key(), c.State.Key(), c.Count))],
             [.. report.Growth.Select(g => g with { Current = Math.Round(g.Current, 2), Previous = Math.Round(g.Previous, 2), Change = Math.Round(g.Change, 2) })],
             [.. report.Trend.Select(t => t with { MeasuredWaterM3 = Math.Round(t.MeasuredWaterM3, 1), PredictedWaterM3 = Math.Round(t.PredictedWaterM3, 1),
                 Co2eAvoidedTonnes = Math.Round(t.Co2eAvoidedTonnes, 3), NetBenefitNtd = Math.Round(t.NetBenefitNtd) })],

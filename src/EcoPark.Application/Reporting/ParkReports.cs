@@ -5,8 +5,8 @@ using System.Text.Json;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Matching;
-using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +44,7 @@ public sealed class ParkReports(IEcoParkDbContextFactory dbFactory, TimeProvider
         var factors = await FactorsAsync(db, kpis.RuleSetVersions, cancellationToken);
         var version = Version(loaded.DataVersion, reportKind, reportPeriod, reportFormat, kpis.LastClosedMonth, kpis.RuleSetVersions, factors);
         var fileName = string.Create(CultureInfo.InvariantCulture,
-            $"park-report-{Keys.Of(reportKind)}-{reportPeriod}.{(reportFormat == ReportFormat.Pdf ? "pdf" : "xlsx")}");
+            $"park-report-{reportKind.Key()}-{reportPeriod}.{(reportFormat == ReportFormat.Pdf ? "pdf" : "xlsx")}");
         var contentType = reportFormat == ReportFormat.Pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
         var stored = await FindAsync(db, parkId, reportKind, reportPeriod, reportFormat, version, cancellationToken);
@@ -121,7 +121,7 @@ public sealed class ParkReports(IEcoParkDbContextFactory dbFactory, TimeProvider
     private static string Version(string records, ReportKind kind, ReportPeriod period, ReportFormat format, string lastClosedMonth,
         IReadOnlyList<string> ruleSets, IReadOnlyList<ReportEmissionFactor> factors)
     {
-        var text = string.Join('|', [LayoutVersion, records, Keys.Of(kind), period.ToString(), Keys.Of(format), lastClosedMonth, .. ruleSets,
+        var text = string.Join('|', [LayoutVersion, records, kind.Key(), period.ToString(), format.Key(), lastClosedMonth, .. ruleSets,
             .. factors.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Version}:{f.Key}={f.Value}"))]);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
@@ -151,7 +151,7 @@ public sealed class ParkReports(IEcoParkDbContextFactory dbFactory, TimeProvider
 
             list.Add(new ReportEmissionFactor(p.Version, "grid", p.GridKgCo2ePerKwh, "kgCO2e/kWh"));
             list.Add(new ReportEmissionFactor(p.Version, "tapWater", p.Water.TapKgCo2ePerM3, "kgCO2e/m3"));
-            list.AddRange(p.Heat.Fuels.Select(f => new ReportEmissionFactor(p.Version, "fuel." + Keys.Of(f.Fuel), f.KgCo2ePerKwh, "kgCO2e/kWh")));
+            list.AddRange(p.Heat.Fuels.Select(f => new ReportEmissionFactor(p.Version, "fuel." + f.Fuel.Key(), f.KgCo2ePerKwh, "kgCO2e/kWh")));
             list.Add(new ReportEmissionFactor(p.Version, "truck", p.Byproduct.TruckKgCo2ePerTonneKm, "kgCO2e/t·km"));
         }
 
@@ -167,7 +167,7 @@ public sealed class ParkReports(IEcoParkDbContextFactory dbFactory, TimeProvider
             .Select(x => (x.Match, State: x.StateOn(period.End)))
             .Where(x => x.State is not null)
             .OrderBy(x => x.Match.Resource).ThenByDescending(x => x.State)
-            .Select(x => new ReportLinkage(Keys.Of(x.Match.Resource), Keys.Of(x.State!.Value), Name(x.Match.SupplyFactoryId), Name(x.Match.DemandFactoryId),
+            .Select(x => new ReportLinkage(x.Match.Resource.Key(), x.State!.Value.Key(), Name(x.Match.SupplyFactoryId), Name(x.Match.DemandFactoryId),
                 x.Match.Steps.Where(s => s.State == x.State && s.EventDate <= period.End).Select(s => (DateOnly?)s.EventDate).Min()));
         var months = kind == ReportKind.Annual ? 12 : KpiCalculator.TrendMonths;
         return new ParkReportContent(kind, period.ToString(), kpis.ParkNameZh, kpis.ParkNameEn, version, DateTimeOffset.UtcNow, kpis.Figures,

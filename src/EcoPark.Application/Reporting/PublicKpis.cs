@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
-using EcoPark.Application.Streams;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -148,7 +148,7 @@ public sealed class PublicKpis(IEcoParkDbContextFactory dbFactory, TimeProvider 
     }
 
     private static IReadOnlyList<PublicFigureDto> Headline(ParkKpis kpis) =>
-        [.. PublicFigures.Headline(kpis).Select(f => new PublicFigureDto(f.Key, f.Value is { } v ? Math.Round(v, 1) : null, f.Unit, Keys.Of(f.Basis), f.Suppressed))];
+        [.. PublicFigures.Headline(kpis).Select(f => new PublicFigureDto(f.Key, f.Value is { } v ? Math.Round(v, 1) : null, f.Unit, f.Basis.Key(), f.Suppressed))];
 
     private int ParseYear(string? year)
     {

@@ -3,6 +3,7 @@ using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Matching;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Screening;
 using EcoPark.Domain.Water;
@@ -198,12 +199,12 @@ public sealed class ParkScreening(
 
     private static ParkScreeningDto Dto(ParkScreeningResult r, ScreeningRuleSet rules) => new(r.ParkId, r.NameZh, r.NameEn, r.Rank, r.TotalPoints, r.UnknownPoints,
         r.MaxPoints, [.. r.Factors.Select(Dto)],
-        new SecondScreenDto(r.SecondScreen.Verdict.ToKey(), r.SecondScreen.Reasons, r.SecondScreen.EffluentM3PerDay, r.SecondScreen.ConductivityUsCm,
+        new SecondScreenDto(r.SecondScreen.Verdict.Key(), r.SecondScreen.Reasons, r.SecondScreen.EffluentM3PerDay, r.SecondScreen.ConductivityUsCm,
             r.SecondScreen.ExpansionLandHa),
         rules.Code, rules.Version, r.InputVersion, r.InputAsOf, r.InputSource);
 
     private static ScreeningFactorDto Dto(FactorResult f) => new(Key(f.Factor), (int)f.Factor,
-        f.Number is { } n ? Math.Round(n, 2) : (object?)f.Text ?? f.Flag, Unit(f.Factor), f.Band, f.Score, f.Weight, f.Points, f.Source.ToKey(), f.Origin,
+        f.Number is { } n ? Math.Round(n, 2) : (object?)f.Text ?? f.Flag, Unit(f.Factor), f.Band, f.Score, f.Weight, f.Points, f.Source.Key(), f.Origin,
         f.DerivedNumber, f.BasisCount, f.BasisOf);
 
     private static ScreeningInputsVersionDto Dto(ParkScreeningInput i) =>

@@ -34,9 +34,9 @@ public sealed class ParameterValueInput
 
     public DateOnly? SampleDate { get; set; }
 
-    public ParameterValue ToValue() => new(Key, Value, Keys.Parse<ValueBasis>(Basis), SampleDate);
+    public ParameterValue ToValue() => new(Key, Value, EnumKeys.Parse<ValueBasis>(Basis), SampleDate);
 
-    public static ParameterValueInput From(ParameterValue v) => new() { Key = v.Key, Value = v.Value, Basis = Keys.Of(v.Basis), SampleDate = v.SampleDate };
+    public static ParameterValueInput From(ParameterValue v) => new() { Key = v.Key, Value = v.Value, Basis = v.Basis.Key(), SampleDate = v.SampleDate };
 }
 
 /// <summary>A limit by canonical key: a maximum, or for pH a minimum and/or maximum.</summary>
@@ -85,7 +85,7 @@ public sealed class EffluentStreamInput : StreamInput
     public decimal? DischargeFeeNtdPerM3 { get; set; }
 
     public EffluentDetails ToDetails() => new(Name, MinM3PerDay, AvgM3PerDay, MaxM3PerDay, DaysPerWeek, HoursPerDay,
-        [.. Quality.Select(q => q.ToValue())], Keys.Parse<DischargeRoute>(Route), DischargeFeeNtdPerM3, Confidential.ToFlags(), Notes);
+        [.. Quality.Select(q => q.ToValue())], EnumKeys.Parse<DischargeRoute>(Route), DischargeFeeNtdPerM3, Confidential.ToFlags(), Notes);
 
     public static EffluentStreamInput From(EffluentStream s) => new()
     {
@@ -96,7 +96,7 @@ public sealed class EffluentStreamInput : StreamInput
         DaysPerWeek = s.DaysPerWeek,
         HoursPerDay = s.HoursPerDay,
         Quality = [.. s.Quality.Select(ParameterValueInput.From)],
-        Route = Keys.Of(s.Route),
+        Route = s.Route.Key(),
         DischargeFeeNtdPerM3 = s.DischargeFeeNtdPerM3,
         Confidential = ConfidentialInput.From(s.Confidential),
         Notes = s.Notes,
@@ -132,14 +132,14 @@ public sealed class WaterDemandStreamInput : StreamInput
     /// <summary>Hours a day the water is used; empty: as the supply it is matched with.</summary>
     public decimal? HoursPerDay { get; set; }
 
-    public WaterDemandDetails ToDetails() => new(Name, Keys.Parse<WaterUse>(Use), FlowM3PerDay, [.. Limits.Select(l => l.ToLimit())], ReclaimedAllowed,
+    public WaterDemandDetails ToDetails() => new(Name, EnumKeys.Parse<WaterUse>(Use), FlowM3PerDay, [.. Limits.Select(l => l.ToLimit())], ReclaimedAllowed,
         BlendingAllowed, [.. CurrentWaterQuality.Select(q => q.ToValue())], MaxPipeDistanceM, MaxPriceNtdPerM3, CurrentWaterPriceNtdPerM3,
         Confidential.ToFlags(), Notes, DaysPerWeek, HoursPerDay);
 
     public static WaterDemandStreamInput From(WaterDemand s) => new()
     {
         Name = s.Name,
-        Use = Keys.Of(s.Use),
+        Use = s.Use.Key(),
         FlowM3PerDay = s.FlowM3PerDay,
         Limits = [.. s.Limits.Select(ParameterLimitInput.From)],
         ReclaimedAllowed = s.ReclaimedAllowed,
@@ -187,15 +187,15 @@ public sealed class HeatStreamInput : StreamInput
 
     public decimal? CostNtdPerKwh { get; set; }
 
-    public HeatDetails ToDetails() => new(Name, Keys.Parse<StreamDirection>(Direction), Keys.Parse<HeatMedium>(Medium), SupplyTemperatureC, ReturnTemperatureC,
+    public HeatDetails ToDetails() => new(Name, EnumKeys.Parse<StreamDirection>(Direction), EnumKeys.Parse<HeatMedium>(Medium), SupplyTemperatureC, ReturnTemperatureC,
         LoadKw, MassFlowKgPerHour, SpecificHeatKjPerKgK, SteamPressureBarG, HoursPerDay, DaysPerYear, StartHour,
-        string.IsNullOrWhiteSpace(CurrentFuel) ? null : Keys.Parse<Fuel>(CurrentFuel), CostNtdPerKwh, Confidential.ToFlags(), Notes);
+        string.IsNullOrWhiteSpace(CurrentFuel) ? null : EnumKeys.Parse<Fuel>(CurrentFuel), CostNtdPerKwh, Confidential.ToFlags(), Notes);
 
     public static HeatStreamInput From(HeatStream s) => new()
     {
         Name = s.Name,
-        Direction = Keys.Of(s.Direction),
-        Medium = Keys.Of(s.Medium),
+        Direction = s.Direction.Key(),
+        Medium = s.Medium.Key(),
         SupplyTemperatureC = s.SupplyTemperatureC,
         ReturnTemperatureC = s.ReturnTemperatureC,
         LoadKw = s.MassFlowKgPerHour is null ? s.LoadKw : null,
@@ -205,7 +205,7 @@ public sealed class HeatStreamInput : StreamInput
         HoursPerDay = s.HoursPerDay,
         DaysPerYear = s.DaysPerYear,
         StartHour = s.StartHour,
-        CurrentFuel = s.CurrentFuel is { } f ? Keys.Of(f) : null,
+        CurrentFuel = s.CurrentFuel is { } f ? f.Key() : null,
         CostNtdPerKwh = s.CostNtdPerKwh,
         Confidential = ConfidentialInput.From(s.Confidential),
         Notes = s.Notes,
@@ -250,53 +250,31 @@ public sealed class ByproductStreamInput : StreamInput
     /// <summary><c>none</c>, <c>applied</c> or <c>granted</c>.</summary>
     public string Permit { get; set; } = "none";
 
-    public ByproductDetails ToDetails() => new(Name, Keys.Parse<StreamDirection>(Direction), Keys.Parse<ByproductCategory>(Category), WasteCode, AcceptedCodes,
-        Description, Keys.Parse<PhysicalState>(State), TonnesPerMonth, Keys.Parse<Regularity>(Regularity), [.. Properties.Select(p => p.ToValue())],
+    public ByproductDetails ToDetails() => new(Name, EnumKeys.Parse<StreamDirection>(Direction), EnumKeys.Parse<ByproductCategory>(Category), WasteCode, AcceptedCodes,
+        Description, EnumKeys.Parse<PhysicalState>(State), TonnesPerMonth, EnumKeys.Parse<Regularity>(Regularity), [.. Properties.Select(p => p.ToValue())],
         [.. PropertyLimits.Select(l => l.ToLimit())], CurrentRoute, CostNtdPerTonne, VirginMaterial, VirginFactorKgCo2ePerTonne,
-        Keys.Parse<ReusePermitStatus>(Permit), Confidential.ToFlags(), Notes);
+        EnumKeys.Parse<ReusePermitStatus>(Permit), Confidential.ToFlags(), Notes);
 
     public static ByproductStreamInput From(ByproductStream s) => new()
     {
         Name = s.Name,
-        Direction = Keys.Of(s.Direction),
-        Category = Keys.Of(s.Category),
+        Direction = s.Direction.Key(),
+        Category = s.Category.Key(),
         WasteCode = s.WasteCode,
         AcceptedCodes = [.. s.AcceptedCodes],
         Description = s.Description,
-        State = Keys.Of(s.State),
+        State = s.State.Key(),
         TonnesPerMonth = s.TonnesPerMonth,
-        Regularity = Keys.Of(s.Regularity),
+        Regularity = s.Regularity.Key(),
         Properties = [.. s.Properties.Select(ParameterValueInput.From)],
         PropertyLimits = [.. s.PropertyLimits.Select(ParameterLimitInput.From)],
         CurrentRoute = s.CurrentRoute,
         CostNtdPerTonne = s.CostNtdPerTonne,
         VirginMaterial = s.VirginMaterial,
         VirginFactorKgCo2ePerTonne = s.VirginFactorKgCo2ePerTonne,
-        Permit = Keys.Of(s.Permit),
+        Permit = s.Permit.Key(),
         Confidential = ConfidentialInput.From(s.Confidential),
         Notes = s.Notes,
         RowVersion = s.RowVersion,
     };
-}
-
-/// <summary>The API's enum keys are camelCase names (<c>parkWwtp</c>, <c>hotWater</c>); parsing ignores case.</summary>
-public static class Keys
-{
-    public static string Of<TEnum>(TEnum value)
-        where TEnum : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
-
-    public static bool IsValid<TEnum>(string? key)
-        where TEnum : struct, Enum => EnumKeys.TryParse<TEnum>(key, out _);
-
-    /// <summary>Parses a key the validator has accepted.</summary>
-    public static TEnum Parse<TEnum>(string key)
-        where TEnum : struct, Enum =>
-        EnumKeys.TryParse<TEnum>(key, out var value) ? value : throw new DomainException("key", "unknown-key", $"'{key}' is not a valid {typeof(TEnum).Name}.");
-
-    public static IEnumerable<string> All<TEnum>()
-        where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(Of);
 }

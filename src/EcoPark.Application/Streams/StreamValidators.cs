@@ -30,7 +30,7 @@ public abstract class StreamInputValidator<T> : AbstractValidator<T>
 
     protected void KeyOf<TEnum>(System.Linq.Expressions.Expression<Func<T, string>> field)
         where TEnum : struct, Enum =>
-        RuleFor(field).Must(Keys.IsValid<TEnum>).WithMessage((_, key) => L["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<TEnum>())]);
+        RuleFor(field).Must(EnumKeys.IsKey<TEnum>).WithMessage((_, key) => L["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<TEnum>())]);
 
     protected void NotNegative(System.Linq.Expressions.Expression<Func<T, decimal?>> field, QuantityBound bound) =>
         RuleFor(field).GreaterThanOrEqualTo(0).WithMessage(_ => L["Value.Negative"]).AtMost(bound, L);
@@ -70,8 +70,8 @@ public sealed class ParameterValueInputValidator : AbstractValidator<ParameterVa
             .Must((x, v) => v >= catalogue[x.Key].MinValue && v <= catalogue[x.Key].MaxValue)
             .When(x => x.Key is not null && catalogue.TryGet(x.Key, out _))
             .WithMessage(x => l["Parameter.Range", x.Key, catalogue[x.Key].MinValue, catalogue[x.Key].MaxValue]);
-        RuleFor(x => x.Basis).Must(Keys.IsValid<ValueBasis>)
-            .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", Keys.All<ValueBasis>())]);
+        RuleFor(x => x.Basis).Must(EnumKeys.IsKey<ValueBasis>)
+            .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<ValueBasis>())]);
         RuleFor(x => x.SampleDate).NotNull().When(x => string.Equals(x.Basis, "lab", StringComparison.OrdinalIgnoreCase))
             .WithMessage(_ => l["Parameter.SampleDateRequired"]);
         RuleFor(x => x.SampleDate).Must(d => d is null || d <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime))
@@ -131,7 +131,7 @@ public sealed class WaterDemandStreamInputValidator : StreamInputValidator<Water
         RuleFor(x => x.HoursPerDay).InclusiveBetween(0.5m, 24).When(x => x.HoursPerDay is not null).WithMessage(_ => l["Value.Range", 0.5m, 24]);
         RuleFor(x => x.ReclaimedAllowed)
             .Must((x, allowed, context) => !allowed || !context.RootContextData.TryGetValue(IndustryKey, out var industry)
-                || !Keys.IsValid<WaterUse>(x.Use) || !WaterDemand.ReclaimedBarredByLaw((Domain.Factories.Industry)industry, Keys.Parse<WaterUse>(x.Use)))
+                || !EnumKeys.IsKey<WaterUse>(x.Use) || !WaterDemand.ReclaimedBarredByLaw((Domain.Factories.Industry)industry, EnumKeys.Parse<WaterUse>(x.Use)))
             .WithMessage(_ => l["Demand.ReclaimedBarred"]);
     }
 
@@ -160,8 +160,8 @@ public sealed class HeatStreamInputValidator : StreamInputValidator<HeatStreamIn
         Between(x => x.HoursPerDay, 0.5m, 24);
         RuleFor(x => x.DaysPerYear).InclusiveBetween(1, 366).WithMessage(_ => l["Value.Range", 1, 366]);
         RuleFor(x => x.StartHour).InclusiveBetween(0, 23).WithMessage(_ => l["Value.Range", 0, 23]);
-        RuleFor(x => x.CurrentFuel!).Must(Keys.IsValid<Fuel>).When(x => !string.IsNullOrWhiteSpace(x.CurrentFuel))
-            .WithMessage((_, key) => l["Key.Unknown", key, string.Join(", ", Keys.All<Fuel>())]);
+        RuleFor(x => x.CurrentFuel!).Must(EnumKeys.IsKey<Fuel>).When(x => !string.IsNullOrWhiteSpace(x.CurrentFuel))
+            .WithMessage((_, key) => l["Key.Unknown", key, string.Join(", ", EnumKeys.All<Fuel>())]);
         NotNegative(x => x.CostNtdPerKwh, InputBounds.NtdPerUnit);
     }
 }

@@ -55,15 +55,3 @@ public sealed record AllocationOutcome(
 
     public int Constraints { get; init; }
 }
-
-public static class AllocationStatusKeys
-{
-    public static string ToKey(this AllocationStatus status) => status switch
-    {
-        AllocationStatus.Optimal => "optimal",
-        AllocationStatus.Feasible => "feasible",
-        AllocationStatus.Infeasible => "infeasible",
-        AllocationStatus.TimeLimit => "timeLimit",
-        _ => "failed",
-    };
-}

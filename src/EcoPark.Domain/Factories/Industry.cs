@@ -20,11 +20,3 @@ public enum Industry
     Wwtp,
     Other,
 }
-
-public static class IndustryKeys
-{
-    /// <summary>The API key of an industry: its name in lower case (e.g. <c>wwtp</c>).</summary>
-    public static string ToKey(this Industry industry) => industry.ToString().ToLowerInvariant();
-
-    public static bool TryParse(string? key, out Industry industry) => Common.EnumKeys.TryParse(key, out industry);
-}

@@ -2,6 +2,7 @@ using EcoPark.Domain.Common;
 
 namespace EcoPark.Domain.Fees;
 
+[KeyCase(KeyCase.Pascal)]
 public enum FeeCaseStatus
 {
     Open,
@@ -11,6 +12,7 @@ public enum FeeCaseStatus
     Superseded,
 }
 
+[KeyCase(KeyCase.Pascal)]
 public enum FeeClaimKind
 {
     ReclaimedWater,
@@ -19,6 +21,7 @@ public enum FeeClaimKind
     Article8,
 }
 
+[KeyCase(KeyCase.Pascal)]
 public enum ClaimDecision
 {
     Pending,

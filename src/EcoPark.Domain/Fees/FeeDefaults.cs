@@ -1,3 +1,4 @@
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 
 namespace EcoPark.Domain.Fees;
@@ -10,7 +11,7 @@ namespace EcoPark.Domain.Fees;
 public static class FeeDefaults
 {
     public static FeeRuleSet Regulation2023 { get; } = new(
-        FeeSchemeKeys.Regulation2023,
+        FeeScheme.Regulation2023.Key(),
         1,
         FeeScheme.Regulation2023,
         new DateOnly(2023, 2, 1),
@@ -50,7 +51,7 @@ public static class FeeDefaults
         null);
 
     public static FeeRuleSet Draft2019 { get; } = new(
-        FeeSchemeKeys.Draft2019,
+        FeeScheme.Draft2019.Key(),
         1,
         FeeScheme.Draft2019,
         new DateOnly(2019, 1, 1),

@@ -1,5 +1,8 @@
+using EcoPark.Domain.Common;
+
 namespace EcoPark.Domain.Fees;
 
+[KeyCase(KeyCase.Pascal)]
 public enum EvidenceKind
 {
     VerificationStatement,

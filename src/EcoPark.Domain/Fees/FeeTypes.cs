@@ -1,6 +1,9 @@
+using EcoPark.Domain.Common;
+
 namespace EcoPark.Domain.Fees;
 
 /// <summary>Which fee scheme a rule set implements. API keys: <c>regulation-2023</c>, <c>draft-2019</c>.</summary>
+[KeyCase(KeyCase.Kebab)]
 public enum FeeScheme
 {
     /// <summary>耗水費徵收辦法, in force from 2023-02-01.</summary>
@@ -20,6 +23,7 @@ public enum RecyclingRateStatus
 }
 
 /// <summary>Payer categories; all but <see cref="Business"/> are exempt under art. 14 of the 2023 regulation.</summary>
+[KeyCase(KeyCase.Pascal)]
 public enum PayerCategory
 {
     Business,
@@ -39,30 +43,12 @@ public enum DraftPeriod
 }
 
 /// <summary>The adjustable steps after the gross fee, run in the rule set's order.</summary>
+[KeyCase(KeyCase.Pascal)]
 public enum FeeStepKind
 {
     HalfRate,
     ReductionsCapped,
     Article8,
-}
-
-public static class FeeSchemeKeys
-{
-    public const string Regulation2023 = "regulation-2023";
-    public const string Draft2019 = "draft-2019";
-
-    public static string ToKey(this FeeScheme scheme) => scheme == FeeScheme.Regulation2023 ? Regulation2023 : Draft2019;
-
-    public static bool TryParse(string? key, out FeeScheme scheme)
-    {
-        scheme = key switch
-        {
-            Regulation2023 => FeeScheme.Regulation2023,
-            Draft2019 => FeeScheme.Draft2019,
-            _ => (FeeScheme)(-1),
-        };
-        return Enum.IsDefined(scheme);
-    }
 }
 
 /// <summary>A calendar month, e.g. 2025-11.</summary>

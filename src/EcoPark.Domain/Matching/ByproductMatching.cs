@@ -59,6 +59,7 @@ public sealed record ByproductDemandInput
     public decimal? ProcessingKgCo2ePerTonne { get; init; }
 }
 
+[KeyCase(KeyCase.Kebab)]
 public enum ByproductMatchStatus
 {
     Blocked,

@@ -1,3 +1,5 @@
+using EcoPark.Domain.Common;
+
 namespace EcoPark.Domain.Matching;
 
 /// <summary>
@@ -29,6 +31,7 @@ public enum InputSource
 }
 
 /// <summary>What a reason code is about.</summary>
+[KeyCase(KeyCase.Pascal)]
 public enum ReasonKind
 {
     /// <summary>The pair can never match as filed; treatment or blending cannot lift it.</summary>
@@ -94,10 +97,4 @@ public static class MatchCodes
     public const string DischargeFeeNotFiled = "discharge-fee-not-filed";
     public const string FeeAssumed = "fee-assumed";
     public const string QuoteUsed = "quote-used";
-}
-
-public static class InputSourceKeys
-{
-    /// <summary>The API key of a source: its name in lower case (e.g. <c>metered</c>).</summary>
-    public static string ToKey(this InputSource source) => source.ToString().ToLowerInvariant();
 }

@@ -71,6 +71,7 @@ public sealed record HeatDemandInput
     public decimal? CurrentCostNtdPerKwh { get; init; }
 }
 
+[KeyCase(KeyCase.Kebab)]
 public enum HeatMatchStatus
 {
     Blocked,

@@ -1,6 +1,9 @@
+using EcoPark.Domain.Common;
+
 namespace EcoPark.Domain.Matching;
 
 /// <summary>Where a pair stands. API keys: the names in kebab case (e.g. <c>feasible-with-treatment</c>).</summary>
+[KeyCase(KeyCase.Kebab)]
 public enum WaterMatchStatus
 {
     /// <summary>A hard block: law, the buyer's refusal, no free volume, or out of range.</summary>
@@ -160,18 +163,4 @@ public sealed record WaterEconomics
     public decimal PairMonthlyNtd => BuyerMonthlyNtd + SupplierMonthlyNtd;
 
     public decimal InvestmentNtd => BuyerInvestmentNtd + SupplierInvestmentNtd;
-}
-
-public static class WaterMatchStatusKeys
-{
-    public static string ToKey(this WaterMatchStatus status) => status switch
-    {
-        WaterMatchStatus.Blocked => "blocked",
-        WaterMatchStatus.Infeasible => "infeasible",
-        WaterMatchStatus.NeedsLabTest => "needs-lab-test",
-        WaterMatchStatus.Uneconomic => "uneconomic",
-        WaterMatchStatus.FeasibleAsIs => "feasible-as-is",
-        WaterMatchStatus.FeasibleWithTreatment => "feasible-with-treatment",
-        _ => "feasible-with-blending",
-    };
 }

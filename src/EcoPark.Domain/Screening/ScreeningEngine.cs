@@ -1,3 +1,5 @@
+using EcoPark.Domain.Common;
+
 namespace EcoPark.Domain.Screening;
 
 /// <summary>Where a factor's value came from.</summary>
@@ -60,6 +62,7 @@ public sealed record FactorResult(
     public bool IsMissing => Source == FactorSource.Missing;
 }
 
+[KeyCase(KeyCase.Kebab)]
 public enum SecondScreenVerdict
 {
     Priority,
@@ -72,22 +75,6 @@ public enum SecondScreenVerdict
 
     /// <summary>Outside the top parks the second screen looks at.</summary>
     NotScreened,
-}
-
-/// <summary>The API keys of the screen's enums.</summary>
-public static class ScreeningKeys
-{
-    public static string ToKey(this FactorSource source) => source.ToString().ToLowerInvariant();
-
-    public static string ToKey(this SecondScreenVerdict verdict) => verdict switch
-    {
-        SecondScreenVerdict.Priority => "priority",
-        SecondScreenVerdict.NeedsDesalination => "needs-desalination",
-        SecondScreenVerdict.NoLand => "no-land",
-        SecondScreenVerdict.LowFlow => "low-flow",
-        SecondScreenVerdict.Incomplete => "incomplete",
-        _ => "not-screened",
-    };
 }
 
 public sealed record SecondScreenResult(SecondScreenVerdict Verdict, IReadOnlyList<string> Reasons, decimal? EffluentM3PerDay, decimal? ConductivityUsCm, decimal? ExpansionLandHa);

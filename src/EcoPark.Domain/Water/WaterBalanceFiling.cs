@@ -2,6 +2,7 @@ using EcoPark.Domain.Common;
 
 namespace EcoPark.Domain.Water;
 
+[KeyCase(KeyCase.Pascal)]
 public enum FilingStatus
 {
     Draft,

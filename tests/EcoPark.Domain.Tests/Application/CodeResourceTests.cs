@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using EcoPark.Application.Common;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
@@ -73,7 +74,7 @@ public sealed partial class CodeResourceTests
     {
         static string Kebab(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
-        var statuses = Enum.GetValues<WaterMatchStatus>().Select(s => s.ToKey())
+        var statuses = Enum.GetValues<WaterMatchStatus>().Select(s => s.Key())
             .Concat(Enum.GetNames<HeatMatchStatus>().Select(Kebab))
             .Concat(Enum.GetNames<ByproductMatchStatus>().Select(Kebab));
         var reasons = typeof(MatchCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -83,10 +84,10 @@ public sealed partial class CodeResourceTests
             .Concat(MatchingDefaults.Treatments().Steps.Select(s => "Treatment." + s.Code))
             .Concat(WaterQuality.Parameters.All.Concat(ByproductProperties.Parameters.All).Select(p => "Param." + p.Key))
             .Concat(InputNames().Select(n => "Input." + n))
-            .Concat(Enum.GetValues<InputSource>().Select(s => "Source." + s.ToKey()))
+            .Concat(Enum.GetValues<InputSource>().Select(s => "Source." + s.Key()))
             .Concat(Enum.GetValues<Verdict>().Select(v => "Verdict." + v.ToString().ToLowerInvariant()))
-            .Concat(Enum.GetValues<MatchState>().Select(s => "State." + EcoPark.Application.Streams.Keys.Of(s)))
-            .Concat(Enum.GetValues<Industry>().Select(i => "Party." + i.ToKey()))
+            .Concat(Enum.GetValues<MatchState>().Select(s => "State." + s.Key()))
+            .Concat(Enum.GetValues<Industry>().Select(i => "Party." + i.Key()))
             .Concat(new[] { "effluent", "demand", "heat", "byproduct" }.SelectMany(k => new[] { "Stream.AddKind." + k, "Stream.EditKind." + k }))
             .Concat(new[] { "water", "heat", "byproduct" }.Select(k => "Matching.NegativeCo2e." + k))
             // The unit words the screens translate (Texts.UnitWords in the web project).

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using EcoPark.Domain.Common;
 
 namespace EcoPark.Domain.Tests.Application;
 
@@ -26,7 +27,7 @@ public sealed class ResourceParityTests
         var used = Directory.EnumerateFiles(webFolder, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal))
             .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"[Ll]\[""([A-Za-z][A-Za-z.]*[A-Za-z])""").Select(m => m.Groups[1].Value))
-            .Concat(Enum.GetValues<EcoPark.Domain.Factories.Industry>().Select(i => "Industry." + EcoPark.Domain.Factories.IndustryKeys.ToKey(i)))
+            .Concat(Enum.GetValues<EcoPark.Domain.Factories.Industry>().Select(i => "Industry." + i.Key()))
             .Concat(EcoPark.Domain.Access.Roles.All.Select(r => "Role." + r))
             .Concat(Enum.GetNames<EcoPark.Domain.Fees.FeeCaseStatus>().Select(n => "Fee.Status." + n))
             .Concat(Enum.GetNames<EcoPark.Domain.Fees.PayerCategory>().Select(n => "Fee.Payer." + n))
@@ -50,7 +51,7 @@ public sealed class ResourceParityTests
         var application = Texts($"src/EcoPark.Application/Resources/Messages{language}.resx");
         foreach (var industry in Enum.GetValues<EcoPark.Domain.Factories.Industry>())
         {
-            var key = "Industry." + EcoPark.Domain.Factories.IndustryKeys.ToKey(industry);
+            var key = "Industry." + industry.Key();
             Assert.Equal(web[key], application[key]);
         }
     }

@@ -30,11 +30,11 @@ public sealed class SeedCaseCalibrationTests(ITestOutputHelper output)
 
         var result = WaterMatcher.Evaluate(seed.Supply, seed.Demand, Context());
 
-        Assert.True(result.Feasible, $"{name}: {result.Status.ToKey()} ({string.Join(", ", result.ReasonCodes)})");
+        Assert.True(result.Feasible, $"{name}: {result.Status.Key()} ({string.Join(", ", result.ReasonCodes)})");
         var e = result.Economics!;
         var predictedPerM3 = e.PairMonthlyNtd * 12 / e.WaterM3PerYear;
         var reportedPerM3 = seed.SavingNtdPerMonth / (seed.M3PerDay * 30); // the briefing's own ratio: a month of 30 days
-        output.WriteLine($"{name}: {result.Status.ToKey()} {result.Route}; {predictedPerM3:0.00} NTD/m³ (reported {reportedPerM3:0.00}); " +
+        output.WriteLine($"{name}: {result.Status.Key()} {result.Route}; {predictedPerM3:0.00} NTD/m³ (reported {reportedPerM3:0.00}); " +
             $"investment {e.InvestmentNtd:N0}; payback {e.PairPaybackMonths:0.0} months (reported {seed.PaybackMonths}); net {e.NetAnnualBenefitNtd:N0} NTD/yr");
         AssertWithinFactor(reportedPerM3, predictedPerM3, $"{name} saving per m³");
         AssertWithinFactor(seed.PaybackMonths, e.PairPaybackMonths!.Value, $"{name} payback");

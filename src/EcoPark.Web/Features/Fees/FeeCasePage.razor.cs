@@ -1,4 +1,5 @@
 using EcoPark.Application.Fees;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using EcoPark.Web.Shared;
 using FluentValidation;
@@ -30,7 +31,7 @@ public partial class FeeCasePage
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
-    private bool IsOpen => feeCase?.Status == nameof(FeeCaseStatus.Open);
+    private bool IsOpen => feeCase?.Status == FeeCaseStatus.Open.Key();
 
     private IReadOnlyList<AttachedFile> EvidenceFiles =>
     [
@@ -119,7 +120,7 @@ public partial class FeeCasePage
 
     private async Task AddClaimAsync()
     {
-        var input = new ClaimInput { Kind = nameof(FeeClaimKind.PollutionFee) };
+        var input = new ClaimInput { Kind = FeeClaimKind.PollutionFee.Key() };
         var dialog = await Dialogs.ShowAsync<FeeClaimAddDialog>(L["Fee.Claim.Add"], new DialogParameters<FeeClaimAddDialog> { { d => d.Input, input } });
         if (await dialog.Result is { Canceled: false })
         {

@@ -1,5 +1,6 @@
 using EcoPark.Application.Factories;
 using EcoPark.Application.Fees;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Fees;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
@@ -172,10 +173,10 @@ public partial class FeeEstimatePage
         {
             draft2019 = await Calculator.CalculateAsync(await LoadCallerAsync(), new FeeCalculationRequest
             {
-                Scheme = FeeSchemeKeys.Draft2019,
+                Scheme = FeeScheme.Draft2019.Key(),
                 FeeYear = feeYear,
                 FactoryId = factoryId,
-                Period = "halfYear",
+                Period = DraftPeriod.HalfYear.Key(),
                 Months =
                 [
                     new FeeMonthInput
@@ -212,7 +213,7 @@ public partial class FeeEstimatePage
 
     private FeeCalculationRequest Request(List<FeeMonthInput> volumes, RecyclingRateStatus rate, decimal reclaimedM3) => new()
     {
-        Scheme = FeeSchemeKeys.Regulation2023,
+        Scheme = FeeScheme.Regulation2023.Key(),
         FeeYear = feeYear,
         FactoryId = factoryId,
         Months = volumes,

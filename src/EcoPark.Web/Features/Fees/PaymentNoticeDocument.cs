@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using EcoPark.Application.Fees;
+using EcoPark.Domain.Common;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
@@ -122,7 +123,7 @@ public static class PaymentNoticeDocument
         return stream.ToArray();
     }
 
-    private static string Unit(string claimKind) => claimKind == nameof(Domain.Fees.FeeClaimKind.ReclaimedWater) ? "m³" : "NTD";
+    private static string Unit(string claimKind) => claimKind == Domain.Fees.FeeClaimKind.ReclaimedWater.Key() ? "m³" : "NTD";
 
     private static Dictionary<string, object> Row(string field, object value) => new() { ["field"] = field, ["value"] = value };
 }

@@ -1,6 +1,7 @@
 using EcoPark.Application.Common;
 using EcoPark.Application.Matching;
 using EcoPark.Domain.Access;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
 using EcoPark.Web.Shared;
 using FluentValidation;
@@ -17,12 +18,12 @@ public sealed partial class MatchCasePage
 {
     /// <summary>The lifecycle in order, as the state chips show it (declined is shown only as the match's own state).</summary>
     private static readonly string[] States =
-        [.. Enum.GetValues<MatchState>().Where(s => s != MatchState.Declined).Select(s => EcoPark.Application.Streams.Keys.Of(s))];
+        [.. Enum.GetValues<MatchState>().Where(s => s != MatchState.Declined).Select(s => s.Key())];
 
     private MatchCaseDto? match;
 
     /// <summary>The match's resource, which decides the kinds of quote it takes.</summary>
-    private ResourceKind MatchResource => EcoPark.Application.Streams.Keys.Parse<ResourceKind>(match!.Resource);
+    private ResourceKind MatchResource => EnumKeys.Parse<ResourceKind>(match!.Resource);
     private MatchExplanation? explanation;
     private bool canEdit;
     private string? errorMessage;

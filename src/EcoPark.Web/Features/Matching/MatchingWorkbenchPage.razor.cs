@@ -3,6 +3,8 @@ using EcoPark.Application.Factories;
 using EcoPark.Application.Jobs;
 using EcoPark.Application.Matching;
 using EcoPark.Application.Parks;
+using EcoPark.Domain.Common;
+using EcoPark.Domain.Matching;
 using EcoPark.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -20,8 +22,9 @@ public partial class MatchingWorkbenchPage
     /// <summary>How many of the filter's top workable pairs the map draws.</summary>
     private const int MaxMapLinks = 15;
 
-    private static readonly string[] Statuses =
-        ["feasible-as-is", "feasible-with-treatment", "feasible-with-blending", "feasible-direct", "feasible-with-heat-pump", "feasible", "uneconomic", "needs-lab-test", "infeasible", "blocked"];
+    /// <summary>The three engines' statuses, each once; the engines declare them worst first, the filter lists them best first.</summary>
+    private static readonly IReadOnlyList<string> Statuses =
+        [.. EnumKeys.All<WaterMatchStatus>().Concat(EnumKeys.All<HeatMatchStatus>()).Concat(EnumKeys.All<ByproductMatchStatus>()).Distinct().Reverse()];
 
     private IReadOnlyList<ParkDto> parks = [];
     private IReadOnlyList<FactoryDto>? factories;

@@ -1,5 +1,5 @@
 using EcoPark.Application.Matching;
-using EcoPark.Application.Streams;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Streams;
 using Microsoft.AspNetCore.Components;
@@ -12,11 +12,12 @@ namespace EcoPark.Web.Features.Matching;
 /// </summary>
 public partial class TryPairPanel
 {
-    private static readonly string[] Uses = ["process", "boiler", "cooling", "scrubber", "other"];
+    /// <summary>The water uses the what-if offers: every use but domestic.</summary>
+    private static readonly IReadOnlyList<string> Uses = [.. Enum.GetValues<WaterUse>().Where(u => u != WaterUse.Domestic).Select(u => u.Key())];
     private static readonly string[] QualityKeys = [WaterQuality.Ph, WaterQuality.CodMgL, WaterQuality.SsMgL, WaterQuality.ConductivityUsCm, WaterQuality.HardnessMgLCaCO3];
     private static readonly string[] LimitKeys = ["phMin", "phMax", WaterQuality.CodMgL, WaterQuality.SsMgL, WaterQuality.ConductivityUsCm, WaterQuality.HardnessMgLCaCO3];
-    private static readonly string[] Media = [.. Keys.All<HeatMedium>()];
-    private static readonly string[] Industries = [.. Enum.GetValues<Industry>().Select(i => i.ToKey())];
+    private static readonly IReadOnlyList<string> Media = EnumKeys.All<HeatMedium>();
+    private static readonly IReadOnlyList<string> Industries = EnumKeys.All<Industry>();
 
     // A what-if between two factories of one park: with no coordinates the engine uses its in-park distance.
     private readonly EvaluateWaterRequest water = new() { SamePark = true };

@@ -1,6 +1,7 @@
 using EcoPark.Application.Factories;
 using EcoPark.Application.Streams;
 using EcoPark.Application.Workbooks;
+using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Streams;
 using Microsoft.AspNetCore.Components;
@@ -103,7 +104,7 @@ public sealed partial class StreamsPage
     private Task OpenDemandAsync(StreamDto<WaterDemandStreamInput>? stream) =>
         OpenAsync<WaterDemandEditDialog, WaterDemand, WaterDemandStreamInput>("demand", stream, Demands, new WaterDemandStreamInput(), new Dictionary<string, object?>
         {
-            [nameof(WaterDemandEditDialog.Industry)] = IndustryKeys.TryParse(Factory?.Industry, out var industry) ? industry : Industry.Other,
+            [nameof(WaterDemandEditDialog.Industry)] = EnumKeys.TryParse<Industry>(Factory?.Industry, out var industry) ? industry : Industry.Other,
             [nameof(WaterDemandEditDialog.Baseline)] = baseline,
         });
 
