@@ -33,7 +33,7 @@ public sealed partial class AllocationApiTests
         using var cancel = await admin.PostAsync($"/api/v1/parks/{parkId}/allocations/{id}/cancel", null);
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         var watch = Stopwatch.StartNew();
-        var ended = await WaitForAsync(admin, parkId, id, r => r.GetProperty("status").GetString() is not ("queued" or "building" or "solving"), TimeSpan.FromSeconds(60));
+        var ended = await WaitForAsync(admin, parkId, id, Ended, TimeSpan.FromSeconds(60));
 
         // A heartbeat (2 s) reads the flag and interrupts SCIP; the run keeps the best plan it had, never below greedy.
         Assert.Equal("cancelled", ended.GetProperty("status").GetString());

@@ -264,20 +264,10 @@ public sealed partial class AllocationApiTests(DemoAppFixture app)
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var answer = await started.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("queued", answer.GetProperty("status").GetString());
-        var id = answer.GetProperty("id").GetGuid();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var run = await client.GetFromJsonAsync<JsonElement>($"/api/v1/parks/{parkId}/allocations/{id}");
-            if (run.GetProperty("status").GetString() is not ("queued" or "building" or "solving"))
-            {
-                return run;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"run {id} still {run.GetProperty("status").GetString()}");
-            await Task.Delay(200);
-        }
+        return await WaitForAsync(client, parkId, answer.GetProperty("id").GetGuid(), Ended, TimeSpan.FromMinutes(3));
     }
+
+    private static bool Ended(JsonElement run) => run.GetProperty("status").GetString() is not ("queued" or "building" or "solving");
 
     /// <summary>A new park far from every other (each test's 20 km from the last), so that only its own streams are in reach.</summary>
     private async Task<Guid> ParkAsync()
