@@ -48,6 +48,7 @@ public static class DependencyInjection
         }
         services.AddSingleton<IValidator<Allocation.StartAllocationInput>, Allocation.StartAllocationInputValidator>();
         services.AddSingleton<Allocation.AllocationRuns>();
+        services.AddSingleton<Allocation.AllocationProposals>();
         services.AddSingleton<Jobs.IJobHandler, Allocation.AllocationRunJobs>();
         services.AddSingleton<IValidator<EvaluateWaterRequest>, EvaluateWaterRequestValidator>();
         services.AddSingleton<IValidator<EvaluateHeatRequest>, EvaluateHeatRequestValidator>();

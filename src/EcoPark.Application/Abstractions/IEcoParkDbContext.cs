@@ -109,6 +109,17 @@ public interface IEcoParkDbContext : IAsyncDisposable
     /// </summary>
     Task LockCandidatesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes the lock of an allocation run for this context's session, opening its connection and keeping it open until the
+    /// context is disposed: the instance running a run holds it for as long as the run is in progress, so that any other
+    /// instance can tell a run whose instance is alive (the lock is held) from one a stopped or crashed instance left behind
+    /// (the database released the lock with the dead session). Answers false, at once, when another session holds it.
+    /// </summary>
+    Task<bool> TryHoldRunAsync(Guid runId, CancellationToken cancellationToken);
+
+    /// <summary>Releases a run's lock taken with <see cref="TryHoldRunAsync"/>.</summary>
+    Task ReleaseRunAsync(Guid runId, CancellationToken cancellationToken);
+
     /// <summary>Whether a failed save broke the named unique index (one of <see cref="UniqueIndexes"/>).</summary>
     bool IsUniqueViolation(DbUpdateException exception, string indexName);
 }

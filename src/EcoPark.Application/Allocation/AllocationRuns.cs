@@ -9,6 +9,7 @@ using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -18,8 +19,8 @@ namespace EcoPark.Application.Allocation;
 /// Park-wide allocation runs (docs/decisions/0015-allocation-runs.md): staff of the park and administrators start one, which
 /// is stored as queued and handed to the database job queue; the job claims it (one conditional update, so that it is never
 /// run twice), builds the model from the engine's pair evaluations, solves it and stores the result beside the greedy plan.
-/// While it runs it beats a heartbeat and reads its cancel flag; a run whose heartbeat stopped (its instance stopped) is
-/// failed at the next start.
+/// While it runs it beats a heartbeat, reads its cancel flag and holds the run's lock; a run whose lock is free or whose
+/// heartbeat stopped (its instance stopped) is failed at the next start.
 /// </summary>
 public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingRules rules, IAllocationSolver solver, IJobQueue jobs,
     IValidator<StartAllocationInput> validator, TimeProvider clock, IStringLocalizer<Messages> l, ILogger<AllocationRuns> logger)
@@ -135,18 +136,36 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
     }
 
     /// <summary>
-    /// Fails every run left in progress by an instance that stopped (its heartbeat is older than <see cref="StaleAfter"/>);
-    /// called at start. Answers how many.
+    /// Fails every run left in progress by an instance that stopped: one whose lock no session holds (its instance crashed or
+    /// stopped, and the database released the lock with its session; a live instance holds the lock of each run it runs from
+    /// before the claim until after the last write), or whose heartbeat is older than <see cref="StaleAfter"/> (an instance
+    /// whose session the database has not yet given up). Safe with any number of instances and at any time: a live run's lock
+    /// is held. Called at start and by a job that finds its run taken. Answers how many.
     /// </summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var stale = now - StaleAfter;
-        var failed = await db.AllocationRuns
-            .Where(r => (r.Status == AllocationRunStatus.Building || r.Status == AllocationRunStatus.Solving) && (r.HeartbeatAt == null || r.HeartbeatAt < stale))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, AllocationRunStatus.Failed).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Message, InterruptedKey),
-                cancellationToken);
+        var failed = await InProgress(db).Where(r => r.HeartbeatAt == null || r.HeartbeatAt < stale).ExecuteUpdateAsync(Interrupted(now), cancellationToken);
+        var running = await InProgress(db).Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var id in running)
+        {
+            if (!await db.TryHoldRunAsync(id, cancellationToken))
+            {
+                continue; // a live instance runs it
+            }
+
+            try
+            {
+                failed += await InProgress(db).Where(r => r.Id == id).ExecuteUpdateAsync(Interrupted(clock.GetUtcNow()), cancellationToken);
+            }
+            finally
+            {
+                await db.ReleaseRunAsync(id, CancellationToken.None);
+            }
+        }
+
         if (failed > 0)
         {
             logger.LogWarning("{Runs} allocation runs were left in progress by a stopped instance and are failed", failed);
@@ -155,8 +174,44 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
         return failed;
     }
 
-    /// <summary>The job: claims the run (only a queued one, once), builds and solves it, and stores the outcome; false when it was not this taker's to run.</summary>
+    private static IQueryable<AllocationRun> InProgress(IEcoParkDbContext db) =>
+        db.AllocationRuns.Where(r => r.Status == AllocationRunStatus.Building || r.Status == AllocationRunStatus.Solving);
+
+    private static Action<UpdateSettersBuilder<AllocationRun>> Interrupted(DateTimeOffset now) => s => s
+        .SetProperty(r => r.Status, AllocationRunStatus.Failed).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Message, InterruptedKey);
+
+    /// <summary>
+    /// The job: takes the run's lock, claims the run (only a queued one, once), builds and solves it, stores the outcome and
+    /// releases the lock; false when it was not this taker's to run. The lock, on a session of its own, is what tells other
+    /// instances that the run is alive (see <see cref="RecoverAsync"/>).
+    /// </summary>
     public async Task<bool> ExecuteAsync(Guid runId, CancellationToken stoppingToken)
+    {
+        await using var holder = await dbFactory.CreateAsync(stoppingToken);
+        if (!await holder.TryHoldRunAsync(runId, stoppingToken))
+        {
+            return false; // another taker holds it: a job taken again while its first taker still runs it
+        }
+
+        try
+        {
+            return await ClaimAndRunAsync(runId, stoppingToken);
+        }
+        finally
+        {
+            try
+            {
+                await holder.ReleaseRunAsync(runId, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // The session is lost, and the lock with it.
+                logger.LogWarning(e, "Could not release the lock of allocation run {RunId}", runId);
+            }
+        }
+    }
+
+    private async Task<bool> ClaimAndRunAsync(Guid runId, CancellationToken stoppingToken)
     {
         var now = clock.GetUtcNow();
         AllocationRun run;
@@ -167,7 +222,7 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
                     stoppingToken);
             if (claimed == 0)
             {
-                // Cancelled while queued, taken by another worker, or a job taken again after its lease ran out.
+                // Cancelled while queued, run already, or a job taken again after its lease ran out.
                 await RecoverAsync(stoppingToken);
                 return false;
             }
@@ -182,14 +237,16 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
         {
             var options = JsonSerializer.Deserialize<AllocationRunOptions>(run.OptionsJson, Json)!;
             var built = await BuildAsync(run.ParkId, options, cancel.Token);
+            // Still building (the greedy plan and the solver's model), now with the number of paths known.
             await UpdateAsync(runId, r =>
             {
-                r.Status = AllocationRunStatus.Solving;
                 r.Paths = built.Model.Paths.Count;
                 r.SnapshotJson = JsonSerializer.Serialize(built.Snapshot, Json);
             }, CancellationToken.None);
             var domainOptions = options.ToDomain();
-            var outcome = await Task.Run(() => solver.Solve(built.Model, domainOptions, cancel.Token), CancellationToken.None);
+            // The solver calls back on its own thread as the search starts; the run says so before the search goes on.
+            var outcome = await Task.Run(() => solver.Solve(built.Model, domainOptions, cancel.Token, () => MarkSolvingAsync(runId).GetAwaiter().GetResult()),
+                CancellationToken.None);
             // Interrupted by the app stopping, the solve's answer is no run's result: the run fails below.
             stoppingToken.ThrowIfCancellationRequested();
             var cancelled = cancel.IsCancellationRequested && !stoppingToken.IsCancellationRequested;
@@ -221,6 +278,22 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
         }
 
         return true;
+    }
+
+    private async Task MarkSolvingAsync(Guid runId)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateAsync();
+            var now = clock.GetUtcNow();
+            await db.AllocationRuns.Where(r => r.Id == runId && r.Status == AllocationRunStatus.Building)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, AllocationRunStatus.Solving).SetProperty(r => r.HeartbeatAt, now));
+        }
+        catch (Exception e)
+        {
+            // Only the progress shown is late; the run goes on.
+            logger.LogWarning(e, "Could not mark allocation run {RunId} as solving", runId);
+        }
     }
 
     /// <summary>The model of a park for the options: the engine's pairs with a side in the park, with what kept matches already give each demand held aside.</summary>
@@ -445,6 +518,11 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var run = await db.AllocationRuns.SingleAsync(r => r.Id == runId, cancellationToken);
+        if (!run.InProgress)
+        {
+            return; // failed meanwhile by another instance (this one lost its lock or its heartbeat): that end stands
+        }
+
         change(run);
         run.HeartbeatAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);

@@ -9,5 +9,10 @@ namespace EcoPark.Application.Allocation;
 /// </summary>
 public interface IAllocationSolver
 {
-    AllocationOutcome Solve(AllocationModel model, AllocationOptions options, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Solves the model. <paramref name="solving"/> is called once, on the solving thread, when the search starts (after the
+    /// greedy plan and the solver's model are built); a cancelled <paramref name="cancellationToken"/> interrupts the search,
+    /// and the answer is then the best plan found so far (never worse than greedy).
+    /// </summary>
+    AllocationOutcome Solve(AllocationModel model, AllocationOptions options, CancellationToken cancellationToken = default, Action? solving = null);
 }

@@ -34,8 +34,12 @@ public sealed record AllocationOptions
     /// <summary>The solver stops once its plan is proven within this share of the best bound (1 % = 0.01).</summary>
     public double RelativeGap { get; init; } = 1e-6;
 
-    /// <summary>With <see cref="AllocationObjective.ReusedWater"/>: the share of the most reuse held while the benefit is maximised.</summary>
-    public decimal ReuseHeldShare { get; init; } = 0.99m;
+    /// <summary>
+    /// With <see cref="AllocationObjective.ReusedWater"/>: how far below the most reuse found the benefit stage may go, as a
+    /// share of it. A numerical tolerance (the solver's own is about 10⁻⁶), not a trade: reuse comes first, benefit only
+    /// breaks ties.
+    /// </summary>
+    public const decimal ReuseTolerance = 0.000_001m;
 }
 
 public enum AllocationLockReason

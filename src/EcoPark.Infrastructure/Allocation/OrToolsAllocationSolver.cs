@@ -19,7 +19,7 @@ public sealed class OrToolsAllocationSolver : IAllocationSolver
     /// <summary>Quantities below this in the solver's answer are zero (its tolerances, not a rule).</summary>
     private const double Zero = 1e-9;
 
-    public AllocationOutcome Solve(AllocationModel model, AllocationOptions options, CancellationToken cancellationToken = default)
+    public AllocationOutcome Solve(AllocationModel model, AllocationOptions options, CancellationToken cancellationToken = default, Action? solving = null)
     {
         var watch = Stopwatch.StartNew();
         var greedy = GreedyAllocation.Plan(model, options);
@@ -35,12 +35,13 @@ public sealed class OrToolsAllocationSolver : IAllocationSolver
         Run run;
         if (options.Objective == AllocationObjective.NetBenefit)
         {
-            run = Mip(model, options, rows, AllocationObjective.NetBenefit, null, hint, options.TimeLimit, cancellationToken);
+            run = Mip(model, options, rows, AllocationObjective.NetBenefit, null, hint, options.TimeLimit, cancellationToken, solving);
         }
         else
         {
-            // Reuse first; then the benefit, with the reuse held at its share of the most found (and never below the greedy plan's).
-            var first = Mip(model, options, rows, AllocationObjective.ReusedWater, null, hint, options.TimeLimit / 2, cancellationToken);
+            // Reuse first; then the benefit, with the reuse held at the most found (less a numerical tolerance, never below the
+            // greedy plan's): a lexicographic objective, so that no reuse is traded for money.
+            var first = Mip(model, options, rows, AllocationObjective.ReusedWater, null, hint, options.TimeLimit / 2, cancellationToken, solving);
             if (first.Status is AllocationStatus.Infeasible or AllocationStatus.Failed)
             {
                 run = first;
@@ -49,7 +50,7 @@ public sealed class OrToolsAllocationSolver : IAllocationSolver
             {
                 var greedyWater = greedy.Feasible ? greedy.Plan.ReusedWaterM3PerDay(model) : 0;
                 var most = Math.Max(first.Plan?.ReusedWaterM3PerDay(model) ?? 0, greedyWater);
-                var held = Math.Max(most * options.ReuseHeldShare, greedyWater);
+                var held = Math.Max(most * (1 - AllocationOptions.ReuseTolerance), greedyWater);
                 var secondHint = first.Plan is { } found && found.ReusedWaterM3PerDay(model) >= held ? found : hint;
                 var left = deadline - watch.Elapsed;
                 run = Mip(model, options, rows, AllocationObjective.NetBenefit, held, secondHint, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), cancellationToken);
@@ -99,7 +100,7 @@ public sealed class OrToolsAllocationSolver : IAllocationSolver
 
     /// <summary>One MILP solve. <paramref name="heldWater"/>: a floor on reused water (the second stage of the reuse objective).</summary>
     private static Run Mip(AllocationModel model, AllocationOptions options, IReadOnlyList<AllocationRow> rows, AllocationObjective objective, decimal? heldWater,
-        AllocationPlan? hint, TimeSpan limit, CancellationToken cancellationToken)
+        AllocationPlan? hint, TimeSpan limit, CancellationToken cancellationToken, Action? solving = null)
     {
         using var solver = Solver.CreateSolver("SCIP");
         if (solver is null)
@@ -143,6 +144,14 @@ public sealed class OrToolsAllocationSolver : IAllocationSolver
 
         using var parameters = new MPSolverParameters();
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.RelativeGap);
+        solving?.Invoke();
+        // An interrupt asked before the search starts may be lost (the solver resets it as it starts): a run cancelled already
+        // does not start another search.
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new Run(AllocationStatus.TimeLimit, null, null, solver.NumVariables(), solver.NumConstraints());
+        }
+
         using var interrupt = cancellationToken.Register(() => solver.InterruptSolve());
         var result = solver.Solve(parameters);
         var variables = solver.NumVariables();

@@ -95,6 +95,29 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
     public Task LockCandidatesAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CandidatesLockKey})", cancellationToken);
 
+    /// <summary>
+    /// An allocation run's lock is a session-level advisory lock of the two-key form, its keys the run id's first 64 bits; the
+    /// one-key form (the factory and candidate locks) is a separate key space, so the two never meet.
+    /// </summary>
+    private static (int, int) RunLockKeys(Guid runId)
+    {
+        var bytes = runId.ToByteArray();
+        return (BitConverter.ToInt32(bytes, 0), BitConverter.ToInt32(bytes, 4));
+    }
+
+    public async Task<bool> TryHoldRunAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var (high, low) = RunLockKeys(runId);
+        await Database.OpenConnectionAsync(cancellationToken);
+        return await Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({high}, {low}) AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
+    public async Task ReleaseRunAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var (high, low) = RunLockKeys(runId);
+        await Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({high}, {low}) AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
     public bool IsUniqueViolation(DbUpdateException exception, string indexName) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } e && e.ConstraintName == indexName;
 

@@ -19,7 +19,7 @@ namespace EcoPark.IntegrationTests.Allocation;
 /// a run is claimed once, and a run left in progress by a stopped instance is failed at start.
 /// </summary>
 [Collection(DemoAppCollection.Name)]
-public sealed class AllocationApiTests(DemoAppFixture app)
+public sealed partial class AllocationApiTests(DemoAppFixture app)
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, double> Latitudes = new();
 
@@ -205,6 +205,9 @@ public sealed class AllocationApiTests(DemoAppFixture app)
         var parkId = await ParkAsync();
         var stale = await InsertRunAsync(parkId, AllocationRunStatus.Solving, heartbeat: DateTimeOffset.UtcNow.AddMinutes(-10));
         var live = await InsertRunAsync(parkId, AllocationRunStatus.Building, heartbeat: DateTimeOffset.UtcNow);
+        // A live run's instance holds its lock (see the lock tests in AllocationApiTests.Lifecycle).
+        await using var instance = await app.Factory.Services.GetRequiredService<IEcoParkDbContextFactory>().CreateAsync();
+        Assert.True(await instance.TryHoldRunAsync(live, CancellationToken.None));
 
         Assert.True(await runs.RecoverAsync() >= 1);
 
@@ -261,20 +264,10 @@ public sealed class AllocationApiTests(DemoAppFixture app)
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var answer = await started.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("queued", answer.GetProperty("status").GetString());
-        var id = answer.GetProperty("id").GetGuid();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var run = await client.GetFromJsonAsync<JsonElement>($"/api/v1/parks/{parkId}/allocations/{id}");
-            if (run.GetProperty("status").GetString() is not ("queued" or "building" or "solving"))
-            {
-                return run;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"run {id} still {run.GetProperty("status").GetString()}");
-            await Task.Delay(200);
-        }
+        return await WaitForAsync(client, parkId, answer.GetProperty("id").GetGuid(), Ended, TimeSpan.FromMinutes(3));
     }
+
+    private static bool Ended(JsonElement run) => run.GetProperty("status").GetString() is not ("queued" or "building" or "solving");
 
     /// <summary>A new park far from every other (each test's 20 km from the last), so that only its own streams are in reach.</summary>
     private async Task<Guid> ParkAsync()
@@ -293,15 +286,19 @@ public sealed class AllocationApiTests(DemoAppFixture app)
     /// <summary>A factory of its own for the stream (pairs are between two factories) at the longitude given, and the stream in it.</summary>
     private static async Task<Guid> StreamAsync(HttpClient admin, Guid parkId, string name, double longitude, string kind, JsonObject body)
     {
-        var supply = kind == "effluent-streams";
-        var input = TestFactories.Input(parkId, $"配置{name}{Guid.NewGuid():N}"[..16], TestFactories.NextBusinessNumber(), latitude: Latitudes[parkId], longitude: longitude);
-        input.Industry = supply ? "electronics" : "textile";
-        using var created = await admin.PostAsJsonAsync("/api/v1/factories", input);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var factoryId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var factoryId = await FactoryAsync(admin, parkId, name, longitude, kind == "effluent-streams" ? "electronics" : "textile");
         using var stream = await admin.PostAsJsonAsync($"/api/v1/factories/{factoryId}/{kind}", body);
         Assert.True(stream.StatusCode == HttpStatusCode.Created, await stream.Content.ReadAsStringAsync());
         return (await stream.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<Guid> FactoryAsync(HttpClient admin, Guid parkId, string name, double longitude, string industry)
+    {
+        var input = TestFactories.Input(parkId, $"配置{name}{Guid.NewGuid():N}"[..16], TestFactories.NextBusinessNumber(), latitude: Latitudes[parkId], longitude: longitude);
+        input.Industry = industry;
+        using var created = await admin.PostAsJsonAsync("/api/v1/factories", input);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private static JsonObject Effluent(string name, decimal flow, params (string Key, decimal Value)[] quality) => new()

@@ -1,7 +1,6 @@
 using EcoPark.Application.Allocation;
 using EcoPark.Application.Common;
 using EcoPark.Application.Factories;
-using EcoPark.Application.Matching;
 using EcoPark.Application.Parks;
 using EcoPark.Domain.Access;
 using EcoPark.Web.Shared;
@@ -54,7 +53,7 @@ public partial class AllocationPage
     private FactoryQueries FactoryQueries { get; set; } = default!;
 
     [Inject]
-    private MatchCases MatchCases { get; set; } = default!;
+    private AllocationProposals Proposals { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -241,7 +240,7 @@ public partial class AllocationPage
         compared = (await Runs.GetAsync(caller, park, two[0].Id, disposed.Token), await Runs.GetAsync(caller, park, two[1].Id, disposed.Token));
     }
 
-    /// <summary>Opens a match case for each selected link, proposed, exactly as the workbench does for one pair.</summary>
+    /// <summary>Opens a match case for each selected link, proposed, exactly as the workbench does for one pair; says which a case already followed.</summary>
     private async Task ProposeSelectedAsync()
     {
         if (current is not { } run || caller is null)
@@ -250,27 +249,28 @@ public partial class AllocationPage
         }
 
         proposing = true;
-        var (opened, refused) = (0, new List<string>());
-        foreach (var link in selected.ToList())
+        AllocationProposalResult result;
+        try
         {
-            try
-            {
-                await MatchCases.TakeUpAsync(caller, new TakeUpInput { SupplyStreamId = link.SupplyStreamId, DemandStreamId = link.DemandStreamId, Note = L["Allocation.ProposeNote"] },
-                    disposed.Token);
-                opened++;
-            }
-            catch (Exception e) when (e is ValidationException or NotFoundException or ForbiddenException or ConflictException)
-            {
-                var reason = e is ValidationException v ? string.Join(" ", v.Errors.Select(x => x.ErrorMessage)) : e.Message;
-                refused.Add($"{Side(link.SupplyFactory, link.SupplyName)} → {Side(link.DemandFactory, link.DemandName)}: {reason}");
-            }
+            result = await Proposals.ProposeAsync(caller, run.ParkId, run.Id, [.. selected.Select(k => new AllocationPairKey(k.SupplyStreamId, k.DemandStreamId))],
+                L["Allocation.ProposeNote"], disposed.Token);
+        }
+        finally
+        {
+            proposing = false;
         }
 
-        proposing = false;
-        Snackbar.Add(L["Allocation.Proposed", opened], opened > 0 ? Severity.Success : Severity.Info);
-        foreach (var reason in refused)
+        Snackbar.Add(L["Allocation.Proposed", result.Opened.Count], result.Opened.Count > 0 ? Severity.Success : Severity.Info);
+        if (result.AlreadyOpen.Count > 0)
         {
-            Snackbar.Add(reason, Severity.Warning);
+            Snackbar.Add(L["Allocation.AlreadyOpen", result.AlreadyOpen.Count], Severity.Info);
+        }
+
+        foreach (var refused in result.Refused)
+        {
+            var link = run.Links.FirstOrDefault(k => k.SupplyStreamId == refused.SupplyStreamId && k.DemandStreamId == refused.DemandStreamId);
+            var label = link is null ? string.Empty : $"{Side(link.SupplyFactory, link.SupplyName)} → {Side(link.DemandFactory, link.DemandName)}: ";
+            Snackbar.Add(label + refused.Reason, Severity.Warning);
         }
 
         await OpenAsync(run.Id);
@@ -280,12 +280,18 @@ public partial class AllocationPage
 
     private string? Error(string field) => errors.GetValueOrDefault(field);
 
-    private string ProgressText(AllocationRunDto run) => run.Status switch
+    /// <summary>Queued; building (with the number of paths once the pairs are evaluated); solving, with the seconds used of the limit.</summary>
+    private string ProgressText(AllocationRunDto run)
     {
-        "queued" => L["Allocation.Progress.queued"],
-        "building" => L["Allocation.Progress.building"],
-        _ => L["Allocation.Progress.solving", run.Paths ?? 0, (int)(DateTimeOffset.UtcNow - (run.StartedAt ?? DateTimeOffset.UtcNow)).TotalSeconds, run.Options.TimeLimitSeconds],
-    };
+        var seconds = Math.Max(0, (int)(DateTimeOffset.UtcNow - (run.StartedAt ?? DateTimeOffset.UtcNow)).TotalSeconds);
+        return run.Status switch
+        {
+            "queued" => L["Allocation.Progress.queued"],
+            "building" when run.Paths is { } paths => L["Allocation.Progress.buildingPaths", paths, seconds],
+            "building" => L["Allocation.Progress.building"],
+            _ => L["Allocation.Progress.solving", run.Paths ?? 0, seconds, run.Options.TimeLimitSeconds],
+        };
+    }
 
     private static Color StatusColor(string status) => status switch
     {
@@ -295,7 +301,7 @@ public partial class AllocationPage
         _ => Color.Error,
     };
 
-    private static string Money(decimal? value) => value is { } v ? v.ToString("N0") : "—";
+    private static string Money(decimal? value) => AllocationComparison.Money(value);
 
     private string Side(string factory, string? stream) => stream is null ? factory : $"{factory} · {stream}";
 
@@ -355,20 +361,7 @@ public partial class AllocationPage
         return (nodes, flows);
     }
 
-    private IEnumerable<(string Label, string A, string B)> CompareRows(AllocationRunDto a, AllocationRunDto b)
-    {
-        yield return (L["Allocation.Status"], L["Allocation.Status." + a.Status], L["Allocation.Status." + b.Status]);
-        yield return (L["Allocation.Objective"], L["Allocation.Objective." + a.Options.Objective], L["Allocation.Objective." + b.Options.Objective]);
-        yield return (L["Allocation.Budget"], Money(a.Options.BudgetNtd), Money(b.Options.BudgetNtd));
-        yield return (L["Allocation.MaxPayback"], a.Options.MaxPaybackMonths?.ToString("0.#") ?? "—", b.Options.MaxPaybackMonths?.ToString("0.#") ?? "—");
-        yield return (L["Allocation.Objective.NtdPerYear"], Money(a.ObjectiveNtdPerYear), Money(b.ObjectiveNtdPerYear));
-        yield return (L["Allocation.ReusedWater"], a.ReusedWaterM3PerDay?.ToString("N1") ?? "—", b.ReusedWaterM3PerDay?.ToString("N1") ?? "—");
-        yield return (L["Allocation.Investment"], Money(a.Links.Sum(k => k.InvestmentNtd)), Money(b.Links.Sum(k => k.InvestmentNtd)));
-        yield return (L["Allocation.Links"], a.Links.Count.ToString(), b.Links.Count.ToString());
-        var onlyA = a.Links.Count(k => !b.Links.Any(m => m.SupplyStreamId == k.SupplyStreamId && m.DemandStreamId == k.DemandStreamId));
-        var onlyB = b.Links.Count(k => !a.Links.Any(m => m.SupplyStreamId == k.SupplyStreamId && m.DemandStreamId == k.DemandStreamId));
-        yield return (L["Allocation.LinksOnlyHere"], onlyA.ToString(), onlyB.ToString());
-    }
+    private IEnumerable<(string Label, string A, string B)> CompareRows(AllocationRunDto a, AllocationRunDto b) => AllocationComparison.Rows(a, b, L);
 
     public void Dispose()
     {
