@@ -28,16 +28,16 @@ public sealed class EngineerInvitationTests(AppUnderTest app)
         await AppUnderTest.WaitForInteractiveAsync(admin);
         var qingxi = admin.GetByTestId("invitation-park").Filter(new() { HasText = "青溪工業區" });
         var xinan = admin.GetByTestId("invitation-park").Filter(new() { HasText = "溪南工業區" });
-        await qingxi.Locator("input[data-testid=invitation-switch], [data-testid=invitation-switch] input").First.CheckAsync();
+        await Switch(qingxi).CheckAsync();
         await Assertions.Expect(qingxi.GetByTestId("invitation-switch-changed")).ToContainTextAsync("admin@demo.ecopark.tw");
-        await Assertions.Expect(xinan.Locator("input[data-testid=invitation-switch], [data-testid=invitation-switch] input").First).Not.ToBeCheckedAsync();
+        await Assertions.Expect(Switch(xinan)).Not.ToBeCheckedAsync();
         await Assertions.Expect(xinan.GetByTestId("invitation-switch-changed")).Not.ToContainTextAsync("admin@demo.ecopark.tw");
         await AppUnderTest.ScreenshotAsync(admin, "admin-invitation-switches");
         // What was saved is what the page shows after a reload.
         await admin.ReloadAsync();
         await AppUnderTest.WaitForInteractiveAsync(admin);
-        await Assertions.Expect(qingxi.Locator("input[data-testid=invitation-switch], [data-testid=invitation-switch] input").First).ToBeCheckedAsync();
-        await Assertions.Expect(xinan.Locator("input[data-testid=invitation-switch], [data-testid=invitation-switch] input").First).Not.ToBeCheckedAsync();
+        await Assertions.Expect(Switch(qingxi)).ToBeCheckedAsync();
+        await Assertions.Expect(Switch(xinan)).Not.ToBeCheckedAsync();
         await admin.Context.CloseAsync();
 
         var staff = await app.SignInAsync("staff@demo.ecopark.tw", Password);
@@ -64,6 +64,9 @@ public sealed class EngineerInvitationTests(AppUnderTest app)
         await Assertions.Expect(invitee.GetByTestId("invitation-error")).ToBeVisibleAsync(); // the link worked once
         await invitee.Context.CloseAsync();
     }
+
+    /// <summary>A park's switch on the users page (the test id sits on the input or on its frame).</summary>
+    private static ILocator Switch(ILocator park) => park.Locator("input[data-testid=invitation-switch], [data-testid=invitation-switch] input").First;
 
     /// <summary>The demo's seeded water link, whose supplier (a beverage plant) has no engineer account.</summary>
     private static async Task OpenBeverageMatchAsync(IPage staff)
