@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using System.Text.Json;
 using EcoPark.Testing;
 using Microsoft.Playwright;
 
@@ -78,6 +81,20 @@ public sealed class AppUnderTest : IAsyncLifetime
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
         return page;
+    }
+
+    /// <summary>
+    /// The app's API as <paramref name="email"/>, with a bearer token from <c>POST /api/v1/auth/login</c>: for a test's set-up
+    /// (records the screen under test does not make); the test itself goes through the browser.
+    /// </summary>
+    public async Task<HttpClient> ApiAsync(string email, string password)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>Waits until the Blazor circuit is connected, so clicks reach the server.</summary>

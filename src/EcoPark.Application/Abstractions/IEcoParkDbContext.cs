@@ -41,7 +41,7 @@ public interface IEcoParkDbContext : IAsyncDisposable
 
     DbSet<EngineerInvitation> EngineerInvitations { get; }
 
-    DbSet<InvitationSwitch> InvitationSwitches { get; }
+    DbSet<ParkInvitationSwitch> ParkInvitationSwitches { get; }
 
     DbSet<FeeRuleSetRecord> FeeRuleSets { get; }
 

@@ -39,12 +39,13 @@ public sealed class EngineerInvitation
     public Guid? AcceptedBy { get; set; }
 }
 
-/// <summary>The administrators' switch that lets park staff invite engineers (one row; off until an administrator turns it on).</summary>
-public sealed class InvitationSwitch
+/// <summary>
+/// An administrator's permission for the staff of one park to invite engineers (one row per park, keyed by the park; a
+/// park without a row does not allow it).
+/// </summary>
+public sealed class ParkInvitationSwitch
 {
-    public const int SingletonId = 1;
-
-    public int Id { get; set; } = SingletonId;
+    public Guid ParkId { get; set; }
 
     public bool StaffMayInvite { get; set; }
 

@@ -19,8 +19,15 @@ namespace EcoPark.Application.Users;
 public sealed record EngineerInvitationDto(Guid Id, string Side, Guid FactoryId, string Name, string Email, string? InvitedBy, DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt);
 
-/// <summary>A match's invitations, whether staff may invite now, and the sides whose factory has no engineer account.</summary>
-public sealed record MatchInvitationsDto(bool StaffMayInvite, IReadOnlyList<string> SidesWithoutEngineer, IReadOnlyList<EngineerInvitationDto> Invitations);
+/// <summary>
+/// A match's invitations, the sides whose factory has no engineer account, and of those the sides the caller may invite for
+/// now (the side's park allows it and the caller is its staff); <see cref="StaffMayInvite"/> is whether there is any.
+/// </summary>
+public sealed record MatchInvitationsDto(IReadOnlyList<string> SidesWithoutEngineer, IReadOnlyList<string> InvitableSides,
+    IReadOnlyList<EngineerInvitationDto> Invitations)
+{
+    public bool StaffMayInvite => InvitableSides.Count > 0;
+}
 
 /// <summary>A new invitation with its one-time token: the token is shown once and only its hash is kept.</summary>
 public sealed record IssuedInvitation(EngineerInvitationDto Invitation, string Token);
@@ -28,12 +35,13 @@ public sealed record IssuedInvitation(EngineerInvitationDto Invitation, string T
 /// <summary>What the invitee reads before choosing a password.</summary>
 public sealed record InvitationPreview(string Name, string Email, string FactoryName);
 
-public sealed record InvitationSwitchDto(bool StaffMayInvite, string? ChangedBy, DateTimeOffset? ChangedAt);
+/// <summary>Whether one park's staff may invite engineers, and which administrator changed it when (never changed: off).</summary>
+public sealed record InvitationSwitchDto(Guid ParkId, string ParkName, bool StaffMayInvite, string? ChangedBy, DateTimeOffset? ChangedAt);
 
 /// <summary>
-/// Park staff invite an engineer for a match's side whose factory has no engineer account, when an administrator allows it;
-/// the invitee accepts with a password and becomes that factory's engineer. There is no mail server: the link shown to the
-/// staff member once is the delivery. Resolved from a fresh DI scope per operation (like <see cref="UserAdministration"/>),
+/// Park staff invite an engineer for a match's side whose factory has no engineer account, where an administrator allows it
+/// for the factory's park; the invitee accepts with a password and becomes that factory's engineer. There is no mail server:
+/// the link shown to the staff member once is the delivery. Resolved from a fresh DI scope per operation (like <see cref="UserAdministration"/>),
 /// so that <see cref="UserManager{TUser}"/> and <paramref name="db"/> share one context and one transaction.
 /// </summary>
 public sealed class EngineerInvitations(
@@ -45,38 +53,55 @@ public sealed class EngineerInvitations(
     TimeProvider clock,
     IStringLocalizer<Messages> l)
 {
-    public async Task<InvitationSwitchDto> GetSwitchAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every park's switch, by park name (a park whose switch was never set is off).</summary>
+    public async Task<IReadOnlyList<InvitationSwitchDto>> ListSwitchesAsync(Caller caller, CancellationToken cancellationToken = default)
     {
-        var row = await db.InvitationSwitches.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        var by = row?.ChangedBy is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) : null;
-        return new(row?.StaffMayInvite ?? false, by, row?.ChangedAt);
+        AdministratorOnly(caller);
+        var rows = await (from park in db.Parks.AsNoTracking()
+                          join row in db.ParkInvitationSwitches.AsNoTracking() on park.Id equals row.ParkId into rowsOfPark
+                          from row in rowsOfPark.DefaultIfEmpty()
+                          select new { park.Id, park.Name, Row = row }).ToListAsync(cancellationToken);
+        var changers = rows.Where(r => r.Row != null && r.Row.ChangedBy != null).Select(r => r.Row!.ChangedBy!.Value).ToHashSet();
+        var emails = await db.Users.Where(u => changers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+        return [.. rows.Select(r => new InvitationSwitchDto(r.Id, r.Name.Display(), r.Row?.StaffMayInvite ?? false,
+                r.Row?.ChangedBy is { } by ? emails.GetValueOrDefault(by) : null, r.Row?.ChangedAt))
+            .OrderBy(s => s.ParkName, StringComparer.Ordinal)];
     }
 
     /// <summary>
-    /// An administrator allows or stops staff invitations; who and when is kept with the switch and in the audit log.
-    /// A missing value (an API body without it) is refused on its field.
+    /// An administrator allows or stops invitations by one park's staff; who and when is kept with the park's switch and in the
+    /// audit log. A missing value (an API body without it) is refused on its field, an unknown park is not found.
     /// </summary>
-    public async Task<InvitationSwitchDto> SetSwitchAsync(Caller caller, bool? staffMayInvite, CancellationToken cancellationToken = default)
+    public async Task<InvitationSwitchDto> SetSwitchAsync(Caller caller, Guid parkId, bool? staffMayInvite, CancellationToken cancellationToken = default)
+    {
+        AdministratorOnly(caller);
+        var allowed = staffMayInvite ?? throw DomainGuard.Invalid("staffMayInvite", l["Value.Required"]);
+        var park = await db.Parks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == parkId, cancellationToken) ?? throw new NotFoundException(l["Park.NotFound"]);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One statement whatever is there: two administrators saving the same park at once leave one row (the last answer).
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO park_invitation_switches (park_id, staff_may_invite, changed_by, changed_at) VALUES ({parkId}, {allowed}, {caller.UserId}, {now})
+            ON CONFLICT (park_id) DO UPDATE SET staff_may_invite = excluded.staff_may_invite, changed_by = excluded.changed_by, changed_at = excluded.changed_at
+            """, cancellationToken);
+        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(ParkInvitationSwitch), parkId, allowed ? "staff-invitations-allowed" : "staff-invitations-stopped",
+            caller.UserId, now, null, null));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var by = await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        return new(park.Id, park.Name.Display(), allowed, by, now);
+    }
+
+    /// <summary>Whether the park's staff may invite engineers now.</summary>
+    private Task<bool> ParkAllowsAsync(Guid parkId, CancellationToken cancellationToken) =>
+        db.ParkInvitationSwitches.AnyAsync(s => s.ParkId == parkId && s.StaffMayInvite, cancellationToken);
+
+    private void AdministratorOnly(Caller caller)
     {
         if (!caller.IsAdministrator)
         {
             throw new ForbiddenException(l["User.AdminOnly"]);
         }
-
-        var allowed = staffMayInvite ?? throw DomainGuard.Invalid("staffMayInvite", l["Value.Required"]);
-
-        var row = await db.InvitationSwitches.SingleOrDefaultAsync(cancellationToken);
-        if (row is null)
-        {
-            row = new InvitationSwitch();
-            db.InvitationSwitches.Add(row);
-        }
-
-        (row.StaffMayInvite, row.ChangedBy, row.ChangedAt) = (allowed, caller.UserId, clock.GetUtcNow());
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(InvitationSwitch), Guid.Empty, allowed ? "staff-invitations-allowed" : "staff-invitations-stopped",
-            caller.UserId, clock.GetUtcNow(), null, null));
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetSwitchAsync(cancellationToken);
     }
 
     public async Task<MatchInvitationsDto> ListAsync(Caller caller, Guid matchId, CancellationToken cancellationToken = default)
@@ -86,19 +111,27 @@ public sealed class EngineerInvitations(
         var inviters = rows.Select(r => r.InvitedBy).ToHashSet();
         var emails = await db.Users.Where(u => inviters.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         var open = new List<string>();
+        var invitable = new List<string>();
         foreach (var (side, factoryId) in Sides(match))
         {
             if (!await db.FactoryHasEngineerAsync(factoryId, cancellationToken))
             {
                 open.Add(side);
+                var parkId = await ParkOfAsync(factoryId, cancellationToken);
+                if (Matchmaking.IsStaff(caller, parkId) && await ParkAllowsAsync(parkId, cancellationToken))
+                {
+                    invitable.Add(side);
+                }
             }
         }
 
-        return new((await GetSwitchAsync(cancellationToken)).StaffMayInvite, open,
-            [.. rows.Select(r => Dto(r, match, emails.GetValueOrDefault(r.InvitedBy)))]);
+        return new(open, invitable, [.. rows.Select(r => Dto(r, match, emails.GetValueOrDefault(r.InvitedBy)))]);
     }
 
-    /// <summary>Invites an engineer for one side; refused while the switch is off, for a factory with an engineer, and for staff of another park.</summary>
+    /// <summary>
+    /// Invites an engineer for one side; refused where the side's park does not allow it, for a factory with an engineer, and for
+    /// staff of another park.
+    /// </summary>
     public async Task<IssuedInvitation> InviteAsync(Caller caller, Guid matchId, InviteEngineerInput input, CancellationToken cancellationToken = default)
     {
         await inviteValidator.ValidateAndThrowAsync(input, cancellationToken);
@@ -106,13 +139,13 @@ public sealed class EngineerInvitations(
         var match = await db.MatchCases.AsNoTracking().SingleOrDefaultAsync(m => m.Id == matchId, cancellationToken)
             ?? throw new NotFoundException(l["Match.NotFound"]);
         var factoryId = input.Side == "supplier" ? match.SupplyFactoryId : match.DemandFactoryId;
-        var parkId = await db.Factories.Where(f => f.Id == factoryId).Select(f => f.ParkId).SingleAsync(cancellationToken);
+        var parkId = await ParkOfAsync(factoryId, cancellationToken);
         if (!Matchmaking.IsStaff(caller, parkId))
         {
             throw new ForbiddenException(l["Invitation.NotStaff"]);
         }
 
-        if (!(await GetSwitchAsync(cancellationToken)).StaffMayInvite)
+        if (!await ParkAllowsAsync(parkId, cancellationToken))
         {
             throw new ForbiddenException(l["Invitation.Disabled"]);
         }
@@ -196,7 +229,18 @@ public sealed class EngineerInvitations(
         }
 
         user.FactoryScopes.Add(new UserFactoryScope { UserId = user.Id, FactoryId = invitation.FactoryId });
-        var created = await users.CreateAsync(user, input.Password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, input.Password);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // Identity checks the address is free and then inserts: two invitations of one address (for two factories) accepted
+            // at once both pass the check, and the unique user-name index refuses the second. The rollback leaves its link usable.
+            throw DomainGuard.Invalid("email", l["User.Email.Taken"]);
+        }
+
         Throw(created, e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(AcceptInvitationInput.Password) : "email");
         Throw(await users.AddToRoleAsync(user, Roles.FactoryEngineer), _ => "token");
         History(invitation.MatchId, "engineer-invitation-accepted", user.Id, invitation);
@@ -224,6 +268,9 @@ public sealed class EngineerInvitations(
         var match = await db.MatchCases.AsNoTracking().SingleOrDefaultAsync(m => m.Id == matchId, cancellationToken);
         return match is not null && MatchDisclosure.ReadsStaffView(caller, match) ? match : throw new NotFoundException(l["Match.NotFound"]);
     }
+
+    private Task<Guid> ParkOfAsync(Guid factoryId, CancellationToken cancellationToken) =>
+        db.Factories.Where(f => f.Id == factoryId).Select(f => f.ParkId).SingleAsync(cancellationToken);
 
     private static IEnumerable<(string Side, Guid FactoryId)> Sides(MatchCase match) => [("supplier", match.SupplyFactoryId), ("buyer", match.DemandFactoryId)];
 

@@ -34,7 +34,7 @@ public sealed class EcoParkDbContext(DbContextOptions<EcoParkDbContext> options)
 
     public DbSet<EngineerInvitation> EngineerInvitations => Set<EngineerInvitation>();
 
-    public DbSet<InvitationSwitch> InvitationSwitches => Set<InvitationSwitch>();
+    public DbSet<ParkInvitationSwitch> ParkInvitationSwitches => Set<ParkInvitationSwitch>();
 
     public DbSet<FeeRuleSetRecord> FeeRuleSets => Set<FeeRuleSetRecord>();
 

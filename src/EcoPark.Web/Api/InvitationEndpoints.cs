@@ -5,20 +5,21 @@ using EcoPark.Web.Security;
 namespace EcoPark.Web.Api;
 
 /// <summary>
-/// Engineer invitations: the administrators' switch, staff inviting from a match, and the invitee's anonymous acceptance.
+/// Engineer invitations: the administrators' switch for each park, staff inviting from a match, and the invitee's anonymous acceptance.
 /// There is no mail server, so the link in the answer is the delivery: the staff member passes it on.
 /// </summary>
 internal static class InvitationEndpoints
 {
     public static RouteGroupBuilder MapInvitationEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/invitation-switch", async (EngineerInvitations handler, CancellationToken ct) => TypedResults.Ok(await handler.GetSwitchAsync(ct)))
+        api.MapGet("/invitation-switches", async (Caller caller, EngineerInvitations handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListSwitchesAsync(caller, ct)))
             .RequireAuthorization(Policies.Administrators).WithTags("Users")
-            .WithSummary("Whether park staff may invite engineers, and which administrator changed it when");
-        api.MapPut("/invitation-switch", async (SwitchInput input, Caller caller, EngineerInvitations handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.SetSwitchAsync(caller, input.StaffMayInvite, ct)))
+            .WithSummary("For each park, whether its staff may invite engineers, and which administrator changed it when");
+        api.MapPut("/parks/{parkId:guid}/invitation-switch", async (Guid parkId, SwitchInput input, Caller caller, EngineerInvitations handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.SetSwitchAsync(caller, parkId, input.StaffMayInvite, ct)))
             .RequireAuthorization(Policies.Administrators).WithTags("Users")
-            .WithSummary("Allow or stop staff invitations of engineers ({ staffMayInvite }); off until an administrator turns it on");
+            .WithSummary("Allow or stop one park's staff inviting engineers ({ staffMayInvite }); a park is off until an administrator turns it on");
         var matches = api.MapGroup("/matches").WithTags("Matching");
         matches.MapGet("/{id:guid}/invitations", async (Guid id, Caller caller, EngineerInvitations handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ListAsync(caller, id, ct)))

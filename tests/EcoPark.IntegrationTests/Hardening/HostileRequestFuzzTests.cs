@@ -166,7 +166,8 @@ public sealed class HostileRequestFuzzTests(DemoAppFixture app, ITestOutputHelpe
             new("POST", $"/api/v1/matches/{Guid.NewGuid()}/consent-on-behalf", staff, r => ConsentLetterBody(r), "consent-letter"),
             Json("POST", $"/api/v1/matches/{Guid.NewGuid()}/invitations", staff, """{"side":"supplier","name":"王工程師","email":"fuzz-invitee@example.com"}""", "invitation"),
             Json("POST", $"/api/v1/invitations/{Guid.NewGuid():N}/accept", anonymous, """{"password":"Fuzz#Invitee2026"}""", "invitation-accept"),
-            Json("PUT", "/api/v1/invitation-switch", admin, """{"staffMayInvite":false}""", "invitation-switch"),
+            // A park that does not exist: the body is judged, and no park's invitations are stopped under the invitation tests.
+            Json("PUT", $"/api/v1/parks/{Guid.NewGuid()}/invitation-switch", admin, """{"staffMayInvite":false}""", "invitation-switch"),
         ];
     }
 

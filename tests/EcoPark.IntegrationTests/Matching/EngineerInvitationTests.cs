@@ -9,8 +9,9 @@ using Npgsql;
 namespace EcoPark.IntegrationTests.Matching;
 
 /// <summary>
-/// Staff invite an engineer for a match's factory without an engineer account, when an administrator allows it; the
-/// invitee accepts with a password and becomes that factory's engineer. Each test takes up a match with a factory of its own.
+/// Staff invite an engineer for a match's factory without an engineer account, where an administrator allows it for the
+/// factory's park; the invitee accepts with a password and becomes that factory's engineer. Each test takes up a match with a
+/// factory of its own.
 /// </summary>
 [Collection(DemoAppCollection.Name)]
 public sealed class EngineerInvitationTests(DemoAppFixture app)
@@ -39,6 +40,43 @@ public sealed class EngineerInvitationTests(DemoAppFixture app)
         Assert.Contains("供應方", side["side"][0], StringComparison.Ordinal);
         // The buyer (the dyer) has an engineer account: it is not invited for.
         Assert.Contains("side", (await ProblemDetailsAssert.ErrorsAsync(await InviteAsync(staff, matchId, Email(), side: "buyer"))).Keys);
+    }
+
+    [Fact]
+    public async Task TheSwitch_IsPerPark_StaffInviteOnlyWhereTheirParkAllowsIt_AndTheServerRefusesElsewhere()
+    {
+        var (matchId, _) = await NewMatchAsync();
+        var (north, south) = await ParksAsync();
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        await SwitchAsync(false, north);
+        await SwitchAsync(true, south);
+
+        using var refused = await InviteAsync(staff, matchId, Email());
+        var listed = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matches/{matchId}/invitations");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode); // another park's permission does not count
+        Assert.Contains("this park", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(listed.GetProperty("staffMayInvite").GetBoolean());
+        Assert.Equal(["supplier"], listed.GetProperty("sidesWithoutEngineer").EnumerateArray().Select(e => e.GetString()));
+        Assert.Empty(listed.GetProperty("invitableSides").EnumerateArray());
+        using var zh = await app.SignedInAsync(DemoAccounts.Staff.Email, "zh-TW");
+        Assert.Contains("此園區", await (await InviteAsync(zh, matchId, Email())).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await SwitchAsync(true, north);
+        await SwitchAsync(false, south);
+        var allowed = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matches/{matchId}/invitations");
+
+        Assert.Equal(["supplier"], allowed.GetProperty("invitableSides").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HttpStatusCode.Created, (await InviteAsync(staff, matchId, Email())).StatusCode);
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        var switches = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/invitation-switches")).EnumerateArray()
+            .ToDictionary(s => s.GetProperty("parkId").GetGuid(), s => (s.GetProperty("staffMayInvite").GetBoolean(), s.GetProperty("changedBy").GetString()));
+        Assert.Equal((true, DemoAccounts.Administrator.Email), switches[north]);
+        Assert.Equal((false, DemoAccounts.Administrator.Email), switches[south]);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync($"/api/v1/parks/{Guid.NewGuid()}/invitation-switch", new { staffMayInvite = true })).StatusCode);
+        Assert.Contains("staffMayInvite", (await ProblemDetailsAssert.ErrorsAsync(await admin.PutAsJsonAsync($"/api/v1/parks/{north}/invitation-switch", new { })))
+            .Keys, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PutAsJsonAsync($"/api/v1/parks/{north}/invitation-switch", new { staffMayInvite = true })).StatusCode);
     }
 
     [Fact]
@@ -109,6 +147,62 @@ public sealed class EngineerInvitationTests(DemoAppFixture app)
         Assert.Single((await clients[0].GetFromJsonAsync<JsonElement>($"/api/v1/matches/{matchId}/invitations")).GetProperty("invitations").EnumerateArray());
     }
 
+    [Fact]
+    public async Task RacingAcceptsOfOneToken_CreateOneAccount_AndTheOtherIsToldTheLinkIsUsed()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        await SwitchAsync(true);
+        for (var round = 0; round < 3; round++)
+        {
+            // A factory of its own each round: once one invitation is accepted, the factory has its engineer.
+            var (matchId, _) = await NewMatchAsync();
+            var email = Email();
+            var token = await TokenAsync(await InviteAsync(staff, matchId, email));
+            using var first = app.Anonymous("en");
+            using var second = app.Anonymous("en");
+
+            var answers = await Task.WhenAll(Task.Run(() => AcceptAsync(first, token, Password)), Task.Run(() => AcceptAsync(second, token, Password)));
+
+            Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+            var refused = Assert.Single(answers, a => a.StatusCode != HttpStatusCode.Created);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("already been used", (await ProblemDetailsAssert.ErrorsAsync(refused))["token"][0], StringComparison.Ordinal);
+            Assert.Equal(["1"], await QueryAsync($"SELECT count(*)::text FROM users WHERE normalized_email = '{email.ToUpperInvariant()}'", null));
+            // The invitation that the one account came from is the one its acceptance recorded.
+            Assert.Equal(["1"], await QueryAsync($"SELECT count(*)::text FROM engineer_invitations i JOIN users u ON u.id = i.accepted_by WHERE u.normalized_email = '{email.ToUpperInvariant()}'", null));
+        }
+    }
+
+    [Fact]
+    public async Task RacingAcceptsOfOneAddress_InvitedForTwoFactories_CreateOneAccount_AndTheOtherIsRefusedOnTheAddress()
+    {
+        var (firstMatch, _) = await NewMatchAsync();
+        var (secondMatch, _) = await NewMatchAsync();
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        await SwitchAsync(true);
+        var email = Email();
+        var tokens = new[] { await TokenAsync(await InviteAsync(staff, firstMatch, email)), await TokenAsync(await InviteAsync(staff, secondMatch, email)) };
+        using var first = app.Anonymous("en");
+        using var second = app.Anonymous("en");
+
+        var answers = await Task.WhenAll(Task.Run(() => AcceptAsync(first, tokens[0], Password)), Task.Run(() => AcceptAsync(second, tokens[1], Password)));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        var refused = Assert.Single(answers, a => a.StatusCode != HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("email", (await ProblemDetailsAssert.ErrorsAsync(refused)).Keys, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(["1"], await QueryAsync($"SELECT count(*)::text FROM users WHERE normalized_email = '{email.ToUpperInvariant()}'", null));
+        // The refused invitation was not used up: it stays pending (the rollback undid its taking).
+        Assert.Equal(["1"], await QueryAsync($"SELECT count(*)::text FROM engineer_invitations WHERE normalized_email = '{email.ToUpperInvariant()}' AND accepted_at IS NULL", null));
+    }
+
+    private static async Task<string> TokenAsync(HttpResponseMessage invited)
+    {
+        Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        var link = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link").GetString()!;
+        return link[(link.LastIndexOf('/') + 1)..];
+    }
+
     private static string Email() => $"invitee-{Guid.NewGuid():N}@example.com";
 
     private static Task<HttpResponseMessage> InviteAsync(HttpClient client, Guid matchId, string email, string side = "supplier") =>
@@ -117,11 +211,22 @@ public sealed class EngineerInvitationTests(DemoAppFixture app)
     private static Task<HttpResponseMessage> AcceptAsync(HttpClient client, string token, string password) =>
         client.PostAsJsonAsync($"/api/v1/invitations/{token}/accept", new { password });
 
-    private async Task SwitchAsync(bool on)
+    /// <summary>Sets a park's switch: the matches' park (the dyer's, where the new mills are) unless another is named.</summary>
+    private async Task SwitchAsync(bool on, Guid? parkId = null)
     {
         using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
-        using var response = await admin.PutAsJsonAsync("/api/v1/invitation-switch", new { staffMayInvite = on });
+        var park = parkId ?? (await app.FactoryNamedAsync("永彩染整股份有限公司")).ParkId;
+        using var response = await admin.PutAsJsonAsync($"/api/v1/parks/{park}/invitation-switch", new { staffMayInvite = on });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The matches' park and the other demo park.</summary>
+    private async Task<(Guid North, Guid South)> ParksAsync()
+    {
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        var parks = (await admin.GetFromJsonAsync<List<ParkDto>>("/api/v1/parks"))!;
+        var north = (await app.FactoryNamedAsync("永彩染整股份有限公司")).ParkId;
+        return (north, parks.First(p => p.Id != north).Id);
     }
 
     /// <summary>A staff account of the other demo park.</summary>

@@ -1,8 +1,12 @@
+using EcoPark.Domain.Common;
+using EcoPark.Domain.Parks;
 using EcoPark.Infrastructure.Persistence;
 using EcoPark.Infrastructure.Seeding;
 using EcoPark.IntegrationTests.Infrastructure;
 using EcoPark.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace EcoPark.IntegrationTests.Persistence;
@@ -67,6 +71,40 @@ public sealed class MigrationTests(ServerFixture fixture)
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Empty(log.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => e.Message));
         Assert.Contains(log.Entries, e => e.Message.Contains("does not exist yet", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Migrate_TheOneInvitationSwitch_BecomesOnePerPark_OnForEveryParkOnlyWhereItWasOn(bool wasOn)
+    {
+        var database = PostgresServer.NewDatabaseName();
+        await using var db = CreateContext(database);
+        await db.GetService<IMigrator>().MigrateAsync("20261202131219_EngineerInvitations");
+        Guid[] parks = [Guid.NewGuid(), Guid.NewGuid()];
+        foreach (var (id, i) in parks.Select((id, i) => (id, i)))
+        {
+            db.Parks.Add(new Park(id, new BilingualName($"遷移測試園區 {i}", $"Migration park {i}"), "桃園市", new GeoPoint(25, 121), new CubicMetresPerDay(1000),
+                new CubicMetresPerDay(100)));
+        }
+
+        await db.SaveChangesAsync();
+        var admin = Guid.NewGuid();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO invitation_switch (id, staff_may_invite, changed_by, changed_at) VALUES (1, {wasOn}, {admin}, {DateTimeOffset.UtcNow})");
+
+        await db.Database.MigrateAsync();
+
+        var rows = await db.ParkInvitationSwitches.AsNoTracking().ToListAsync();
+        if (wasOn)
+        {
+            Assert.Equal(parks.Order(), rows.Select(r => r.ParkId).Order());
+            Assert.All(rows, r => Assert.Equal((true, admin), (r.StaffMayInvite, r.ChangedBy)));
+        }
+        else
+        {
+            Assert.Empty(rows);
+        }
     }
 
     private EcoParkDbContext CreateContext(string database) =>

@@ -72,12 +72,14 @@ internal sealed class EngineerInvitationConfiguration : IEntityTypeConfiguration
     }
 }
 
-internal sealed class InvitationSwitchConfiguration : IEntityTypeConfiguration<InvitationSwitch>
+internal sealed class ParkInvitationSwitchConfiguration : IEntityTypeConfiguration<ParkInvitationSwitch>
 {
-    public void Configure(EntityTypeBuilder<InvitationSwitch> builder)
+    public void Configure(EntityTypeBuilder<ParkInvitationSwitch> builder)
     {
-        builder.ToTable("invitation_switch", t => t.HasCheckConstraint("ck_invitation_switch_single_row", "id = 1"));
-        builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).ValueGeneratedNever();
+        // Keyed by the park: one switch per park, so two administrators saving at once cannot give a park two answers.
+        builder.ToTable("park_invitation_switches");
+        builder.HasKey(s => s.ParkId);
+        builder.Property(s => s.ParkId).ValueGeneratedNever();
+        builder.HasOne<Park>().WithMany().HasForeignKey(s => s.ParkId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -641,11 +641,11 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                     b.ToTable("engineer_invitations", (string)null);
                 });
 
-            modelBuilder.Entity("EcoPark.Application.Users.InvitationSwitch", b =>
+            modelBuilder.Entity("EcoPark.Application.Users.ParkInvitationSwitch", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
+                    b.Property<Guid>("ParkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("park_id");
 
                     b.Property<DateTimeOffset?>("ChangedAt")
                         .HasColumnType("timestamp with time zone")
@@ -659,13 +659,10 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("staff_may_invite");
 
-                    b.HasKey("Id")
-                        .HasName("pk_invitation_switch");
+                    b.HasKey("ParkId")
+                        .HasName("pk_park_invitation_switches");
 
-                    b.ToTable("invitation_switch", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_invitation_switch_single_row", "id = 1");
-                        });
+                    b.ToTable("park_invitation_switches", (string)null);
                 });
 
             modelBuilder.Entity("EcoPark.Application.Users.RefreshToken", b =>
@@ -2310,6 +2307,16 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_engineer_invitations_match_cases_match_id");
+                });
+
+            modelBuilder.Entity("EcoPark.Application.Users.ParkInvitationSwitch", b =>
+                {
+                    b.HasOne("EcoPark.Domain.Parks.Park", null)
+                        .WithMany()
+                        .HasForeignKey("ParkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_park_invitation_switches_parks_park_id");
                 });
 
             modelBuilder.Entity("EcoPark.Application.Users.RefreshToken", b =>
