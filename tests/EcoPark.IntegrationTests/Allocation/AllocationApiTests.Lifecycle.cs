@@ -75,6 +75,10 @@ public sealed partial class AllocationApiTests
             Assert.True(await db.Database.SqlQuery<bool>($"SELECT pg_terminate_backend({session}) AS \"Value\"").SingleAsync());
         }
 
+        // The killed session's connection would go back to the pool the shared app draws from, and fail the next
+        // request that takes it: drop the pool's idle connections and close this one when it is returned.
+        Npgsql.NpgsqlConnection.ClearPool((Npgsql.NpgsqlConnection)other.Database.GetDbConnection());
+
         await WaitUntilAsync(async () => await runs.RecoverAsync() >= 1, TimeSpan.FromSeconds(10));
         Assert.Equal(AllocationRunStatus.Failed, await StatusAsync(live));
     }
