@@ -26,7 +26,7 @@ public sealed class PoolExhaustionTests(ServerFixture server)
         await using var app = new EcoParkFactory(connectionString.ConnectionString, settings: new Dictionary<string, string?>
         {
             ["EcoPark:Database:MaxPoolSize"] = "3",
-            ["EcoPark:Database:PoolWaitSeconds"] = "1",
+            ["EcoPark:Database:PoolWaitSeconds"] = "3", // long enough for the start-up work (migration, recovery checks) to share 3 connections
         });
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
