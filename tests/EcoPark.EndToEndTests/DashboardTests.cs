@@ -37,4 +37,43 @@ public sealed class DashboardTests(AppUnderTest app)
         await AppUnderTest.ScreenshotAsync(page, "dashboard-staff");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Staff_SeeTheLinkagesChart_AndASparklineOnEveryCard_AndAFiguresLinkOpensOnlyItsRecords()
+    {
+        var page = await app.SignInAsync("staff@demo.ecopark.tw", "EcoPark#Demo2026");
+        await AppUnderTest.WaitForInteractiveAsync(page);
+
+        // Linkages by state, drawn: one bar segment per resource and state on record, with the table beneath.
+        var chart = page.GetByTestId("linkages-chart");
+        await Assertions.Expect(chart.Locator("svg").First).ToBeVisibleAsync();
+        Assert.True(await chart.Locator("svg rect, svg path").CountAsync() >= 2);
+        await Assertions.Expect(page.GetByTestId("linkages-by-state")).ToContainTextAsync("運轉中");
+        // Every one of the eight cards has its 24-month line.
+        var cards = page.GetByTestId("kpi-card");
+        await Assertions.Expect(cards).ToHaveCountAsync(8);
+        for (var i = 0; i < 8; i++)
+        {
+            await Assertions.Expect(cards.Nth(i).Locator("[data-testid=kpi-sparkline] svg path").First).ToBeAttachedAsync();
+        }
+
+        // The operating linkages figure opens the park's matches, operating ones only; closing the filter lists the others too.
+        await page.Locator("[data-testid=kpi-card][data-key='linkages.operating'] [data-testid=kpi-value]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/matching\\?.*state=operating"));
+        await Assertions.Expect(page.GetByTestId("case-filter")).ToContainTextAsync("運轉中");
+        var rows = page.GetByTestId("case-table").Locator("tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var operating = await rows.CountAsync();
+        for (var i = 0; i < operating; i++)
+        {
+            await Assertions.Expect(rows.Nth(i).Locator(".mud-chip")).ToHaveTextAsync("運轉中");
+        }
+
+        await AppUnderTest.ScreenshotAsync(page, "dashboard-linked-matches");
+        await page.GetByTestId("case-filter").Locator("button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("case-filter")).ToHaveCountAsync(0);
+        await Assertions.Expect(rows.Locator(".mud-chip").Filter(new() { HasNotText = "運轉中" }).First).ToBeVisibleAsync();
+        Assert.True(await rows.CountAsync() > operating, "the park also has matches that do not operate");
+        await page.Context.CloseAsync();
+    }
 }
