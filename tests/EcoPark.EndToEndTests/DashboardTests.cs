@@ -57,23 +57,41 @@ public sealed class DashboardTests(AppUnderTest app)
             await Assertions.Expect(cards.Nth(i).Locator("[data-testid=kpi-sparkline] svg path").First).ToBeAttachedAsync();
         }
 
-        // The operating linkages figure opens the park's matches, operating ones only; closing the filter lists the others too.
-        await page.Locator("[data-testid=kpi-card][data-key='linkages.operating'] [data-testid=kpi-value]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/matching\\?.*state=operating"));
+        // The measured reused water opens the park's matches behind it: the operating water ones, not the operating heat one.
+        await page.Locator("[data-testid=kpi-card][data-key='measured.waterM3'] [data-testid=kpi-value]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/matching\\?.*resource=water.*state=operating"));
         await Assertions.Expect(page.GetByTestId("case-filter")).ToContainTextAsync("運轉中");
         var rows = page.GetByTestId("case-table").Locator("tbody tr");
         await Assertions.Expect(rows.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        var operating = await rows.CountAsync();
-        for (var i = 0; i < operating; i++)
+        var shown = await rows.CountAsync();
+        for (var i = 0; i < shown; i++)
         {
+            await Assertions.Expect(rows.Nth(i).Locator("td").First).ToHaveTextAsync("水");
             await Assertions.Expect(rows.Nth(i).Locator(".mud-chip")).ToHaveTextAsync("運轉中");
         }
 
         await AppUnderTest.ScreenshotAsync(page, "dashboard-linked-matches");
+        // Closing the filter lists the park's other matches again: the seeded operating heat match among them.
         await page.GetByTestId("case-filter").Locator("button").ClickAsync();
         await Assertions.Expect(page.GetByTestId("case-filter")).ToHaveCountAsync(0);
-        await Assertions.Expect(rows.Locator(".mud-chip").Filter(new() { HasNotText = "運轉中" }).First).ToBeVisibleAsync();
-        Assert.True(await rows.CountAsync() > operating, "the park also has matches that do not operate");
+        await Assertions.Expect(rows.Filter(new() { HasText = "熱能" }).First).ToBeVisibleAsync();
+        Assert.True(await rows.CountAsync() > shown);
+
+        // The overdue figure opens the park's filings filtered to the factories overdue: as many as the card counts, and only their filings.
+        await page.GotoAsync("/");
+        await AppUnderTest.WaitForInteractiveAsync(page);
+        var overdueValue = page.Locator("[data-testid=kpi-card][data-key='filing.overdue'] [data-testid=kpi-value]");
+        await Assertions.Expect(overdueValue).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9]"));
+        var overdue = int.Parse((await overdueValue.InnerTextAsync()).Split(' ')[0].Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        await overdueValue.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/filings/park\\?.*overdue=true"));
+        await Assertions.Expect(page.GetByTestId("filing-overdue-filter")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("overdue-factory")).ToHaveCountAsync(overdue);
+        var names = (await page.GetByTestId("overdue-factory").Locator("td:first-child").AllInnerTextsAsync()).ToHashSet();
+        var filed = await page.GetByTestId("park-filing-factory").AllInnerTextsAsync();
+        Assert.NotEmpty(filed);
+        Assert.All(filed, name => Assert.Contains(name, names));
+        await AppUnderTest.ScreenshotAsync(page, "dashboard-linked-overdue");
         await page.Context.CloseAsync();
     }
 }
