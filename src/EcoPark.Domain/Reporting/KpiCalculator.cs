@@ -1,3 +1,4 @@
+using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Water;
 
@@ -45,7 +46,7 @@ public static class KpiCalculator
         {
             var k = Compute(records, ReportPeriod.Of(month), today);
             return new KpiTrendPoint(month.ToString(), k.Measured.WaterM3, k.Predicted.WaterM3, k.Emissions.Co2eAvoidedTonnes, k.Savings.NetBenefitNtd,
-                k.LinkagesIn(MatchState.Operating), k.Water.R2Percent);
+                k.LinkagesIn(MatchState.Operating), k.Water.R2Percent, k.Savings.WaterFeeSavedNtd, OverdueFor(records, month, today));
         });
         return new KpiReport(current, previous, [.. growth], [.. trend]);
     }
@@ -73,6 +74,16 @@ public static class KpiCalculator
             predicted.Credits.Sum(c => c.NetBenefitNtd),
             predicted.Credits.Sum(c => c.Co2eKg),
             FilingDue.Of(records.FactoryIds, records.Filings, today));
+    }
+
+    /// <summary>
+    /// How many of the park's factories have not filed a month (or the half-year closed with it) to date; null while the month
+    /// has not closed by <paramref name="today"/>, as nothing is due for it yet.
+    /// </summary>
+    private static int? OverdueFor(ParkRecords records, YearMonth month, DateOnly today)
+    {
+        var closedOn = new DateOnly(month.Year, month.Month, 1).AddMonths(1);
+        return closedOn > today ? null : FilingDue.Of(records.FactoryIds, records.Filings, closedOn).Overdue.Count;
     }
 
     /// <summary>The park's submitted balances for periods inside the report period, summed field by field (the Sankey's figures).</summary>
@@ -209,11 +220,7 @@ public static class KpiCalculator
     private static IEnumerable<WaterBalanceFiling> FiledIn(ParkRecords records, ReportPeriod period)
     {
         var factories = records.FactoryIds.ToHashSet();
-        return records.Filings.Where(f => f.Status != FilingStatus.Draft && factories.Contains(f.FactoryId)).Where(f =>
-        {
-            var filed = FilingPeriod.Parse(f.Period);
-            return filed.Start >= period.Start && filed.End <= period.End;
-        });
+        return records.Filings.Where(f => f.Status != FilingStatus.Draft && factories.Contains(f.FactoryId) && period.Covers(FilingPeriod.Parse(f.Period)));
     }
 
     private static WaterBalance Add(WaterBalance a, WaterBalance b) => new()

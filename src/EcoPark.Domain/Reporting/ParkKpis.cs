@@ -131,9 +131,12 @@ public sealed record ParkKpis(
 /// <summary>The change of one figure from the previous period.</summary>
 public sealed record KpiChange(string Key, decimal Current, decimal Previous, decimal Change, decimal? ChangePercent);
 
-/// <summary>One month of the trend.</summary>
+/// <summary>
+/// One month of the trend. <see cref="FilingOverdue"/> counts the factories that have not filed the month (or, for half-year filers,
+/// the half-year last closed with it) to date; it is null for a month not yet closed.
+/// </summary>
 public sealed record KpiTrendPoint(string Month, decimal MeasuredWaterM3, decimal PredictedWaterM3, decimal Co2eAvoidedTonnes, decimal NetBenefitNtd,
-    int OperatingLinkages, decimal? R2Percent);
+    int OperatingLinkages, decimal? R2Percent, decimal WaterFeeNtd, int? FilingOverdue);
 
 /// <summary>A period's KPIs with the previous period's, the change between them, and the 24 months ending with the period.</summary>
 public sealed record KpiReport(ParkKpis Current, ParkKpis Previous, IReadOnlyList<KpiChange> Growth, IReadOnlyList<KpiTrendPoint> Trend);

@@ -31,6 +31,9 @@ public readonly record struct ReportPeriod(int Year, int? Month)
 
     public static ReportPeriod Of(YearMonth month) => new(month.Year, month.Month);
 
+    /// <summary>Whether a filing period lies inside this period: the filings whose balances the period's water figures sum.</summary>
+    public bool Covers(Water.FilingPeriod filed) => filed.Start >= Start && filed.End <= End;
+
     public static bool TryParse(string? text, out ReportPeriod period)
     {
         period = default;

@@ -117,6 +117,22 @@ public sealed class KpiCalculatorTests
     }
 
     [Fact]
+    public void Trend_GivesEveryMonthsWaterFeeSaved_AndTheFactoriesOverdueForEachClosedMonth()
+    {
+        var report = KpiCalculator.Report(HandMadePark.Records(), ReportPeriod.Parse("2026-02"), HandMadePark.Today);
+        KpiTrendPoint Month(string key) => report.Trend.Single(p => p.Month == key);
+
+        // The water link holds from its agreement (2025-03-15) on: a twelfth of its 6 000 NTD fee saving a month, none before.
+        Assert.Equal(0m, Month("2025-02").WaterFeeNtd);
+        Assert.Equal(500m, Math.Round(Month("2025-03").WaterFeeNtd, 2));
+        Assert.Equal(500m, Math.Round(Month("2026-01").WaterFeeNtd, 2));
+        // January 2026 is filed by A and B (C's is a draft); December 2025 by none; February 2026 has not closed by 10 February.
+        Assert.Equal(3, Month("2026-01").FilingOverdue);
+        Assert.Equal(5, Month("2025-12").FilingOverdue);
+        Assert.Null(Month("2026-02").FilingOverdue);
+    }
+
+    [Fact]
     public void FilingCompleteness_NamesTheFactoriesOverdueForTheLastClosedMonth()
     {
         var kpis = KpiCalculator.Compute(HandMadePark.Records(), ReportPeriod.Parse("2026-01"), HandMadePark.Today);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using EcoPark.Infrastructure.Seeding;
 using EcoPark.IntegrationTests.Infrastructure;
 using MiniExcelLibs;
@@ -51,6 +53,35 @@ public sealed class ParkReportApiTests(DemoAppFixture app, ITestOutputHelper out
         Assert.Contains(rows, r => (string?)r["key"] == "emissions.co2eAvoidedTonnes");
         var methods = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "methods").Cast<IDictionary<string, object?>>().ToList();
         Assert.Contains(methods, r => (string?)r["item"] == "自來水" && r["version"] is not null);
+    }
+
+    [Fact]
+    public async Task MonthlyXlsx_HasTheKpiApisFiguresForTheSameMonth()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "zh-TW");
+        var park = (await app.FactoryNamedAsync("青溪工業區污水處理廠")).ParkId;
+        var month = $"{LastYear}-09";
+
+        var kpis = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/parks/{park}/kpis?period={month}");
+        using var response = await staff.GetAsync($"/api/v1/parks/{park}/reports/monthly?period={month}&format=xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var sheet = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "kpis").Cast<IDictionary<string, object?>>()
+            .ToDictionary(r => (string)r["key"]!, r => (Value: Convert.ToDecimal(r["數值"], CultureInfo.InvariantCulture), Unit: (string?)r["單位"], Basis: (string?)r["依據"]));
+        var api = kpis.GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!);
+        output.WriteLine(string.Join("; ", sheet.Select(r => $"{r.Key} = {r.Value.Value}")));
+
+        // Every figure of the month, and nothing else, with the API's value, unit and basis; the month has measured reused water.
+        Assert.Equal(api.Keys.Order(StringComparer.Ordinal), sheet.Keys.Order(StringComparer.Ordinal));
+        Assert.All(api, f =>
+        {
+            Assert.Equal(f.Value.GetProperty("value").GetDecimal(), sheet[f.Key].Value);
+            Assert.Equal(f.Value.GetProperty("unit").GetString(), sheet[f.Key].Unit);
+            Assert.Equal(f.Value.GetProperty("basis").GetString(), sheet[f.Key].Basis);
+        });
+        Assert.True(sheet["measured.waterM3"].Value > 0);
     }
 
     [Fact]

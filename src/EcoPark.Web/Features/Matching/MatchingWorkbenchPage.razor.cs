@@ -47,6 +47,8 @@ public partial class MatchingWorkbenchPage
     private bool drawerOpen;
     private bool proposing;
     private bool tryPairOpen;
+    private Guid? linkedPark;
+    private CaseFilter? caseFilter;
 
     [Inject]
     private ParkQueries ParkQueries { get; set; } = default!;
@@ -68,6 +70,18 @@ public partial class MatchingWorkbenchPage
 
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    /// <summary>A link's park (the dashboard's figures link here filtered), taken once, when the page first picks its park.</summary>
+    [SupplyParameterFromQuery(Name = "park")]
+    public Guid? ParkQuery { get; set; }
+
+    /// <summary>A link's resource: the first value of the resource filter, and the matches listed.</summary>
+    [SupplyParameterFromQuery(Name = "resource")]
+    public string? ResourceQuery { get; set; }
+
+    /// <summary>A link's match states, comma-separated keys (<c>agreed,operating</c>): the matches listed.</summary>
+    [SupplyParameterFromQuery(Name = "state")]
+    public string? StateQuery { get; set; }
 
     /// <summary>
     /// The table's filter. Only feasible pairs show until staff ask for the others (or pick a status): an infeasible pair
@@ -91,6 +105,12 @@ public partial class MatchingWorkbenchPage
 
     private async Task ParkChangedAsync(Guid? id)
     {
+        if (linkedPark is { } linked && parks.Any(p => p.Id == linked))
+        {
+            id = linked;
+        }
+
+        linkedPark = null;
         parkId = id;
         await ReloadAsync();
     }
@@ -124,6 +144,19 @@ public partial class MatchingWorkbenchPage
         casesLoaded = true;
         recomputing = await Matchmaking.RecomputingAsync();
     }
+
+    /// <summary>The filters a link brings (see the query parameters), before the page reads anything.</summary>
+    protected override void OnInitialized()
+    {
+        var filter = CaseFilter.Of(ResourceQuery, StateQuery);
+        caseFilter = filter.IsEmpty ? null : filter;
+        resource = filter.Resource ?? resource;
+        linkedPark = ParkQuery;
+    }
+
+    private string CaseFilterText(CaseFilter filter) =>
+        L["Matching.CaseFilter", string.Join(" · ", new[] { filter.Resource is { } r ? L["Resource." + r].Value : null }
+            .Concat(filter.States.Select(s => L["State." + s].Value)).OfType<string>())];
 
     private async Task<TableData<CandidateDto>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
     {
