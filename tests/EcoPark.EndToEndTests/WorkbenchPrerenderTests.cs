@@ -57,6 +57,13 @@ public sealed class WorkbenchPrerenderTests(AppUnderTest app)
         var pageOne = await rows.AllInnerTextsAsync();
         await table.Locator(".mud-table-pagination-next-button").ClickAsync();
         await Assertions.Expect(pager).ToHaveTextAsync(new Regex("^16[–-]\\d+ of (more than )?\\d+$"));
+        // The pager moves on before the page's rows arrive: wait for them.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await rows.AllInnerTextsAsync()).SequenceEqual(pageOne) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
         await Assertions.Expect(rows).Not.ToHaveCountAsync(0);
         Assert.NotEqual(pageOne, await rows.AllInnerTextsAsync());
 
