@@ -50,7 +50,7 @@ public sealed class FeeCases(
         var filed = await Filings.WaterBalanceFilings.MonthlyIntakeAsync(db, input.FactoryId, window.WindowStart(input.FeeYear), window.WindowEnd(input.FeeYear),
             cancellationToken);
         var feeCase = new FeeCase(Guid.NewGuid(), input.FactoryId, input.FeeYear, payer,
-            filed.Select(m => new FeeCaseMonth(m.Month.ToString(), m.TapM3, m.SurfaceM3, m.GroundwaterM3, m.OtherSupplierM3, "filing", null)));
+            filed.Select(m => new FeeCaseMonth(m.Month.ToString(), m.TapM3, m.SurfaceM3, m.GroundwaterM3, m.OtherSupplierM3, "filing", null)), clock.GetUtcNow());
         db.FeeCases.Add(feeCase);
         Audit(db, caller, feeCase, "opened", null);
         try
@@ -111,7 +111,7 @@ public sealed class FeeCases(
             feeCase.Verification, feeCase.RecyclingRate.Key(), benchmark,
             [.. feeCase.Claims.OrderBy(c => c.Sequence).Select(c => new FeeClaimDto(c.Id, c.Kind.Key(), c.Amount, c.CommittedM3, c.Note, c.Decision.Key(), c.DecisionComment, c.DecidedAt))],
             evidence,
-            feeCase.CalculationJson is null ? null : FeeResultDto.From(JsonSerializer.Deserialize<FeeResult>(feeCase.CalculationJson, Json)!, l),
+            feeCase.StoredCalculation() is { } calculation ? FeeResultDto.From(calculation, l) : null,
             feeCase.CalculatedAt, feeCase.DecidedAt, feeCase.NoticeNumber, feeCase.DueDate, audit);
     }
 
@@ -129,11 +129,11 @@ public sealed class FeeCases(
 
             if (input.ConfirmedZero)
             {
-                feeCase.ConfirmZero(month, input.Reason);
+                feeCase.ConfirmZero(month, input.Reason, clock.GetUtcNow());
                 return;
             }
 
-            feeCase.SetMonth(month, input.TapM3, input.SurfaceM3, input.GroundwaterM3, input.OtherSupplierM3, input.Reason);
+            feeCase.SetMonth(month, input.TapM3, input.SurfaceM3, input.GroundwaterM3, input.OtherSupplierM3, input.Reason, clock.GetUtcNow());
         }, cancellationToken);
     }
 
@@ -149,7 +149,7 @@ public sealed class FeeCases(
                 .OrderByDescending(b => b.EffectiveFrom).FirstOrDefaultAsync(cancellationToken)
                 ?? throw Invalid(nameof(VerificationInput.VerifiedRatePercent), l["Fee.Benchmark.Missing"]);
             var rate = input.VerifiedRatePercent!.Value;
-            feeCase.RecordVerification(new RecyclingVerification(input.Issuer.Trim(), issuedOn, rate), benchmark.Classify(rate));
+            feeCase.RecordVerification(new RecyclingVerification(input.Issuer.Trim(), issuedOn, rate), benchmark.Classify(rate), clock.GetUtcNow());
         }, cancellationToken);
     }
 
@@ -162,7 +162,7 @@ public sealed class FeeCases(
             Enum.TryParse<FeeClaimKind>(input.Kind, ignoreCase: true, out var kind);
             if (kind != FeeClaimKind.InvestmentOffset)
             {
-                claimId = feeCase.AddClaim(kind, input.Amount, input.CommittedM3, input.Note).Id;
+                claimId = feeCase.AddClaim(kind, input.Amount, input.CommittedM3, input.Note, clock.GetUtcNow()).Id;
                 return;
             }
 
@@ -175,7 +175,7 @@ public sealed class FeeCases(
                 throw Invalid(nameof(ClaimInput.FirstFeeYear), l["Fee.Claim.ApprovalExhausted"]);
             }
 
-            claimId = feeCase.AddClaim(kind, amount, 0, input.Note, approval).Id;
+            claimId = feeCase.AddClaim(kind, amount, 0, input.Note, clock.GetUtcNow(), approval).Id;
         }, cancellationToken);
         return claimId;
     }
@@ -197,12 +197,7 @@ public sealed class FeeCases(
         var evidenceId = Guid.NewGuid();
         await ChangeAsync(caller, id, "evidence-added", (feeCase, db) =>
         {
-            feeCase.EnsureOpen();
-            if (claimId is { } cid && feeCase.Claims.All(c => c.Id != cid))
-            {
-                throw Invalid("claimId", l["Fee.Claim.NotFound"]);
-            }
-
+            feeCase.RecordEvidence(claimId, clock.GetUtcNow());
             db.FeeEvidence.Add(new FeeEvidence(evidenceId, feeCase.Id, claimId, kind, Path.GetFileName(fileName), contentType, content,
                 EvidencePolicy.Sha256(content), caller.UserId, clock.GetUtcNow()));
             return Task.CompletedTask;
@@ -224,10 +219,7 @@ public sealed class FeeCases(
         await ChangeAsync(caller, id, "calculated", async (feeCase, _) =>
         {
             var ruleSet = await rules.EffectiveAsync(FeeScheme.Regulation2023, feeCase.FeeYear, cancellationToken);
-            var result = FeeEngine.Calculate(ruleSet, feeCase.ToRequest());
-            dto = FeeResultDto.From(result, l);
-            // The engine's result (codes and figures) is stored, so every reader sees it in their own language.
-            feeCase.RecordCalculation(result, JsonSerializer.Serialize(result, Json), clock.GetUtcNow());
+            dto = FeeResultDto.From(feeCase.Calculate(ruleSet, clock.GetUtcNow()), l);
         }, cancellationToken);
         return dto!;
     }
@@ -270,7 +262,7 @@ public sealed class FeeCases(
         var newId = Guid.NewGuid();
         await ChangeAsync(caller, id, "re-examination-opened", async (feeCase, db) =>
         {
-            var next = feeCase.Reexamine(newId);
+            var next = feeCase.Reexamine(newId, clock.GetUtcNow());
             db.FeeCases.Add(next);
             await CopyEvidenceAsync(db, feeCase, next, cancellationToken);
             Audit(db, caller, next, "opened-as-re-examination", null, new { previous = id, reason });
@@ -332,7 +324,6 @@ public sealed class FeeCases(
             throw Invalid(e.Field, l["Domain." + e.Code].ResourceNotFound ? e.Message : l["Domain." + e.Code]);
         }
 
-        feeCase.Touch(clock.GetUtcNow());
         Audit(db, caller, feeCase, action, before, detail);
         try
         {
@@ -352,7 +343,7 @@ public sealed class FeeCases(
     private void Audit(IEcoParkDbContext db, Caller caller, FeeCase feeCase, string action, string? before, object? detail = null)
     {
         var after = detail is null ? Snapshot(feeCase) : JsonSerializer.Serialize(new { state = JsonDocument.Parse(Snapshot(feeCase)).RootElement, detail }, Json);
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(FeeCase), feeCase.Id, action, caller.UserId, clock.GetUtcNow(), before, after));
+        db.Record(nameof(FeeCase), feeCase.Id, action, caller.UserId, clock.GetUtcNow(), before, after);
     }
 
     private static string Snapshot(FeeCase c) => JsonSerializer.Serialize(new

@@ -14,7 +14,7 @@ public sealed record RuleSetVersionDto(Guid Id, string Code, int Version, string
 public sealed record BenchmarkDto(string Industry, DateOnly EffectiveFrom, decimal LowerPercent, decimal UpperPercent, bool Official, string Source);
 
 /// <summary>Reads the versioned rule sets and benchmark ranges; administrators add versions.</summary>
-public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider clock, IStringLocalizer<Messages> l)
+public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider clock, IStringLocalizer<Messages> l, Jobs.IJobQueue jobs)
 {
     /// <summary>
     /// The version in force for a fee year: the newest version of the newest rule set effective by 1 July
@@ -84,6 +84,9 @@ public sealed class FeeRules(IEcoParkDbContextFactory dbFactory, TimeProvider cl
         {
             throw new ConflictException(l["Fee.Rules.Conflict"]);
         }
+
+        // The marginal water fee credited to every filed buyer's water candidates reads the rules in force: each park's are recomputed in the background.
+        await Matching.CandidateStore.EnqueueAllParksAsync(db, jobs, cancellationToken);
         return new RuleSetVersionDto(next.Id, next.Code, next.Version, next.Scheme.Key(), next.EffectiveFrom, next.CreatedAt, next.Note, next.Regulation2023, next.Draft2019);
     }
 

@@ -296,8 +296,8 @@ public sealed class MatchCases(
         var match = await FindAsync(db, caller, id, tracking: false, edit: true, cancellationToken);
         var document = Document(match, fileName, contentType, content, caller);
         db.MatchDocuments.Add(document);
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(MatchCase), match.Id, "document-added", caller.UserId, clock.GetUtcNow(), null,
-            JsonSerializer.Serialize(new { fileName, content.LongLength, sha256 = document.Sha256 }, MatchingRules.Json)));
+        db.Record(nameof(MatchCase), match.Id, "document-added", caller.UserId, clock.GetUtcNow(),
+            after: JsonSerializer.Serialize(new { fileName, content.LongLength, sha256 = document.Sha256 }, MatchingRules.Json));
         await db.SaveChangesAsync(cancellationToken);
         return (await ToDtosAsync(db, caller, [match], cancellationToken))[0];
     }
@@ -431,8 +431,8 @@ public sealed class MatchCases(
     }
 
     private void Audit(IEcoParkDbContext db, MatchCase match, string action, Caller caller) =>
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(MatchCase), match.Id, action, caller.UserId, clock.GetUtcNow(), null,
-            JsonSerializer.Serialize(new { state = match.State.ToString(), match.AgreedQuantity, match.Split, match.SupplierConsented, match.BuyerConsented, match.IntroducedAt, steps = match.Steps.Count }, MatchingRules.Json)));
+        db.Record(nameof(MatchCase), match.Id, action, caller.UserId, clock.GetUtcNow(),
+            after: JsonSerializer.Serialize(new { state = match.State.ToString(), match.AgreedQuantity, match.Split, match.SupplierConsented, match.BuyerConsented, match.IntroducedAt, steps = match.Steps.Count }, MatchingRules.Json));
 
     private async Task SaveAsync(IEcoParkDbContext db, CancellationToken cancellationToken)
     {

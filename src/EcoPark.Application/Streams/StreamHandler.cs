@@ -3,7 +3,6 @@ using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Factories;
 using EcoPark.Domain.Access;
-using EcoPark.Domain.Common;
 using EcoPark.Domain.Streams;
 using FluentValidation;
 using FluentValidation.Results;
@@ -108,7 +107,7 @@ public abstract class StreamHandler<TStream, TInput>(
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await EditableAsync(db, caller, factoryId, cancellationToken);
         var stream = await FindAsync(db, factoryId, streamId, tracking: true, cancellationToken);
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, "deleted", caller.UserId, clock.GetUtcNow(), Snapshot(stream), null));
+        db.Record(typeof(TStream).Name, stream.Id, "deleted", caller.UserId, clock.GetUtcNow(), before: Snapshot(stream));
         Set(db).Remove(stream);
         await SaveAsync(db, stream.Name, cancellationToken);
         await matching.Candidates.RefreshStreamsAsync([stream.Id], cancellationToken);
@@ -172,7 +171,7 @@ public abstract class StreamHandler<TStream, TInput>(
     private string Snapshot(TStream stream) => JsonSerializer.Serialize(ToInput(stream), Json);
 
     private void Audit(IEcoParkDbContext db, TStream stream, string action, string? before, Guid by) =>
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), typeof(TStream).Name, stream.Id, action, by, clock.GetUtcNow(), before, Snapshot(stream)));
+        db.Record(typeof(TStream).Name, stream.Id, action, by, clock.GetUtcNow(), before, Snapshot(stream));
 
     private async Task ValidateAsync(TInput input, FactoryFacts factory, CancellationToken cancellationToken)
     {

@@ -5,7 +5,6 @@ using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
 using EcoPark.Application.Matching;
 using EcoPark.Domain.Access;
-using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
 using FluentValidation;
 using FluentValidation.Results;
@@ -84,8 +83,7 @@ public sealed class EngineerInvitations(
             INSERT INTO park_invitation_switches (park_id, staff_may_invite, changed_by, changed_at) VALUES ({parkId}, {allowed}, {caller.UserId}, {now})
             ON CONFLICT (park_id) DO UPDATE SET staff_may_invite = excluded.staff_may_invite, changed_by = excluded.changed_by, changed_at = excluded.changed_at
             """, cancellationToken);
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(ParkInvitationSwitch), parkId, allowed ? "staff-invitations-allowed" : "staff-invitations-stopped",
-            caller.UserId, now, null, null));
+        db.Record(nameof(ParkInvitationSwitch), parkId, allowed ? "staff-invitations-allowed" : "staff-invitations-stopped", caller.UserId, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var by = await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
@@ -276,8 +274,8 @@ public sealed class EngineerInvitations(
 
     /// <summary>The match's history: who invited whom for which factory, and who accepted (never the token).</summary>
     private void History(Guid matchId, string action, Guid by, EngineerInvitation invitation) =>
-        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), nameof(MatchCase), matchId, action, by, clock.GetUtcNow(), null,
-            JsonSerializer.Serialize(new { invitation = invitation.Id, invitation.FactoryId, invitation.Email, invitation.Name, invitation.InvitedBy }, MatchingRules.Json)));
+        db.Record(nameof(MatchCase), matchId, action, by, clock.GetUtcNow(),
+            after: JsonSerializer.Serialize(new { invitation = invitation.Id, invitation.FactoryId, invitation.Email, invitation.Name, invitation.InvitedBy }, MatchingRules.Json));
 
     private static EngineerInvitationDto Dto(EngineerInvitation i, MatchCase match, string? invitedBy) =>
         new(i.Id, i.FactoryId == match.SupplyFactoryId ? "supplier" : "buyer", i.FactoryId, i.Name, i.Email, invitedBy, i.CreatedAt, i.ExpiresAt, i.AcceptedAt);

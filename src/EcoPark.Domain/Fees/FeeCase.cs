@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EcoPark.Domain.Common;
 
 namespace EcoPark.Domain.Fees;
@@ -36,6 +37,9 @@ public enum ClaimDecision
 /// </summary>
 public sealed class FeeCase
 {
+    /// <summary>How the engine's result is kept in <see cref="CalculationJson"/>: the web's camelCase, read back by <see cref="StoredCalculation"/>.</summary>
+    private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web);
+
     private readonly List<FeeCaseMonth> months = [];
     private readonly List<FeeClaim> claims = [];
 
@@ -43,8 +47,9 @@ public sealed class FeeCase
     {
     }
 
-    public FeeCase(Guid id, Guid factoryId, int feeYear, PayerCategory payer, IEnumerable<FeeCaseMonth> prefilled)
+    public FeeCase(Guid id, Guid factoryId, int feeYear, PayerCategory payer, IEnumerable<FeeCaseMonth> prefilled, DateTimeOffset openedAt)
     {
+        LastChangedAt = openedAt;
         Id = id;
         FactoryId = factoryId;
         FeeYear = feeYear;
@@ -96,11 +101,11 @@ public sealed class FeeCase
 
     public uint RowVersion { get; private set; }
 
-    /// <summary>Set by every change, so that the case's own row (and its row version) changes with its months and claims.</summary>
+    /// <summary>Set by every change (each mutator takes the time), so that the case's own row (and its row version) changes with its months and claims.</summary>
     public DateTimeOffset? LastChangedAt { get; private set; }
 
     /// <summary>Sets a month's volumes; changing a month that already has figures needs a reason.</summary>
-    public void SetMonth(YearMonth month, decimal tap, decimal surface, decimal groundwater, decimal other, string? reason)
+    public void SetMonth(YearMonth month, decimal tap, decimal surface, decimal groundwater, decimal other, string? reason, DateTimeOffset at)
     {
         EnsureOpen();
         if (tap < 0 || surface < 0 || groundwater < 0 || other < 0)
@@ -121,14 +126,14 @@ public sealed class FeeCase
 
         months.Add(new FeeCaseMonth(month.ToString(), tap, surface, groundwater, other, existing is null ? "manual" : "amended", reason?.Trim()));
         months.Sort((a, b) => string.CompareOrdinal(a.Month, b.Month));
-        ClearCalculation();
+        Changed(at);
     }
 
     /// <summary>
     /// The auditor confirms that the payer used no water in a month that has no figures: the month then counts as
     /// filled, with zero volumes, and says so. A month with figures is changed with <see cref="SetMonth"/> instead.
     /// </summary>
-    public void ConfirmZero(YearMonth month, string? reason)
+    public void ConfirmZero(YearMonth month, string? reason, DateTimeOffset at)
     {
         EnsureOpen();
         if (months.Any(m => m.Month == month.ToString()))
@@ -138,26 +143,26 @@ public sealed class FeeCase
 
         months.Add(new FeeCaseMonth(month.ToString(), 0, 0, 0, 0, "confirmed-zero", string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), ConfirmedZero: true));
         months.Sort((a, b) => string.CompareOrdinal(a.Month, b.Month));
-        ClearCalculation();
+        Changed(at);
     }
 
     /// <summary>The months of <paramref name="window"/> that have neither figures nor a confirmed zero.</summary>
     public IReadOnlyList<YearMonth> MissingMonths(IEnumerable<YearMonth> window) =>
         [.. window.Where(w => months.All(m => m.Month != w.ToString()))];
 
-    public void RecordVerification(RecyclingVerification verification, RecyclingRateStatus status)
+    public void RecordVerification(RecyclingVerification verification, RecyclingRateStatus status, DateTimeOffset at)
     {
         EnsureOpen();
         Verification = verification;
         RecyclingRate = status;
-        ClearCalculation();
+        Changed(at);
     }
 
     /// <summary>
     /// Adds a claim. An investment offset names its approval; its amount is that approval's share for this
     /// fee year (see <see cref="InvestmentApproval.OffsetFor"/>), given what earlier years already used.
     /// </summary>
-    public FeeClaim AddClaim(FeeClaimKind kind, decimal amount, decimal committedM3, string note, ApprovalReference? approval = null)
+    public FeeClaim AddClaim(FeeClaimKind kind, decimal amount, decimal committedM3, string note, DateTimeOffset at, ApprovalReference? approval = null)
     {
         EnsureOpen();
         if (amount < 0 || committedM3 < 0)
@@ -177,7 +182,7 @@ public sealed class FeeCase
 
         var claim = new FeeClaim(Guid.NewGuid(), claims.Count + 1, kind, amount, committedM3, (note ?? string.Empty).Trim(), approval);
         claims.Add(claim);
-        ClearCalculation();
+        Changed(at);
         return claim;
     }
 
@@ -191,7 +196,7 @@ public sealed class FeeCase
 
         var claim = claims.SingleOrDefault(c => c.Id == claimId) ?? throw new DomainException("claimId", "not-found", "No such claim.");
         claim.Decide(accept ? ClaimDecision.Accepted : ClaimDecision.Rejected, comment.Trim(), by, at);
-        ClearCalculation();
+        Changed(at);
     }
 
     /// <summary>The engine's input: the case's months and only its accepted claims.</summary>
@@ -214,15 +219,30 @@ public sealed class FeeCase
             });
     }
 
-    public void RecordCalculation(FeeResult result, string resultJson, DateTimeOffset at)
+    /// <summary>
+    /// Calculates the fee with <paramref name="rules"/>, which must be a 2023-regulation rule set in force for the
+    /// case's fee year, and keeps the engine's result (codes and figures, so every reader sees it in their own language).
+    /// </summary>
+    public FeeResult Calculate(FeeRuleSet rules, DateTimeOffset at)
     {
         EnsureOpen();
-        CalculationJson = resultJson;
+        if (rules.Scheme != FeeScheme.Regulation2023 || FeeRuleSet.InForce([rules], FeeYear) is null)
+        {
+            throw new DomainException("ruleSet", "rule-set-not-in-force", $"Rule set {rules.Code} v{rules.Version} is not a 2023-regulation rule set in force for fee year {FeeYear}.");
+        }
+
+        var result = FeeEngine.Calculate(rules, ToRequest());
+        CalculationJson = JsonSerializer.Serialize(result, ResultJson);
         RuleSetCode = result.RuleSetCode;
         RuleSetVersion = result.RuleSetVersion;
         NetFeeNtd = result.NetFeeNtd;
         CalculatedAt = at;
+        LastChangedAt = at;
+        return result;
     }
+
+    /// <summary>The engine's result as last calculated, or null when a change since has cleared it.</summary>
+    public FeeResult? StoredCalculation() => CalculationJson is null ? null : JsonSerializer.Deserialize<FeeResult>(CalculationJson, ResultJson);
 
     /// <summary>
     /// Decides the case: needs a current calculation, no pending claim, and every month of <paramref name="window"/>
@@ -247,6 +267,7 @@ public sealed class FeeCase
         }
 
         Status = FeeCaseStatus.Decided;
+        LastChangedAt = at;
         DecidedAt = at;
         DecidedBy = by;
         NoticeNumber = noticeNumber;
@@ -258,7 +279,7 @@ public sealed class FeeCase
     /// copied into values of its own (months, verification, claims with their approvals), because a part
     /// belongs to one version: sharing it would move it away from the decided version.
     /// </summary>
-    public FeeCase Reexamine(Guid newId)
+    public FeeCase Reexamine(Guid newId, DateTimeOffset at)
     {
         if (Status != FeeCaseStatus.Decided)
         {
@@ -266,7 +287,8 @@ public sealed class FeeCase
         }
 
         Status = FeeCaseStatus.Superseded;
-        var next = new FeeCase(newId, FactoryId, FeeYear, Payer, months.Select(m => m with { }))
+        LastChangedAt = at;
+        var next = new FeeCase(newId, FactoryId, FeeYear, Payer, months.Select(m => m with { }), at)
         {
             CaseVersion = CaseVersion + 1,
             PreviousVersionId = Id,
@@ -275,6 +297,18 @@ public sealed class FeeCase
         };
         next.claims.AddRange(claims.Select(c => c.CopyPending()));
         return next;
+    }
+
+    /// <summary>A file was filed with the case (for one of its claims, when <paramref name="claimId"/> is given): the case must be open and the claim its own.</summary>
+    public void RecordEvidence(Guid? claimId, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (claimId is { } id && claims.All(c => c.Id != id))
+        {
+            throw new DomainException("claimId", "claim-not-found", "No such claim in this case.");
+        }
+
+        LastChangedAt = at;
     }
 
     /// <summary>Refuses any change to a decided case.</summary>
@@ -286,11 +320,10 @@ public sealed class FeeCase
         }
     }
 
-    /// <summary>Records when the case last changed; the case's row then changes too, so concurrent edits are caught.</summary>
-    public void Touch(DateTimeOffset at) => LastChangedAt = at;
-
-    private void ClearCalculation()
+    /// <summary>A change to the figures: the case's row changes too (so concurrent edits are caught), and the calculation no longer holds.</summary>
+    private void Changed(DateTimeOffset at)
     {
+        LastChangedAt = at;
         CalculationJson = null;
         RuleSetCode = null;
         RuleSetVersion = null;
