@@ -23,6 +23,9 @@ public sealed class DashboardTests(AppUnderTest app)
         var measured = page.Locator("[data-testid=kpi-card][data-key='measured.waterM3'] [data-testid=kpi-value]");
         await Assertions.Expect(measured).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0 "));
         await Assertions.Expect(page.GetByTestId("kpi-card")).ToHaveCountAsync(8);
+        // The demo's buyers have not filed their collection-window months: the fee card says the fee saved leaves them out.
+        await Assertions.Expect(page.Locator("[data-testid=kpi-card][data-key='savings.waterFeeNtd'] [data-testid=kpi-fee-not-filed]"))
+            .ToContainTextAsync("未申報");
         await Assertions.Expect(page.GetByTestId("linkages-by-state")).ToContainTextAsync("運轉中");
         // The park's water balance is drawn as a Sankey: one plotly node per source, use and outflow, labelled in Chinese.
         var sankey = page.GetByTestId("water-balance-sankey");

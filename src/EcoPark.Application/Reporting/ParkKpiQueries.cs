@@ -6,6 +6,7 @@ using EcoPark.Application.Matching;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
+using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
 using EcoPark.Domain.Reporting;
@@ -79,8 +80,14 @@ public sealed class ParkKpiQueries(IEcoParkDbContextFactory dbFactory, TimeProvi
         var factories = await db.Factories.AsNoTracking().Where(f => parkIds.Contains(f.ParkId)).ToListAsync(cancellationToken);
         var factoryIds = factories.Select(f => f.Id).ToList();
         var matches = await db.MatchCases.AsNoTracking().Where(m => parkIds.Contains(m.ParkId)).ToListAsync(cancellationToken);
-        var filings = await db.WaterBalanceFilings.AsNoTracking().Where(f => factoryIds.Contains(f.FactoryId)).ToListAsync(cancellationToken);
-        var records = new ParkRecords(factoryIds, [.. matches.Select(m => new LinkageRecord(m, Economics(m)))], filings);
+        // The park's factories' filings, and those of a buyer in another park that one of its water linkages serves (for the fee saved).
+        var filers = factoryIds.Concat(matches.Where(m => m.Resource == ResourceKind.Water).Select(m => m.DemandFactoryId)).Distinct().ToList();
+        var filings = await db.WaterBalanceFilings.AsNoTracking().Where(f => filers.Contains(f.FactoryId)).ToListAsync(cancellationToken);
+        var feeRules = await db.FeeRuleSets.AsNoTracking().Where(r => r.Scheme == FeeScheme.Regulation2023).ToListAsync(cancellationToken);
+        var records = new ParkRecords(factoryIds, [.. matches.Select(m => new LinkageRecord(m, Economics(m)))], filings)
+        {
+            FeeRules = [.. feeRules.Select(r => r.ToRuleSet())],
+        };
         return new LoadedPark(parks, factories.ToDictionary(f => f.Id), records, DataVersion(matches, filings));
     }
 
@@ -122,8 +129,8 @@ public sealed class ParkKpiQueries(IEcoParkDbContextFactory dbFactory, TimeProvi
     }
 
     /// <summary>
-    /// Each side's yearly saving, the fee saved and the predicted annual flow from the match's stored evaluation (the economics and
-    /// fee engines' own figures, not worked out again here).
+    /// Each side's yearly saving and the predicted annual flow from the match's stored evaluation (the economics engine's own figures,
+    /// not worked out again here).
     /// </summary>
     internal static LinkageEconomics Economics(MatchCase match)
     {
@@ -132,12 +139,11 @@ public sealed class ParkKpiQueries(IEcoParkDbContextFactory dbFactory, TimeProvi
             switch (match.Resource)
             {
                 case ResourceKind.Water when JsonSerializer.Deserialize<WaterMatchResult>(match.EvaluationJson, MatchingRules.Json) is { Economics: { } e } w:
-                    return new LinkageEconomics(e.SupplierMonthlyNtd * 12, e.BuyerMonthlyNtd * 12, e.MarginalFeeNtdPerM3 * e.WaterM3PerYear, e.WaterM3PerYear,
-                        w.ParametersVersion);
+                    return new LinkageEconomics(e.SupplierMonthlyNtd * 12, e.BuyerMonthlyNtd * 12, e.WaterM3PerYear, w.ParametersVersion);
                 case ResourceKind.Heat when JsonSerializer.Deserialize<HeatMatchResult>(match.EvaluationJson, MatchingRules.Json) is { Economics: { } e } h:
-                    return new LinkageEconomics(e.SupplierSavingNtdPerYear, e.BuyerSavingNtdPerYear, 0, h.DeliveredKwhPerYear / 1000, h.ParametersVersion);
+                    return new LinkageEconomics(e.SupplierSavingNtdPerYear, e.BuyerSavingNtdPerYear, h.DeliveredKwhPerYear / 1000, h.ParametersVersion);
                 case ResourceKind.Byproduct when JsonSerializer.Deserialize<ByproductMatchResult>(match.EvaluationJson, MatchingRules.Json) is { Economics: { } e } b:
-                    return new LinkageEconomics(e.SupplierSavingNtdPerMonth * 12, e.BuyerSavingNtdPerMonth * 12, 0, b.TonnesPerMonth * 12, b.ParametersVersion);
+                    return new LinkageEconomics(e.SupplierSavingNtdPerMonth * 12, e.BuyerSavingNtdPerMonth * 12, b.TonnesPerMonth * 12, b.ParametersVersion);
             }
         }
         catch (JsonException)

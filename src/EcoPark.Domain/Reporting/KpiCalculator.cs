@@ -4,15 +4,23 @@ using EcoPark.Domain.Water;
 
 namespace EcoPark.Domain.Reporting;
 
-/// <summary>What a park has on record for its KPIs: its factories, the linkages it leads, and its factories' filings.</summary>
+/// <summary>
+/// What a park has on record for its KPIs: its factories, the linkages it leads, its factories' filings, and the fee rule
+/// versions (of every fee year) that the water-consumption fee saved is worked out with.
+/// </summary>
 public sealed record ParkRecords(IReadOnlyCollection<Guid> FactoryIds, IReadOnlyList<LinkageRecord> Linkages, IReadOnlyList<WaterBalanceFiling> Filings)
 {
+    public IReadOnlyList<FeeRuleSet> FeeRules { get; init; } = [];
+
     /// <summary>Several parks together: each linkage is led by one park, so none is counted twice.</summary>
     public static ParkRecords Combine(IEnumerable<ParkRecords> parks)
     {
         var list = parks.ToList();
         return new ParkRecords([.. list.SelectMany(p => p.FactoryIds).Distinct()], [.. list.SelectMany(p => p.Linkages).DistinctBy(l => l.Match.Id)],
-            [.. list.SelectMany(p => p.Filings).DistinctBy(f => f.Id)]);
+            [.. list.SelectMany(p => p.Filings).DistinctBy(f => f.Id)])
+        {
+            FeeRules = [.. list.SelectMany(p => p.FeeRules).DistinctBy(r => (r.Code, r.Version))],
+        };
     }
 }
 
@@ -60,7 +68,7 @@ public static class KpiCalculator
             .OrderBy(g => g.Key.Resource).ThenBy(g => g.Key.State)
             .Select(g => new LinkageCount(g.Key.Resource, g.Key.State, g.Count()));
 
-        var predicted = Predict(records.Linkages, period);
+        var predicted = Predict(records.Linkages, period, WaterFeeSaved.Of(records, period, today));
         var measured = Measure(records.Linkages, period);
         return new ParkKpis(
             period,
@@ -94,9 +102,9 @@ public static class KpiCalculator
     }
 
     private static (PredictedFlows Flows, Savings Savings, Emissions Emissions, IReadOnlyList<FactoryCredit> Credits) Predict(
-        IReadOnlyList<LinkageRecord> linkages, ReportPeriod period)
+        IReadOnlyList<LinkageRecord> linkages, ReportPeriod period, WaterFeeSaving fee)
     {
-        decimal waterM3 = 0, heatMwh = 0, tonnes = 0, supplier = 0, buyer = 0, fee = 0, co2eKg = 0;
+        decimal waterM3 = 0, heatMwh = 0, tonnes = 0, supplier = 0, buyer = 0, co2eKg = 0;
         var contributors = new HashSet<Guid>();
         var credits = new Dictionary<Guid, (decimal Ntd, decimal Kg)>();
         void Credit(Guid factory, decimal ntd, decimal kg)
@@ -131,7 +139,6 @@ public static class KpiCalculator
 
             supplier += linkage.Economics.SupplierSavingNtdPerYear * share;
             buyer += linkage.Economics.BuyerSavingNtdPerYear * share;
-            fee += linkage.Economics.WaterFeeSavedNtdPerYear * share;
             contributors.Add(match.SupplyFactoryId);
             contributors.Add(match.DemandFactoryId);
 
@@ -151,7 +158,7 @@ public static class KpiCalculator
         var factoryCredits = credits.OrderBy(c => c.Key).Select(c => new FactoryCredit(c.Key, c.Value.Ntd, c.Value.Kg)).ToList();
         return (
             new PredictedFlows(waterPerDay, waterM3, heatMwh, tonnes, contributors.Count),
-            new Savings(supplier, buyer, fee, factoryCredits.Sum(c => c.NetBenefitNtd), contributors.Count),
+            new Savings(supplier, buyer, fee.Ntd, factoryCredits.Sum(c => c.NetBenefitNtd), contributors.Count, fee.NotFiled),
             new Emissions(co2eKg / 1000, tonnes, 0, contributors.Count),
             factoryCredits);
     }

@@ -4,17 +4,17 @@ namespace EcoPark.Domain.Reporting;
 
 /// <summary>
 /// What the engine worked out for a match when it was evaluated (its stored evaluation), per year at the predicted
-/// quantity: each side's gross saving, the water-consumption fee the buyer saves (the fee engine's marginal fee, part of
-/// the buyer's saving), the predicted flow in the resource's annual unit (m³/yr, MWh/yr, t/yr) and the rule-set version.
+/// quantity: each side's gross saving, the predicted flow in the resource's annual unit (m³/yr, MWh/yr, t/yr) and the
+/// rule-set version. The water-consumption fee saved is not taken from here but worked out on the buyers' filings
+/// (<see cref="WaterFeeSaved"/>).
 /// </summary>
 public sealed record LinkageEconomics(
     decimal SupplierSavingNtdPerYear,
     decimal BuyerSavingNtdPerYear,
-    decimal WaterFeeSavedNtdPerYear,
     decimal PredictedFlowPerYear,
     string ParametersVersion)
 {
-    public static readonly LinkageEconomics None = new(0, 0, 0, 0, "–");
+    public static readonly LinkageEconomics None = new(0, 0, 0, "–");
 }
 
 /// <summary>One linkage as the KPIs see it: the match on record and the figures of its evaluation.</summary>

@@ -50,10 +50,12 @@ public sealed record WaterRates(
 }
 
 /// <summary>
-/// Money over the period from agreements held: each side's gross saving, the water-consumption fee saved (part of the buyers'
-/// saving, not added to it), and the net benefit after the investment's annual share.
+/// Money over the period from agreements held: each side's gross saving, the water-consumption fee saved (through the fee engine on
+/// the buyers' filed months, see <see cref="WaterFeeSaved"/>; a part of the buyers' saving, not added to it) with the buyer-months it
+/// could not count, and the net benefit after the investment's annual share.
 /// </summary>
-public sealed record Savings(decimal SupplierNtd, decimal BuyerNtd, decimal WaterFeeSavedNtd, decimal NetBenefitNtd, int Contributors);
+public sealed record Savings(decimal SupplierNtd, decimal BuyerNtd, decimal WaterFeeSavedNtd, decimal NetBenefitNtd, int Contributors,
+    IReadOnlyList<BuyerMonth> WaterFeeNotFiled);
 
 /// <summary>CO₂e avoided against each linkage's counterfactual and tonnes diverted from disposal, over the period (predicted), and tonnes measured.</summary>
 public sealed record Emissions(decimal Co2eAvoidedTonnes, decimal DivertedTonnes, decimal DivertedMeasuredTonnes, int Contributors);
@@ -102,6 +104,7 @@ public sealed record ParkKpis(
             new("savings.supplierNtd", Savings.SupplierNtd, "NTD", KpiBasis.Predicted, Savings.Contributors),
             new("savings.buyerNtd", Savings.BuyerNtd, "NTD", KpiBasis.Predicted, Savings.Contributors),
             new("savings.waterFeeNtd", Savings.WaterFeeSavedNtd, "NTD", KpiBasis.Predicted, Savings.Contributors),
+            new("savings.waterFeeMonthsNotFiled", Savings.WaterFeeNotFiled.Count, "count", KpiBasis.Filed, Savings.WaterFeeNotFiled.Select(n => n.FactoryId).Distinct().Count()),
             new("savings.netBenefitNtd", Savings.NetBenefitNtd, "NTD", KpiBasis.Predicted, Savings.Contributors),
             new("emissions.co2eAvoidedTonnes", Emissions.Co2eAvoidedTonnes, "tCO2e", KpiBasis.Predicted, Emissions.Contributors),
             new("emissions.divertedTonnes", Emissions.DivertedTonnes, "t", KpiBasis.Predicted, Emissions.Contributors),

@@ -1,6 +1,7 @@
 using EcoPark.Domain.Fees;
 using EcoPark.Domain.Matching;
 using EcoPark.Domain.Reporting;
+using EcoPark.Domain.Tests.Fees;
 using EcoPark.Domain.Water;
 
 namespace EcoPark.Domain.Tests.Reporting;
@@ -8,7 +9,7 @@ namespace EcoPark.Domain.Tests.Reporting;
 /// <summary>
 /// A park of five factories A–E, with the figures the KPI tests work out by hand:
 /// <list type="bullet">
-/// <item>water A→B, 100 m³/day, agreed 2025-03-15, operating 2025-06-01; evaluation: supplier 12 000, buyer 36 000 (of which fee 6 000),
+/// <item>water A→B, 100 m³/day, agreed 2025-03-15, operating 2025-06-01; evaluation: supplier 12 000, buyer 36 000,
 /// 36 000 m³/yr, net benefit 24 000 NTD/yr, 12 000 kgCO₂e/yr; split water 40 %, energy 50 %, CO₂e 30 %; measured 2026-01 90 m³/day, 2026-02 110.</item>
 /// <item>by-product C→D, 10 t/month, agreed 2025-12-20, operating 2026-01-05; supplier 6 000, buyer 18 000, 120 t/yr, net 20 000, 6 000 kg;
 /// split energy 60 %, CO₂e 50 %; measured 2026-01 12 t.</item>
@@ -52,10 +53,13 @@ internal static class HandMadePark
         };
         return new ParkRecords([A, B, C, D, E],
         [
-            new LinkageRecord(water, new LinkageEconomics(12_000, 36_000, 6_000, 36_000, "test-1")),
-            new LinkageRecord(byproduct, new LinkageEconomics(6_000, 18_000, 0, 120, "test-1")),
-            new LinkageRecord(heat, new LinkageEconomics(10_000, 40_000, 0, 700, "test-1")),
-        ], filings);
+            new LinkageRecord(water, new LinkageEconomics(12_000, 36_000, 36_000, "test-1")),
+            new LinkageRecord(byproduct, new LinkageEconomics(6_000, 18_000, 120, "test-1")),
+            new LinkageRecord(heat, new LinkageEconomics(10_000, 40_000, 700, "test-1")),
+        ], filings)
+        {
+            FeeRules = [TestRules.Regulation2023()],
+        };
     }
 
     public static MatchCase Match(ResourceKind resource, Guid supplier, Guid buyer, decimal quantity, string unit, decimal benefit, decimal co2eKg) =>
@@ -79,9 +83,10 @@ internal static class HandMadePark
         match.Advance(MatchState.Operating, from, null, Staff, At);
     }
 
-    private static WaterBalanceFiling Filed(Guid factory, WaterBalance balance)
+    /// <summary>A submitted filing of <paramref name="factory"/> for <paramref name="period"/> (January 2026 unless named).</summary>
+    public static WaterBalanceFiling Filed(Guid factory, WaterBalance balance, string period = "2026-01")
     {
-        var filing = new WaterBalanceFiling(Guid.NewGuid(), factory, FilingPeriod.Parse("2026-01"), balance, Staff, At);
+        var filing = new WaterBalanceFiling(Guid.NewGuid(), factory, FilingPeriod.Parse(period), balance, Staff, At);
         filing.Submit(5, "outflows not metered in the test", Staff, At);
         return filing;
     }

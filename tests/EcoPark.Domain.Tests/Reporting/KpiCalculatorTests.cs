@@ -17,7 +17,8 @@ public sealed class KpiCalculatorTests
     [InlineData("2026-01", "measured.byproductTonnes", 12)]
     [InlineData("2026-01", "savings.supplierNtd", 1500)] // 12 000/12 + 6 000/12
     [InlineData("2026-01", "savings.buyerNtd", 4500)] // 36 000/12 + 18 000/12
-    [InlineData("2026-01", "savings.waterFeeNtd", 500)] // 6 000 / 12
+    [InlineData("2026-01", "savings.waterFeeNtd", 0)] // B's January, 800 m³ filed + 3 000 from A, stays under the 9 000 m³ threshold
+    [InlineData("2026-01", "savings.waterFeeMonthsNotFiled", 0)] // B filed January
     [InlineData("2026-01", "savings.netBenefitNtd", 3666.67)] // 2 000 + 1 666.67
     [InlineData("2026-01", "emissions.co2eAvoidedTonnes", 1.5)] // (1 000 + 500) kg
     [InlineData("2026-01", "emissions.divertedTonnes", 10)]
@@ -37,6 +38,7 @@ public sealed class KpiCalculatorTests
     [InlineData("2025", "savings.supplierNtd", 10500)] // 12 000 × 10/12 + 6 000 / 12
     [InlineData("2025", "savings.netBenefitNtd", 21666.67)] // 20 000 + 1 666.67
     [InlineData("2025", "measured.waterM3", 0)]
+    [InlineData("2025", "savings.waterFeeMonthsNotFiled", 4)] // B filed none of March, April (window of 2025) or November, December (of 2026)
     [InlineData("2025", "linkages.operating", 1)]
     [InlineData("2025", "linkages.committed", 2)]
     // Before anything was agreed.
@@ -76,7 +78,7 @@ public sealed class KpiCalculatorTests
     {
         var match = HandMadePark.Match(ResourceKind.Water, HandMadePark.A, HandMadePark.B, 50, "m3/day", (decimal)benefit, (decimal)benefit / 3);
         HandMadePark.ToAgreed(match, new DateOnly(2024, 1, 1), 50, new CreditSplit((decimal)supplierPercent, 0, (decimal)supplierPercent));
-        var records = new ParkRecords([HandMadePark.A, HandMadePark.B], [new LinkageRecord(match, new LinkageEconomics(1, 1, 0, 1, "v"))], []);
+        var records = new ParkRecords([HandMadePark.A, HandMadePark.B], [new LinkageRecord(match, new LinkageEconomics(1, 1, 1, "v"))], []);
 
         var kpis = KpiCalculator.Compute(records, new ReportPeriod(2025, null), new DateOnly(2026, 1, 1));
         var monthly = Enumerable.Range(1, months).Select(m => KpiCalculator.Compute(records, new ReportPeriod(2025, m), new DateOnly(2026, 1, 1)));
@@ -121,11 +123,11 @@ public sealed class KpiCalculatorTests
     {
         var report = KpiCalculator.Report(HandMadePark.Records(), ReportPeriod.Parse("2026-02"), HandMadePark.Today);
         KpiTrendPoint Month(string key) => report.Trend.Single(p => p.Month == key);
+        var fees = KpiCalculator.Report(WaterFeeSavedTests.Records(), ReportPeriod.Parse("2026-05"), new DateOnly(2026, 6, 1)).Trend.ToDictionary(p => p.Month);
 
-        // The water link holds from its agreement (2025-03-15) on: a twelfth of its 6 000 NTD fee saving a month, none before.
-        Assert.Equal(0m, Month("2025-02").WaterFeeNtd);
-        Assert.Equal(500m, Math.Round(Month("2025-03").WaterFeeNtd, 2));
-        Assert.Equal(500m, Math.Round(Month("2026-01").WaterFeeNtd, 2));
+        // The fee saved month by month, as worked out in WaterFeeSavedTests: nothing before the agreement or outside the window.
+        Assert.Equal([0m, 9000m, 3000m, 9000m, 9000m, 0m, 9000m, 0m], new[] { "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05" }
+            .Select(m => Math.Round(fees[m].WaterFeeNtd, 2)));
         // January 2026 is filed by A and B (C's is a draft); December 2025 by none; February 2026 has not closed by 10 February.
         Assert.Equal(3, Month("2026-01").FilingOverdue);
         Assert.Equal(5, Month("2025-12").FilingOverdue);

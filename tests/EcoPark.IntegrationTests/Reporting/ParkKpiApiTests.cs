@@ -31,6 +31,10 @@ public sealed class ParkKpiApiTests(DemoAppFixture app, ITestOutputHelper output
         Assert.True(figures["predicted.waterM3"].GetProperty("value").GetDecimal() > 0);
         Assert.Equal("predicted", figures["predicted.waterM3"].GetProperty("basis").GetString());
         Assert.True(figures["savings.buyerNtd"].GetProperty("value").GetDecimal() > 0);
+        // The demo leaves the buyers' collection-window months unfiled (fee cases start from what auditors enter): the fee saved
+        // cannot count them, and says how many buyer-months it left out.
+        Assert.True(figures["savings.waterFeeMonthsNotFiled"].GetProperty("value").GetDecimal() > 0);
+        Assert.Equal("filed", figures["savings.waterFeeMonthsNotFiled"].GetProperty("basis").GetString());
         Assert.True(figures["emissions.co2eAvoidedTonnes"].GetProperty("value").GetDecimal() > 0);
         Assert.True(figures["water.r2Percent"].GetProperty("value").GetDecimal() > 0);
         Assert.Equal("filed", figures["water.r2Percent"].GetProperty("basis").GetString());
