@@ -37,6 +37,10 @@ public sealed class WorkbenchPrerenderTests(AppUnderTest app)
         Assert.Contains(prerendered, r => r.Contains("股份有限公司", StringComparison.Ordinal));
         var prerenderedRows = await rows.CountAsync();
         await Assertions.Expect(table.Locator(".mud-table-pagination-caption").Last).ToHaveTextAsync(new Regex($"^第 1[–-]{prerenderedRows} 筆，共(超過)? ?\\d+ 筆$"));
+        // A net benefit that rests on the engine's defaults carries the marker, with its tooltip in the page's language.
+        var marked = rows.Filter(new() { Has = page.GetByTestId("benefit-rests-on-defaults") });
+        await Assertions.Expect(marked.First.GetByTestId("benefit-rests-on-defaults")).ToHaveAttributeAsync("title", new Regex("^採用預設值：此淨效益有 \\d+ 項金額"));
+        var markedRows = await marked.CountAsync();
 
         // Before the circuit starts, the language turns English. A circuit that read the first page again would name the
         // factories in English; the prerendered page it was handed names them as the HTML did (the labels around them are
@@ -47,6 +51,8 @@ public sealed class WorkbenchPrerenderTests(AppUnderTest app)
         await Assertions.Expect(table.Locator("thead")).ToContainTextAsync("Supply");
         await Assertions.Expect(rows).ToHaveCountAsync(prerenderedRows);
         Assert.Equal(prerendered, await parties.AllInnerTextsAsync());
+        await Assertions.Expect(marked).ToHaveCountAsync(markedRows);
+        await Assertions.Expect(marked.First.GetByTestId("benefit-rests-on-defaults")).ToHaveAttributeAsync("title", new Regex("^Rests on defaults: \\d+ of the money figures"));
 
         // The filters and the pager read from the database again: the infeasible pairs, page 2, in English.
         await page.Locator("input[data-testid=show-infeasible], [data-testid=show-infeasible] input").First.CheckAsync();

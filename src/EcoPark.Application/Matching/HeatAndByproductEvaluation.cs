@@ -295,7 +295,7 @@ public sealed class EvaluateByproductRequestValidator : AbstractValidator<Evalua
         {
             RuleFor(x => x.Supply.Category).Must(EnumKeys.IsKey<ByproductCategory>)
                 .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<ByproductCategory>())]);
-            RuleFor(x => x.Supply.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.TonnesPerMonth, l);
+            RuleFor(x => x.Supply.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Byproduct.Quantity.Zero"]).AtMost(InputBounds.TonnesPerMonth, l);
             RuleFor(x => x.Supply.PropertyBasis).Must(EnumKeys.IsKey<ValueBasis>)
                 .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<ValueBasis>())]);
             RuleFor(x => x.Supply.Permit).Must(EnumKeys.IsKey<ReusePermitStatus>)
@@ -311,7 +311,7 @@ public sealed class EvaluateByproductRequestValidator : AbstractValidator<Evalua
         {
             RuleFor(x => x.Demand.Category).Must(EnumKeys.IsKey<ByproductCategory>)
                 .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<ByproductCategory>())]);
-            RuleFor(x => x.Demand.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.TonnesPerMonth, l);
+            RuleFor(x => x.Demand.TonnesPerMonth).GreaterThan(0).WithMessage(_ => l["Byproduct.Quantity.Zero"]).AtMost(InputBounds.TonnesPerMonth, l);
             RuleFor(x => x.Demand.AcceptedCodes).NotNull().WithMessage(_ => l["Value.Required"]);
             RuleForEach(x => x.Demand.AcceptedCodes).NotNull().WithMessage(_ => l["Value.Required"]).Text(TextLimits.Code, l);
             RuleFor(x => x.Demand.PropertyLimits).NotNull().WithMessage(_ => l["Value.Required"]);

@@ -53,6 +53,9 @@ public sealed record MatchCandidate
 
     public decimal? PaybackMonths { get; init; }
 
+    /// <summary>How many money inputs of the net benefit rest on a default (<see cref="MoneyBasis.Defaults"/>): the workbench marks the figure.</summary>
+    public int DefaultMoneyInputs { get; init; }
+
     public decimal? TightestMargin { get; init; }
 
     /// <summary>Every reason code, for readers who see both sides.</summary>

@@ -112,6 +112,7 @@ public static class MatchDisclosure
             Co2eKgPerYear = null,
             PaybackMonths = null,
             TightestMargin = null,
+            DefaultMoneyInputs = null,
             Reasons = PartyReasons(explanation),
             Withheld = true,
         };
@@ -129,7 +130,7 @@ public static class MatchDisclosure
         var c = new CandidateDto(row.Resource.Key(), row.SupplyStreamId, row.SupplyName, row.SupplyFactoryId, MatchingWorld.FactoryLabel(caller, supplyFactory),
             row.DemandStreamId, row.DemandName, row.DemandFactoryId, MatchingWorld.FactoryLabel(caller, demandFactory), row.Status, row.Feasible, row.FeasibleAsIs,
             row.Quantity, row.Unit, row.DistanceM, row.NetAnnualBenefitNtd, row.Co2eKgPerYear, row.PaybackMonths, row.TightestMargin, row.Reasons, match?.Id,
-            match is null ? null : match.State.Key());
+            match is null ? null : match.State.Key(), DefaultMoneyInputs: row.DefaultMoneyInputs);
         if (supplyShown && demandShown)
         {
             return c with { SupplyFactory = supplyFactory.Name.Display(), DemandFactory = demandFactory.Name.Display() };
@@ -148,6 +149,7 @@ public static class MatchDisclosure
             Co2eKgPerYear = null,
             PaybackMonths = null,
             TightestMargin = null,
+            DefaultMoneyInputs = null,
             Reasons = row.PartyReasons,
             Withheld = true,
         };

@@ -41,7 +41,8 @@ public sealed record CandidateDto(
     string? MatchState,
     decimal? QuantityLow = null,
     decimal? QuantityHigh = null,
-    bool Withheld = false);
+    bool Withheld = false,
+    int? DefaultMoneyInputs = null);
 
 /// <summary>A candidate with the engine's whole explanation for its resource.</summary>
 public sealed record MatchExplanation(CandidateDto Candidate, WaterMatchResult? Water, HeatMatchResult? Heat, ByproductMatchResult? Byproduct);
@@ -286,6 +287,7 @@ public sealed class MatchingWorld
             NetAnnualBenefitNtd = c.NetAnnualBenefitNtd ?? 0,
             Co2eKgPerYear = c.Co2eKgPerYear ?? 0,
             PaybackMonths = c.PaybackMonths,
+            DefaultMoneyInputs = c.DefaultMoneyInputs ?? 0,
             TightestMargin = c.TightestMargin,
             Reasons = [.. c.Reasons],
             PartyReasons = [.. MatchDisclosure.PartyReasons(explanation)],
@@ -459,18 +461,18 @@ public sealed class MatchingWorld
     private CandidateDto Candidate(Caller caller, WaterMatchResult r) => Dto(caller, ResourceKind.Water, r.SupplyId, r.DemandId, r.Status.Key(),
         r.Feasible, r.FeasibleAsIs,
         r.MatchedFlowM3PerDay, "m³/day", r.DistanceM, r.Economics?.NetAnnualBenefitNtd ?? 0, r.Economics?.Co2eAvoidedKgPerYear ?? 0,
-        r.Economics?.PairPaybackMonths, r.TightestMargin, r.ReasonCodes);
+        r.Economics?.PairPaybackMonths, r.TightestMargin, r.ReasonCodes, r.Inputs);
 
     private CandidateDto Candidate(Caller caller, HeatMatchResult r) => Dto(caller, ResourceKind.Heat, r.SupplyId, r.DemandId, r.Status.Key(),
         r.Feasible, r.Status == HeatMatchStatus.FeasibleDirect, r.DeliveredKw, "kW", r.DistanceM, r.Economics?.NetAnnualBenefitNtd ?? 0,
-        r.Economics?.Co2eAvoidedKgPerYear ?? 0, r.Economics?.PairPaybackMonths, null, r.Reasons.Select(x => x.Code).Distinct());
+        r.Economics?.Co2eAvoidedKgPerYear ?? 0, r.Economics?.PairPaybackMonths, null, r.Reasons.Select(x => x.Code).Distinct(), r.Inputs);
 
     private CandidateDto Candidate(Caller caller, ByproductMatchResult r) => Dto(caller, ResourceKind.Byproduct, r.SupplyId, r.DemandId, r.Status.Key(),
         r.Status == ByproductMatchStatus.Feasible, r.Status == ByproductMatchStatus.Feasible, r.TonnesPerMonth, "t/month", r.DistanceM,
-        r.Economics?.NetAnnualBenefitNtd ?? 0, r.Economics?.Co2eAvoidedKgPerYear ?? 0, null, r.Properties.Min(p => p.Margin), r.Reasons.Select(x => x.Code).Distinct());
+        r.Economics?.NetAnnualBenefitNtd ?? 0, r.Economics?.Co2eAvoidedKgPerYear ?? 0, null, r.Properties.Min(p => p.Margin), r.Reasons.Select(x => x.Code).Distinct(), r.Inputs);
 
     private CandidateDto Dto(Caller caller, ResourceKind resource, Guid supplyId, Guid demandId, string status, bool feasible, bool asIs, decimal quantity, string unit,
-        decimal? distance, decimal benefit, decimal co2e, decimal? payback, decimal? margin, IEnumerable<string> reasons)
+        decimal? distance, decimal benefit, decimal co2e, decimal? payback, decimal? margin, IEnumerable<string> reasons, IReadOnlyList<MatchInput> inputs)
     {
         var supply = Streams[supplyId];
         var demand = Streams[demandId];
@@ -478,7 +480,7 @@ public sealed class MatchingWorld
         return new CandidateDto(resource.Key(), supplyId, supply.Name, supply.FactoryId, FactoryName(caller, supply.FactoryId), demandId, demand.Name,
             demand.FactoryId, FactoryName(caller, demand.FactoryId), status, feasible, asIs, Math.Round(quantity, 1), unit, distance is { } d ? Math.Round(d) : null,
             Math.Round(benefit), Math.Round(co2e), payback is { } p ? Math.Round(p, 1) : null, margin is { } m ? Math.Round(m, 3) : null, [.. reasons],
-            match?.Id, match is null ? null : match.State.Key());
+            match?.Id, match is null ? null : match.State.Key(), DefaultMoneyInputs: MoneyBasis.Defaults(inputs));
     }
 
     private WaterSupplyInput WaterSupply(EffluentStream s) => new()

@@ -56,6 +56,29 @@ public sealed record MatchReason(string Code, ReasonKind Kind, string Message, s
 /// <summary>One input behind a figure, with its unit and source.</summary>
 public sealed record MatchInput(string Name, decimal Value, string Unit, InputSource Source);
 
+/// <summary>
+/// Where the money figures of an evaluation come from, by one rule for the explanation and the stored candidate. A money
+/// input is one in NTD. It rests on a default when the engine put its own figure where a party's filing or a quote can stand
+/// (a tap price, a disposal cost, an unquoted pipe or transfer price); the parameter set's unit rates that make up a computed
+/// cost (pipe per metre, pump, truck per t·km, electricity) are the model itself, which no party files and which a quote
+/// replaces only through the total they make, so they are named apart (<see cref="RateKey"/>) and not counted as defaults.
+/// </summary>
+public static class MoneyBasis
+{
+    /// <summary>The basis key of a parameter set's unit rate, beside the <see cref="InputSource"/> keys.</summary>
+    public const string RateKey = "rate";
+
+    private static readonly HashSet<string> Rates = new(StringComparer.Ordinal) { "pipeCostNtdPerM", "pumpNtd", "truckNtdPerTonneKm", "electricityNtdPerKwh" };
+
+    public static bool IsMoney(MatchInput input) => input.Unit.Contains("NTD", StringComparison.Ordinal);
+
+    /// <summary>The input's basis key: <see cref="RateKey"/> for a unit rate of the parameter set, else its source's key.</summary>
+    public static string Key(MatchInput input) => input.Source == InputSource.Default && Rates.Contains(input.Name) ? RateKey : input.Source.Key();
+
+    /// <summary>How many money inputs rest on a default (zero: every money figure is filed, quoted, measured or a stated assumption).</summary>
+    public static int Defaults(IEnumerable<MatchInput> inputs) => inputs.Count(i => IsMoney(i) && Key(i) == InputSource.Default.Key());
+}
+
 /// <summary>The reason codes the engine emits (part of the API: add, never rename).</summary>
 public static class MatchCodes
 {

@@ -99,6 +99,51 @@ public sealed class StoredCandidatesTests(DemoAppFixture app)
     }
 
     [Fact]
+    public async Task AWaterPriceLeftUnfiled_IsCountedAsADefaultInTheStoredRow_AsInTheLiveExplanation()
+    {
+        using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");
+        var factory = (await app.AllFactoriesAsync()).First(f => f.ParkNameZh == Qingxi);
+        var priced = Body("water-demands", $"Priced need {Guid.NewGuid():N}", new Random(11));
+        var unpriced = priced.DeepClone().AsObject();
+        unpriced["name"] = $"Unpriced need {Guid.NewGuid():N}";
+        unpriced["currentWaterPriceNtdPerM3"] = null;
+        var ids = new List<Guid>();
+        foreach (var body in new[] { priced, unpriced })
+        {
+            using var created = await staff.PostAsJsonAsync($"/api/v1/factories/{factory.Id}/water-demands", body);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
+        try
+        {
+            var rows = await AllAsync(staff, $"/api/v1/matching/parks/{factory.ParkId}/candidates?resource=water&includeBlocked=true", 0);
+            Dictionary<Guid, JsonElement> Of(Guid demand) => rows.Where(c => c.GetProperty("demandStreamId").GetGuid() == demand)
+                .ToDictionary(c => c.GetProperty("supplyStreamId").GetGuid());
+            var withPrice = Of(ids[0]);
+            var withoutPrice = Of(ids[1]);
+            Assert.NotEmpty(withPrice);
+            Assert.Equal(withPrice.Keys.Order(), withoutPrice.Keys.Order());
+
+            // Where the pair has money figures, the unfiled tap price is one default more; where it has none, neither counts any.
+            var differences = withPrice.Keys.Select(s => withoutPrice[s].GetProperty("defaultMoneyInputs").GetInt32() - withPrice[s].GetProperty("defaultMoneyInputs").GetInt32()).ToList();
+            Assert.All(differences, d => Assert.InRange(d, 0, 1));
+            Assert.Contains(1, differences);
+
+            var (supply, row) = withoutPrice.First(p => p.Value.GetProperty("defaultMoneyInputs").GetInt32() > 0);
+            var live = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/matching/pairs/{supply}/{ids[1]}");
+            Assert.Equal(row.GetProperty("defaultMoneyInputs").GetInt32(), live.GetProperty("candidate").GetProperty("defaultMoneyInputs").GetInt32());
+        }
+        finally
+        {
+            foreach (var id in ids)
+            {
+                Assert.Equal(HttpStatusCode.NoContent, (await staff.DeleteAsync($"/api/v1/factories/{factory.Id}/water-demands/{id}")).StatusCode);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Paging_ReturnsTheTotal_AndDisjointPagesInRankOrder()
     {
         using var staff = await app.SignedInAsync(DemoAccounts.Staff.Email, "en");

@@ -26,6 +26,7 @@ public sealed partial class WorkbenchPrerenderTests(DemoAppFixture app)
     [
         "resource", "supplyStreamId", "supplyName", "supplyFactory", "demandStreamId", "demandName", "demandFactory", "status", "feasible",
         "feasibleAsIs", "quantity", "quantityLow", "quantityHigh", "unit", "distanceM", "netAnnualBenefitNtd", "co2eKgPerYear", "matchState",
+        "defaultMoneyInputs",
     ];
 
     [Fact]
@@ -58,6 +59,11 @@ public sealed partial class WorkbenchPrerenderTests(DemoAppFixture app)
             Assert.Equal(RowFields.Order(), row.EnumerateObject().Select(p => p.Name).Order());
             Assert.Contains(row.GetProperty("supplyFactory").GetString()!, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         }
+
+        // A net benefit that rests on defaults is marked in its row, one marker for each such row and none for the others.
+        var resting = rows.Count(r => r.GetProperty("netAnnualBenefitNtd").ValueKind == JsonValueKind.Number && r.GetProperty("defaultMoneyInputs").GetInt32() > 0);
+        Assert.True(resting > 0, "the demo park's first page has a pair resting on defaults");
+        Assert.Equal(resting, MarkerPattern().Matches(html).Count);
 
         Assert.DoesNotContain("reasons", first.GetRawText(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("payback", first.GetRawText(), StringComparison.OrdinalIgnoreCase);
@@ -107,4 +113,7 @@ public sealed partial class WorkbenchPrerenderTests(DemoAppFixture app)
 
     [GeneratedRegex("data-testid=\"candidate-supply\"")]
     private static partial Regex CellPattern();
+
+    [GeneratedRegex("data-testid=\"benefit-rests-on-defaults\"")]
+    private static partial Regex MarkerPattern();
 }

@@ -248,6 +248,10 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnName("cross_park")
                         .HasComputedColumnSql("supply_park_id <> demand_park_id", true);
 
+                    b.Property<int>("DefaultMoneyInputs")
+                        .HasColumnType("integer")
+                        .HasColumnName("default_money_inputs");
+
                     b.Property<decimal?>("DemandBandHigh")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)")

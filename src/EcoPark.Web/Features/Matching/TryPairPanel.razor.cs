@@ -1,14 +1,16 @@
 using EcoPark.Application.Matching;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
+using EcoPark.Domain.Matching;
 using EcoPark.Domain.Streams;
 using Microsoft.AspNetCore.Components;
 
 namespace EcoPark.Web.Features.Matching;
 
 /// <summary>
-/// The workbench's "try a pair": staff enter the essential figures of a water or heat pair and see the verdict, the net
-/// annual benefit, the payback and the reason codes from the same stateless evaluation (and validators) as the API.
+/// The workbench's "try a pair": staff enter the essential figures of a water, heat or by-product pair and see the verdict,
+/// the net annual benefit, the payback, the CO₂e avoided and the reason codes from the same stateless evaluation (and
+/// validators) as the API.
 /// </summary>
 public partial class TryPairPanel
 {
@@ -18,10 +20,21 @@ public partial class TryPairPanel
     private static readonly string[] LimitKeys = ["phMin", "phMax", WaterQuality.CodMgL, WaterQuality.SsMgL, WaterQuality.ConductivityUsCm, WaterQuality.HardnessMgLCaCO3];
     private static readonly IReadOnlyList<string> Media = EnumKeys.All<HeatMedium>();
     private static readonly IReadOnlyList<string> Industries = EnumKeys.All<Industry>();
+    private static readonly IReadOnlyList<string> Categories = EnumKeys.All<ByproductCategory>();
+    private static readonly IReadOnlyList<string> Permits = EnumKeys.All<ReusePermitStatus>();
+    private static readonly IReadOnlyList<string> Bases = EnumKeys.All<ValueBasis>();
+
+    /// <summary>The by-product properties the what-if offers: those judged against a maximum.</summary>
+    private static readonly string[] PropertyKeys = [ByproductProperties.MoisturePercent, ByproductProperties.ChloridePercent, ByproductProperties.SulfurPercent,
+        ByproductProperties.AshPercent];
 
     // A what-if between two factories of one park: with no coordinates the engine uses its in-park distance.
     private readonly EvaluateWaterRequest water = new() { SamePark = true };
     private readonly EvaluateHeatRequest heat = new() { SamePark = true };
+    private readonly EvaluateByproductRequest byproduct = new() { SamePark = true };
+
+    /// <summary>The demand's accepted waste codes as typed, comma-separated (blank: any code of its category).</summary>
+    private string? acceptedCodes;
 
     private Dictionary<string, string> errors = [];
     private IReadOnlyList<ReasonDto> reasons = [];
@@ -30,6 +43,7 @@ public partial class TryPairPanel
     private bool feasible;
     private decimal? netAnnualBenefit;
     private decimal? payback;
+    private decimal? co2e;
     private bool busy;
 
     [Inject]
@@ -37,11 +51,15 @@ public partial class TryPairPanel
 
     private bool SamePark => water.SamePark;
 
-    private void SetSamePark(bool samePark) => water.SamePark = heat.SamePark = samePark;
+    private void SetSamePark(bool samePark) => water.SamePark = heat.SamePark = byproduct.SamePark = samePark;
 
-    private bool HasError(string field) => errors.ContainsKey(field);
+    /// <summary>The validator's messages for the field, and for its items (a list's <c>[0]</c>, <c>[1]</c>…).</summary>
+    private IEnumerable<string> Errors(string field) =>
+        errors.Where(e => e.Key == field || e.Key.StartsWith(field + "[", StringComparison.Ordinal)).Select(e => e.Value);
 
-    private string? ErrorFor(string field) => errors.GetValueOrDefault(field);
+    private bool HasError(string field) => Errors(field).Any();
+
+    private string? ErrorFor(string field) => HasError(field) ? string.Join(" ", Errors(field)) : null;
 
     private decimal? Quality(string key) => water.Supply.Quality.TryGetValue(key, out var value) ? value : null;
 
@@ -50,6 +68,14 @@ public partial class TryPairPanel
     private decimal? Limit(string key) => water.Demand.Limits?.TryGetValue(key, out var value) == true ? value : null;
 
     private void SetLimit(string key, decimal? value) => Set(water.Demand.Limits ??= [], key, value);
+
+    private decimal? Property(string key) => byproduct.Supply.Properties.TryGetValue(key, out var value) ? value : null;
+
+    private void SetProperty(string key, decimal? value) => Set(byproduct.Supply.Properties, key, value);
+
+    private decimal? PropertyLimit(string key) => byproduct.Demand.PropertyLimits.TryGetValue(key, out var value) ? value : null;
+
+    private void SetPropertyLimit(string key, decimal? value) => Set(byproduct.Demand.PropertyLimits, key, value);
 
     private static void Set(Dictionary<string, decimal> values, string key, decimal? value)
     {
@@ -85,13 +111,21 @@ public partial class TryPairPanel
 
                 var result = await Matchmaking.EvaluateWaterAsync(water);
                 Show(result.Status, result.Status.StartsWith("feasible", StringComparison.Ordinal), result.Economics?.NetAnnualBenefitNtd,
-                    result.Economics?.PaybackMonths, result.Reasons);
+                    result.Economics?.PaybackMonths, result.Economics is null ? null : result.Co2eAvoidedKgPerYear, result.Reasons);
+            }
+            else if (resource == "byproduct")
+            {
+                byproduct.Demand.AcceptedCodes = [.. (acceptedCodes ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                var result = await Matchmaking.EvaluateByproductAsync(byproduct);
+                var economics = result.Economics;
+                Show(result.Status, result.Status == ByproductMatchStatus.Feasible.Key(), Rounded(economics?.NetAnnualBenefitNtd, 0),
+                    Rounded(economics?.PairPaybackMonths, 1), Rounded(economics?.Co2eAvoidedKgPerYear, 0), result.Reasons);
             }
             else
             {
                 var result = await Matchmaking.EvaluateHeatAsync(heat);
-                Show(result.Status, result.Feasible, result.Economics?.NetAnnualBenefitNtd is { } net ? Math.Round(net) : null,
-                    result.Economics?.PairPaybackMonths is { } months ? Math.Round(months, 1) : null, result.Reasons);
+                Show(result.Status, result.Feasible, Rounded(result.Economics?.NetAnnualBenefitNtd, 0), Rounded(result.Economics?.PairPaybackMonths, 1),
+                    result.Economics is null ? null : result.Co2eAvoidedKgPerYear, result.Reasons);
             }
         }
         catch (FluentValidation.ValidationException e)
@@ -105,12 +139,15 @@ public partial class TryPairPanel
         }
     }
 
-    private void Show(string status, bool isFeasible, decimal? net, decimal? months, IReadOnlyList<ReasonDto> why)
+    private static decimal? Rounded(decimal? value, int decimals) => value is { } v ? Math.Round(v, decimals) : null;
+
+    private void Show(string status, bool isFeasible, decimal? net, decimal? months, decimal? carbon, IReadOnlyList<ReasonDto> why)
     {
         verdict = status;
         feasible = isFeasible;
         netAnnualBenefit = net;
         payback = months;
+        co2e = carbon;
         reasons = [.. why.DistinctBy(r => (r.Code, r.Key))];
     }
 }

@@ -27,11 +27,13 @@ public sealed record CandidateRow(
     decimal? DistanceM,
     decimal? NetAnnualBenefitNtd,
     decimal? Co2eKgPerYear,
-    string? MatchState)
+    string? MatchState,
+    int? DefaultMoneyInputs = null)
 {
     public static CandidateRow Of(CandidateDto c) =>
         new(c.Resource, c.SupplyStreamId, c.SupplyName, c.SupplyFactory, c.DemandStreamId, c.DemandName, c.DemandFactory, c.Status, c.Feasible,
-            c.FeasibleAsIs, c.Quantity, c.QuantityLow, c.QuantityHigh, c.Unit, c.DistanceM, c.NetAnnualBenefitNtd, c.Co2eKgPerYear, c.MatchState);
+            c.FeasibleAsIs, c.Quantity, c.QuantityLow, c.QuantityHigh, c.Unit, c.DistanceM, c.NetAnnualBenefitNtd, c.Co2eKgPerYear, c.MatchState,
+            c.DefaultMoneyInputs);
 }
 
 /// <summary>A park in the workbench's park picker: its id and its names, nothing else of <see cref="ParkDto"/>.</summary>
