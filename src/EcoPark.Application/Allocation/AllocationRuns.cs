@@ -244,9 +244,15 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
                 r.SnapshotJson = JsonSerializer.Serialize(built.Snapshot, Json);
             }, CancellationToken.None);
             var domainOptions = options.ToDomain();
-            // The solver calls back on its own thread as the search starts; the run says so before the search goes on.
-            var outcome = await Task.Run(() => solver.Solve(built.Model, domainOptions, cancel.Token, () => MarkSolvingAsync(runId).GetAwaiter().GetResult()),
+            // The solver calls back on its own thread as the search starts. The run is marked as solving without holding the search
+            // up (the update only moves a run that is still building, so it cannot undo a finished one), and awaited after it.
+            Task? marking = null;
+            var outcome = await Task.Run(() => solver.Solve(built.Model, domainOptions, cancel.Token, () => marking = MarkSolvingAsync(runId)),
                 CancellationToken.None);
+            if (marking is not null)
+            {
+                await marking;
+            }
             // Interrupted by the app stopping, the solve's answer is no run's result: the run fails below.
             stoppingToken.ThrowIfCancellationRequested();
             var cancelled = cancel.IsCancellationRequested && !stoppingToken.IsCancellationRequested;
