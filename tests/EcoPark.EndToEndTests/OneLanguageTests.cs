@@ -1,12 +1,16 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Microsoft.Playwright;
 
 namespace EcoPark.EndToEndTests;
 
 /// <summary>
-/// One language at a time: every main page of every role, in Traditional Chinese, shows no raw key (a camelCase or
-/// kebab-case word of latin letters such as <c>marginalFeeNtdPerM3</c> or <c>reverse-osmosis</c>), and the explanation
-/// drawer, the filing form and the API speak the user's language.
+/// One language at a time: every main page of every role, every detail page and every page without sign-in, walked once
+/// in Traditional Chinese and once in English, shows no raw key (a camelCase or kebab-case word of latin letters such as
+/// <c>marginalFeeNtdPerM3</c> or <c>reverse-osmosis</c>); in English it shows no Chinese either, but for the language
+/// menu's own name for Chinese. The explanation drawer, the filing form and the API speak the user's language.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class OneLanguageTests(AppUnderTest app)
@@ -89,6 +93,49 @@ public sealed partial class OneLanguageTests(AppUnderTest app)
         var text = await page.Locator("body").InnerTextAsync();
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text);
         Assert.Empty(RawKeys(text));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(RolePages))]
+    public async Task EveryMainPage_InEnglish_ShowsNoRawKeyAndNoChinese(string email, string path)
+    {
+        var page = await SignInInEnglishAsync(email);
+        await page.GotoAsync(path);
+        await AppUnderTest.WaitForInteractiveAsync(page);
+        await SettledAsync(page);
+
+        await AssertEnglishAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(DetailPages))]
+    public async Task EveryDetailPage_InEnglish_ShowsNoRawKeyAndNoChinese(string email, string listPath, string firstEntry, string detailPath)
+    {
+        var page = await SignInInEnglishAsync(email);
+        await page.GotoAsync(listPath);
+        await AppUnderTest.WaitForInteractiveAsync(page);
+        await SettledAsync(page);
+        await page.Locator(firstEntry).First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains(detailPath, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await AppUnderTest.WaitForInteractiveAsync(page);
+        await SettledAsync(page);
+
+        await AssertEnglishAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(AnonymousPages))]
+    public async Task EveryPageWithoutSignIn_InEnglish_ShowsNoRawKeyAndNoChinese(string path)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/culture/set?culture=en&returnUrl=" + Uri.EscapeDataString(path));
+        await SettledAsync(page);
+
+        Assert.Matches("[A-Za-z]{4,}", await page.Locator("body").InnerTextAsync());
+        await AssertEnglishAsync(page);
         await page.Context.CloseAsync();
     }
 
@@ -196,14 +243,108 @@ public sealed partial class OneLanguageTests(AppUnderTest app)
     internal static IReadOnlyList<string> RawKeys(string text) =>
         [.. RawKey().Matches(text).Select(m => m.Value).Where(w => !Allowed.Contains(w)).Distinct()];
 
-    private async Task<IPage> SignInInChineseAsync(string email)
+    [Theory]
+    [InlineData("繁體中文 · English · Sign in", "")]
+    [InlineData("Factory 禾豐食品股份有限公司 · 狀態：已核定", "禾豐食品股份有限公司,狀態：已核定")]
+    [InlineData("Years 2024、2025 (㐀)", "、,㐀")]
+    public void TheChinesePattern_FindsIdeographsAndChinesePunctuationAndSparesTheLanguageMenu(string text, string runs) =>
+        Assert.Equal(runs.Length == 0 ? [] : runs.Split(','), ChineseRuns(text));
+
+    /// <summary>
+    /// The runs of Chinese in a text: CJK ideographs (U+4E00–U+9FFF, U+3400–U+4DBF) with the CJK and full-width punctuation
+    /// between them, less the language menu's name for Chinese.
+    /// </summary>
+    internal static IReadOnlyList<string> ChineseRuns(string text) =>
+        [.. Chinese().Matches(text).Select(m => m.Value).Where(w => w != ChineseInChinese).Distinct()];
+
+    /// <summary>
+    /// An English page: no raw key in its text (a hyphenated or camelCase word the English resources themselves write is
+    /// prose), and no Chinese in its text nor in what a user reads off its controls (a field's value, placeholder, tooltip
+    /// or accessible name), but for what users typed in Chinese: a contact's name, a stream's name, a note.
+    /// </summary>
+    private async Task AssertEnglishAsync(IPage page)
+    {
+        var text = await page.Locator("body").InnerTextAsync();
+        var controls = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('input, textarea, [placeholder], [title], [aria-label]')]
+                .flatMap(e => [e.value, e.getAttribute('placeholder'), e.getAttribute('title'), e.getAttribute('aria-label')])
+                .filter(v => v)
+            """);
+        Assert.Empty(RawKeys(text).Except(EnglishProse.Value).ToList());
+        var chinese = ChineseRuns(text + "\n" + string.Join("\n", controls));
+        if (chinese.Count > 0)
+        {
+            var typed = await TypedInChineseAsync();
+            Assert.Empty(chinese.Except(typed).ToList());
+        }
+    }
+
+    /// <summary>The words the raw-key pattern matches in the English resources' values (the neutral files): real English such as <c>water-shortage</c>.</summary>
+    private static readonly Lazy<HashSet<string>> EnglishProse = new(() =>
+    [
+        .. new[] { Path.Combine("EcoPark.Web", "Resources", "SharedResource.resx"), Path.Combine("EcoPark.Application", "Resources", "Messages.resx") }
+            .Select(file => XDocument.Load(Path.Combine(AppUnderTest.SolutionRoot, "src", file)))
+            .SelectMany(resx => resx.Descendants("data").Select(d => (string?)d.Element("value") ?? string.Empty))
+            .SelectMany(value => RawKey().Matches(value).Select(m => m.Value)),
+    ]);
+
+    /// <summary>
+    /// The Chinese runs of what the app stores as users typed it, read through the API by the administrator, who reads it
+    /// all: contact and display names, stream names, notes, sources. A name with an English twin (<c>nameZh</c>, <c>parkNameZh</c>)
+    /// and a county (the screens translate Taiwan's list) do not count: an English page shows their English.
+    /// </summary>
+    private async Task<HashSet<string>> TypedInChineseAsync()
+    {
+        using var api = await app.ApiAsync("admin@demo.ecopark.tw", Password);
+        async Task<JsonElement> Get(string path) => await api.GetFromJsonAsync<JsonElement>("/api/v1/" + path);
+
+        var documents = new List<JsonElement> { await Get("users"), await Get("screening"), await Get("fees/rule-sets") };
+        var factories = await Get("factories");
+        documents.Add(factories);
+        foreach (var id in factories.EnumerateArray().Select(f => f.GetProperty("id").GetString()))
+        {
+            foreach (var kind in new[] { "effluent-streams", "water-demands", "heat-streams", "byproduct-streams" })
+            {
+                documents.Add(await Get($"factories/{id}/{kind}"));
+            }
+        }
+
+        foreach (var id in (await Get("parks")).EnumerateArray().Select(p => p.GetProperty("id").GetString()))
+        {
+            documents.Add(await Get($"matches?parkId={id}"));
+        }
+
+        return [.. documents.SelectMany(d => TypedStrings(d, null)).SelectMany(ChineseRuns)];
+    }
+
+    private static IEnumerable<string> TypedStrings(JsonElement element, string? property) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => TypedStrings(p.Value, p.Name)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(e => TypedStrings(e, property)),
+        JsonValueKind.String when property is not null && !property.EndsWith("Zh", StringComparison.Ordinal)
+            && !property.EndsWith("ounty", StringComparison.Ordinal) => [element.GetString()!],
+        _ => [],
+    };
+
+    private Task<IPage> SignInInChineseAsync(string email) => SignInInAsync(email, "zh-TW");
+
+    private Task<IPage> SignInInEnglishAsync(string email) => SignInInAsync(email, "en");
+
+    private async Task<IPage> SignInInAsync(string email, string culture)
     {
         var page = await app.SignInAsync(email, Password);
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
-        // Another test may have switched this user to English: this browser's cookie decides.
-        await page.GotoAsync("/culture/set?culture=zh-TW&returnUrl=/");
+        // Another test may have switched this user's language: this browser's cookie decides.
+        await page.GotoAsync($"/culture/set?culture={culture}&returnUrl=/");
         return page;
     }
+
+    /// <summary>The one Chinese word an English page shows: the language menu names Chinese in Chinese, as a reader of it would look for it.</summary>
+    private const string ChineseInChinese = "繁體中文";
+
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsCJKSymbolsandPunctuation}\uFF01-\uFF5E]+")]
+    private static partial Regex Chinese();
 
     [GeneratedRegex(@"(?<![\w@/-])(?:[a-z]+[A-Z][A-Za-z0-9]*|[a-z]+(?:-[a-z]+)+)(?![\w@/-])")]
     private static partial Regex RawKey();

@@ -135,7 +135,18 @@ public static class TaiwanCounties
         "嘉義縣", "屏東縣", "宜蘭縣", "花蓮縣", "臺東縣", "澎湖縣", "金門縣", "連江縣",
     ];
 
+    /// <summary>Each county's code, in the order of <see cref="All"/>: the key of its name in the user's language (<c>County.TaoyuanCity</c>).</summary>
+    private static readonly string[] Codes =
+    [
+        "TaipeiCity", "NewTaipeiCity", "TaoyuanCity", "TaichungCity", "TainanCity", "KaohsiungCity", "KeelungCity", "HsinchuCity", "ChiayiCity",
+        "HsinchuCounty", "MiaoliCounty", "ChanghuaCounty", "NantouCounty", "YunlinCounty", "ChiayiCounty", "PingtungCounty", "YilanCounty",
+        "HualienCounty", "TaitungCounty", "PenghuCounty", "KinmenCounty", "LienchiangCounty",
+    ];
+
     public static string? Normalise(string? county) => string.IsNullOrWhiteSpace(county) ? null : county.Trim().Replace('台', '臺');
+
+    /// <summary>The code of a county on the list (<c>桃園市</c> → <c>TaoyuanCity</c>), else null.</summary>
+    public static string? Code(string? county) => Normalise(county) is { } c && All.ToList().IndexOf(c) is var i and >= 0 ? Codes[i] : null;
 
     public static bool IsKnown(string? county) => Normalise(county) is { } c && All.Contains(c);
 }

@@ -5,6 +5,7 @@ using EcoPark.Application.Common;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Factories;
 using EcoPark.Domain.Matching;
+using EcoPark.Domain.Screening;
 using EcoPark.Domain.Streams;
 
 namespace EcoPark.Domain.Tests.Application;
@@ -92,7 +93,8 @@ public sealed partial class CodeResourceTests
             .Concat(new[] { "water", "heat", "byproduct" }.Select(k => "Matching.NegativeCo2e." + k))
             // The unit words the screens translate (Texts.UnitWords in the web project).
             .Concat(new[] { "day", "month", "year", "t", "h", "NTD" }.Select(w => "Unit." + w))
-            .Concat(["Matching.LimitsSource.demand", "Matching.LimitsSource.Baseline"]);
+            .Concat(["Matching.LimitsSource.demand", "Matching.LimitsSource.Baseline"])
+            .Concat(TaiwanCounties.All.Select(c => "County." + TaiwanCounties.Code(c)));
     }
 
     /// <summary>The names the matching engines give their inputs and reasons' subjects: the camelCase literals of their sources.</summary>
