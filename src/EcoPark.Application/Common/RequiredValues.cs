@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace EcoPark.Application.Common;
@@ -10,10 +11,15 @@ namespace EcoPark.Application.Common;
 /// </summary>
 public static class RequiredValues
 {
-    private static readonly NullabilityInfoContext Nullability = new();
+    // NullabilityInfoContext is not thread-safe (two requests reading a type for the first time at once broke its
+    // dictionary), so each property's answer is worked out once, by a context of its own, and kept.
+    private static readonly ConcurrentDictionary<PropertyInfo, NullabilityInfo> Nullability = new();
 
     /// <summary>The camelCase path of the first null that may not be null, or null when there is none.</summary>
     public static string? FirstMissing(object value, string path) => Walk(value, path, 0);
+
+    private static NullabilityInfo NullabilityOf(PropertyInfo property) =>
+        Nullability.GetOrAdd(property, static p => new NullabilityInfoContext().Create(p));
 
     private static string? Walk(object value, string path, int depth)
     {
@@ -45,7 +51,7 @@ public static class RequiredValues
             var member = property.GetValue(value);
             if (member is null)
             {
-                if (!property.PropertyType.IsValueType && Nullability.Create(property).ReadState == NullabilityState.NotNull)
+                if (!property.PropertyType.IsValueType && NullabilityOf(property).ReadState == NullabilityState.NotNull)
                 {
                     return name;
                 }
@@ -54,7 +60,7 @@ public static class RequiredValues
             }
 
             if (member is IEnumerable list and not string && property.PropertyType.IsGenericType
-                && Nullability.Create(property).GenericTypeArguments is [{ ReadState: NullabilityState.NotNull }, ..])
+                && NullabilityOf(property).GenericTypeArguments is [{ ReadState: NullabilityState.NotNull }, ..])
             {
                 var index = 0;
                 foreach (var item in list)
