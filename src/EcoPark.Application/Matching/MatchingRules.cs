@@ -14,7 +14,7 @@ namespace EcoPark.Application.Matching;
 public sealed record MatchingRuleVersionDto(string Kind, string Version, DateOnly EffectiveFrom, string Note, DateTimeOffset CreatedAt);
 
 /// <summary>
-/// The matching rule data: the parameter versions and treatment catalogues stored as JSON rows, and the
+/// The matching rule data: the parameter versions and treatment catalogues stored typed, and the
 /// baseline limits, each chosen by its effective date. Administrators add versions; none is ever changed.
 /// </summary>
 public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvider clock, IStringLocalizer<Messages> l, Jobs.IJobQueue jobs)
@@ -29,9 +29,9 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
     {
         var records = await db.MatchingRuleSets.AsNoTracking().ToListAsync(cancellationToken);
         var today = Today;
-        var parameters = MatchingParameters.EffectiveOn(Read<MatchingParameters>(records, MatchingRuleKind.Parameters), today)
+        var parameters = MatchingParameters.EffectiveOn(MatchingRuleSetRecord.ParametersOf(records), today)
             ?? throw new InvalidOperationException("No matching parameters are in effect; the reference data was not seeded.");
-        var treatments = TreatmentCatalogue.EffectiveOn(Read<TreatmentCatalogue>(records, MatchingRuleKind.Treatments), today)
+        var treatments = TreatmentCatalogue.EffectiveOn(MatchingRuleSetRecord.TreatmentsOf(records), today)
             ?? throw new InvalidOperationException("No treatment catalogue is in effect; the reference data was not seeded.");
         var baseline = BaselineLimitSet.EffectiveOn(await db.BaselineLimitSets.AsNoTracking().ToListAsync(cancellationToken), today);
         var (feeRules, feeYear) = await FeeRulesAsync(db, today, cancellationToken);
@@ -42,7 +42,7 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
     public async Task<MatchingParameters> ParametersAsync(IEcoParkDbContext db, CancellationToken cancellationToken)
     {
         var records = await db.MatchingRuleSets.AsNoTracking().Where(r => r.Kind == MatchingRuleKind.Parameters).ToListAsync(cancellationToken);
-        return MatchingParameters.EffectiveOn(Read<MatchingParameters>(records, MatchingRuleKind.Parameters), Today)
+        return MatchingParameters.EffectiveOn(MatchingRuleSetRecord.ParametersOf(records), Today)
             ?? throw new InvalidOperationException("No matching parameters are in effect; the reference data was not seeded.");
     }
 
@@ -71,22 +71,23 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var ruleKind = ParseKind(kind);
-        return await db.MatchingRuleSets.AsNoTracking().Where(r => r.Kind == ruleKind && r.Version == version).Select(r => r.Json)
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(l["Matching.Rules.NotFound"]);
+        var record = await db.MatchingRuleSets.AsNoTracking().SingleOrDefaultAsync(r => r.Kind == ruleKind && r.Version == version, cancellationToken)
+            ?? throw new NotFoundException(l["Matching.Rules.NotFound"]);
+        return record.Kind == MatchingRuleKind.Parameters ? Serialize(record.Parameters) : Serialize(record.Treatments);
     }
 
     public Task<MatchingRuleVersionDto> AddParametersAsync(Caller caller, MatchingParameters? parameters, string? note, CancellationToken cancellationToken = default) =>
-        AddAsync(caller, MatchingRuleKind.Parameters, "parameters", parameters, p => p.Version, p => p.EffectiveFrom, MatchingChecks.Check, note, cancellationToken);
+        AddAsync(caller, "parameters", parameters, p => p.Version, MatchingChecks.Check, (p, n, at) => new MatchingRuleSetRecord(p, n, at), note, cancellationToken);
 
     public Task<MatchingRuleVersionDto> AddTreatmentsAsync(Caller caller, TreatmentCatalogue? catalogue, string? note, CancellationToken cancellationToken = default) =>
-        AddAsync(caller, MatchingRuleKind.Treatments, "catalogue", catalogue, c => c.Version, c => c.EffectiveFrom, MatchingChecks.Check, note, cancellationToken);
+        AddAsync(caller, "catalogue", catalogue, c => c.Version, MatchingChecks.Check, (c, n, at) => new MatchingRuleSetRecord(c, n, at), note, cancellationToken);
 
     /// <summary>
     /// Administrators only, checked first. The version name may be any Unicode text without control
     /// characters (<see cref="InputRules"/>); it is refused before anything is stored, or stored and answered.
     /// </summary>
-    private Task<MatchingRuleVersionDto> AddAsync<T>(Caller caller, MatchingRuleKind kind, string field, T? rules, Func<T, string> version,
-        Func<T, DateOnly> effectiveFrom, Action<T> check, string? note, CancellationToken cancellationToken)
+    private async Task<MatchingRuleVersionDto> AddAsync<T>(Caller caller, string field, T? rules, Func<T, string> version, Action<T> check,
+        Func<T, string, DateTimeOffset, MatchingRuleSetRecord> record, string? note, CancellationToken cancellationToken)
         where T : class
     {
         if (!caller.IsAdministrator)
@@ -112,42 +113,32 @@ public sealed class MatchingRules(IEcoParkDbContextFactory dbFactory, TimeProvid
 
         InputRules.EnsureText($"{field}.version", name, TextLimits.Code, l);
         InputRules.EnsureText("note", note, TextLimits.Comment, l, multiline: true);
-        return AddAsync(caller, kind, name, effectiveFrom(rules), () => check(rules), Serialize(rules), note, cancellationToken);
-    }
-
-    private async Task<MatchingRuleVersionDto> AddAsync(Caller caller, MatchingRuleKind kind, string version, DateOnly effectiveFrom, Action check, string json,
-        string? note, CancellationToken cancellationToken)
-    {
-        if (!caller.IsAdministrator)
-        {
-            throw new ForbiddenException(l["Fee.RuleSet.AdminOnly"]);
-        }
-
         if (string.IsNullOrWhiteSpace(note))
         {
             throw DomainGuard.Invalid("note", l["Fee.Rules.NoteRequired"]);
         }
 
-        DomainGuard.Run(l, check);
+        DomainGuard.Run(l, () => check(rules));
+        var added = DomainGuard.Run(l, () => record(rules, note.Trim(), clock.GetUtcNow()));
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await db.MatchingRuleSets.AnyAsync(r => r.Kind == kind && r.Version == version, cancellationToken))
+        db.MatchingRuleSets.Add(added);
+        try
         {
-            throw DomainGuard.Invalid("version", l["Matching.Rules.VersionTaken", version]);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // The kind and version are the key: a version that exists (or was added by a racing request) is refused on its field.
+            throw DomainGuard.Invalid("version", l["Matching.Rules.VersionTaken", name]);
         }
 
-        var record = new MatchingRuleSetRecord(kind, version, effectiveFrom, json, note.Trim(), clock.GetUtcNow());
-        db.MatchingRuleSets.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
         // Every stored candidate was judged by the rules before: each park's are recomputed in the background.
         await CandidateStore.EnqueueAllParksAsync(db, jobs, cancellationToken);
-        return new MatchingRuleVersionDto(kind.Key(), version, effectiveFrom, record.Note, record.CreatedAt);
+        return new MatchingRuleVersionDto(added.Kind.Key(), added.Version, added.EffectiveFrom, added.Note, added.CreatedAt);
     }
 
     private MatchingRuleKind ParseKind(string kind) =>
         Enum.TryParse<MatchingRuleKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _)
             ? parsed
             : throw new NotFoundException(l["Matching.Rules.NotFound"]);
-
-    private static IEnumerable<T> Read<T>(IEnumerable<MatchingRuleSetRecord> records, MatchingRuleKind kind) =>
-        records.Where(r => r.Kind == kind).Select(r => JsonSerializer.Deserialize<T>(r.Json, Json)!);
 }

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using EcoPark.Application.Abstractions;
 using EcoPark.Application.Common;
-using EcoPark.Application.Matching;
 using EcoPark.Domain.Access;
 using EcoPark.Domain.Common;
 using EcoPark.Domain.Matching;
@@ -132,23 +130,8 @@ public sealed class ParkReports(IEcoParkDbContextFactory dbFactory, TimeProvider
         var records = await db.MatchingRuleSets.AsNoTracking()
             .Where(r => r.Kind == MatchingRuleKind.Parameters && versions.Contains(r.Version)).OrderBy(r => r.Version).ToListAsync(cancellationToken);
         var list = new List<ReportEmissionFactor>();
-        foreach (var record in records)
+        foreach (var p in MatchingRuleSetRecord.ParametersOf(records))
         {
-            MatchingParameters? p;
-            try
-            {
-                p = JsonSerializer.Deserialize<MatchingParameters>(record.Json, MatchingRules.Json);
-            }
-            catch (JsonException)
-            {
-                continue;
-            }
-
-            if (p is null)
-            {
-                continue;
-            }
-
             list.Add(new ReportEmissionFactor(p.Version, "grid", p.GridKgCo2ePerKwh, "kgCO2e/kWh"));
             list.Add(new ReportEmissionFactor(p.Version, "tapWater", p.Water.TapKgCo2ePerM3, "kgCO2e/m3"));
             list.AddRange(p.Heat.Fuels.Select(f => new ReportEmissionFactor(p.Version, "fuel." + f.Fuel.Key(), f.KgCo2ePerKwh, "kgCO2e/kWh")));

@@ -11,25 +11,41 @@ public enum MatchingRuleKind
 }
 
 /// <summary>
-/// One effective-dated version of the matching rule data, stored as JSON. Versions are added, never
-/// changed, so that a match can always name the version it was judged with.
+/// One effective-dated version of the matching rule data, stored typed: a parameter set or a treatment catalogue,
+/// whichever its kind says, and never both. Versions are added, never changed, so that a match can always name the
+/// version it was judged with. The version name and effective date are the rule data's own.
 /// </summary>
 public sealed class MatchingRuleSetRecord
 {
     private MatchingRuleSetRecord()
     {
         Version = null!;
-        Json = null!;
         Note = null!;
     }
 
-    public MatchingRuleSetRecord(MatchingRuleKind kind, string version, DateOnly effectiveFrom, string json, string note, DateTimeOffset createdAt)
+    public MatchingRuleSetRecord(MatchingParameters parameters, string note, DateTimeOffset createdAt)
+        : this(MatchingRuleKind.Parameters, parameters.Version, parameters.EffectiveFrom, note, createdAt)
+    {
+        Parameters = parameters;
+    }
+
+    public MatchingRuleSetRecord(TreatmentCatalogue treatments, string note, DateTimeOffset createdAt)
+        : this(MatchingRuleKind.Treatments, treatments.Version, treatments.EffectiveFrom, note, createdAt)
+    {
+        Treatments = treatments;
+    }
+
+    private MatchingRuleSetRecord(MatchingRuleKind kind, string version, DateOnly effectiveFrom, string note, DateTimeOffset createdAt)
         : this()
     {
+        if (string.IsNullOrWhiteSpace(version))
+        {
+            throw new Common.DomainException("version", "required", "A rule-data version needs a name.");
+        }
+
         Kind = kind;
         Version = version;
         EffectiveFrom = effectiveFrom;
-        Json = json;
         Note = note;
         CreatedAt = createdAt;
     }
@@ -40,10 +56,22 @@ public sealed class MatchingRuleSetRecord
 
     public DateOnly EffectiveFrom { get; private set; }
 
-    public string Json { get; private set; }
+    /// <summary>The parameter set, when <see cref="Kind"/> is <see cref="MatchingRuleKind.Parameters"/>; otherwise null.</summary>
+    public MatchingParameters? Parameters { get; private set; }
+
+    /// <summary>The treatment catalogue, when <see cref="Kind"/> is <see cref="MatchingRuleKind.Treatments"/>; otherwise null.</summary>
+    public TreatmentCatalogue? Treatments { get; private set; }
 
     /// <summary>Where the figures come from, or why the version was added.</summary>
     public string Note { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The parameter sets among stored versions.</summary>
+    public static IEnumerable<MatchingParameters> ParametersOf(IEnumerable<MatchingRuleSetRecord> records) =>
+        records.Where(r => r.Kind == MatchingRuleKind.Parameters && r.Parameters is not null).Select(r => r.Parameters!);
+
+    /// <summary>The treatment catalogues among stored versions.</summary>
+    public static IEnumerable<TreatmentCatalogue> TreatmentsOf(IEnumerable<MatchingRuleSetRecord> records) =>
+        records.Where(r => r.Kind == MatchingRuleKind.Treatments && r.Treatments is not null).Select(r => r.Treatments!);
 }

@@ -93,10 +93,8 @@ public sealed class DatabaseInitializer(
         {
             const string note = "初版：耗水費以費額引擎計算、放流費僅採申報值、計入追加處理成本、設回收年限上限（決策紀錄 0005）";
             db.MatchingRuleSets.AddRange(
-                new MatchingRuleSetRecord(MatchingRuleKind.Parameters, MatchingDefaults.Version, MatchingDefaults.EffectiveFrom,
-                    MatchingRules.Serialize(MatchingDefaults.Parameters()), note, DateTimeOffset.UtcNow),
-                new MatchingRuleSetRecord(MatchingRuleKind.Treatments, MatchingDefaults.Version, MatchingDefaults.EffectiveFrom,
-                    MatchingRules.Serialize(MatchingDefaults.Treatments()), note, DateTimeOffset.UtcNow));
+                new MatchingRuleSetRecord(MatchingDefaults.Parameters(), note, DateTimeOffset.UtcNow),
+                new MatchingRuleSetRecord(MatchingDefaults.Treatments(), note, DateTimeOffset.UtcNow));
         }
 
         if (!await db.ScreeningRuleSets.AnyAsync(r => r.Code == ScreeningDefaults.Code, cancellationToken))

@@ -271,6 +271,29 @@ public sealed class MatchingApiTests(DemoAppFixture app)
         Assert.Contains("test-2030", await admin.GetStringAsync("/api/v1/matching/rule-sets"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RuleSets_TheSameVersionAddedTwiceAtOnce_IsStoredOnceAsSent_AndTheOtherIsRefusedOnItsVersion()
+    {
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, "en");
+        var catalogue = JsonNode.Parse(await admin.GetStringAsync("/api/v1/matching/rule-sets/treatments/defaults-2026-12"))!.AsObject();
+        var version = $"race-{Guid.NewGuid():N}";
+        catalogue["version"] = version;
+        catalogue["effectiveFrom"] = "2031-01-01";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            admin.PostAsJsonAsync("/api/v1/matching/rule-sets/treatments", new JsonObject { ["catalogue"] = catalogue.DeepClone(), ["note"] = "race" })));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.BadRequest], responses.Select(r => r.StatusCode).Order());
+        var refused = responses.Single(r => r.StatusCode == HttpStatusCode.BadRequest);
+        Assert.Contains("version", (await ProblemDetailsAssert.ErrorsAsync(refused)).Keys);
+        var stored = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/matching/rule-sets/treatments/{version}"));
+        Assert.True(JsonNode.DeepEquals(catalogue, stored), "the stored catalogue is not the one sent");
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
     /// <summary>The WWTP has no engineer account in the demo: an administrator creates one, who consents for the supplier's side.</summary>
     private async Task<HttpResponseMessage> StaffRecordedConsentAsync(Guid id)
     {

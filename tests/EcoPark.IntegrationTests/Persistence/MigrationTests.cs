@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
+using EcoPark.Application.Matching;
 using EcoPark.Domain.Common;
+using EcoPark.Domain.Matching;
 using EcoPark.Domain.Parks;
 using EcoPark.Infrastructure.Persistence;
 using EcoPark.Infrastructure.Seeding;
@@ -8,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace EcoPark.IntegrationTests.Persistence;
 
@@ -105,6 +109,43 @@ public sealed class MigrationTests(ServerFixture fixture)
         {
             Assert.Empty(rows);
         }
+    }
+
+    [Fact]
+    public async Task Migrate_StoredRuleJson_BecomesTheTypedVersionOfItsKind_AndMigratingDownRestoresIt()
+    {
+        const string before = "20261203114926_CandidateDefaultMoneyInputs";
+        var database = PostgresServer.NewDatabaseName();
+        await using var db = CreateContext(database);
+        await db.GetService<IMigrator>().MigrateAsync(before);
+        var parameters = MatchingRules.Serialize(MatchingDefaults.Parameters() with { Version = "migrated-p", GridKgCo2ePerKwh = 0.123m });
+        var treatments = MatchingRules.Serialize(MatchingDefaults.Treatments() with { Version = "migrated-t" });
+        var at = DateTimeOffset.UtcNow;
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO matching_rule_sets (kind, version, effective_from, json, note, created_at) VALUES ('Parameters', 'migrated-p', {MatchingDefaults.EffectiveFrom}, {parameters}::jsonb, '遷移', {at}), ('Treatments', 'migrated-t', {MatchingDefaults.EffectiveFrom}, {treatments}::jsonb, '遷移', {at})");
+
+        await db.Database.MigrateAsync();
+
+        var records = await db.MatchingRuleSets.AsNoTracking().ToListAsync();
+        var p = Assert.Single(records, r => r.Version == "migrated-p");
+        var t = Assert.Single(records, r => r.Version == "migrated-t");
+        Assert.Equal((MatchingRuleKind.Parameters, (object?)null), (p.Kind, p.Treatments));
+        Assert.Equal((MatchingRuleKind.Treatments, (object?)null), (t.Kind, t.Parameters));
+        Assert.Equal(0.123m, p.Parameters!.GridKgCo2ePerKwh);
+        Assert.Equal(MatchingDefaults.Treatments().Steps.Count, t.Treatments!.Steps.Count);
+        // jsonb keeps no key order, so the documents are compared as trees.
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(parameters), JsonNode.Parse(MatchingRules.Serialize(p.Parameters))), "the parameters read back differ");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(treatments), JsonNode.Parse(MatchingRules.Serialize(t.Treatments))), "the catalogue read back differs");
+        await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync(
+            "UPDATE matching_rule_sets SET treatments = parameters WHERE version = 'migrated-p'"));
+
+        await db.GetService<IMigrator>().MigrateAsync(before);
+
+        var restored = await db.Database.SqlQueryRaw<string>(
+            "SELECT json::text AS \"Value\" FROM matching_rule_sets WHERE version IN ('migrated-p', 'migrated-t') ORDER BY version").ToListAsync();
+        Assert.Equal(2, restored.Count);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(parameters), JsonNode.Parse(restored[0])), "the parameters going down differ");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(treatments), JsonNode.Parse(restored[1])), "the catalogue going down differs");
     }
 
     private EcoParkDbContext CreateContext(string database) =>

@@ -73,7 +73,11 @@ internal sealed class MatchingRuleSetRecordConfiguration : IEntityTypeConfigurat
         builder.HasKey(r => new { r.Kind, r.Version });
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(12);
         builder.Property(r => r.Version).HasMaxLength(TextLimits.Code);
-        builder.Property(r => r.Json).HasColumnType("jsonb");
+        builder.Property(r => r.Parameters).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<MatchingParameters>(), JsonColumn.Comparer<MatchingParameters>());
+        builder.Property(r => r.Treatments).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<TreatmentCatalogue>(), JsonColumn.Comparer<TreatmentCatalogue>());
+        // A version holds the rule data of its own kind, and only that.
+        builder.ToTable(t => t.HasCheckConstraint("ck_matching_rule_sets_kind_data",
+            "(kind = 'Parameters' AND parameters IS NOT NULL AND treatments IS NULL) OR (kind = 'Treatments' AND treatments IS NOT NULL AND parameters IS NULL)"));
         builder.Property(r => r.Note).HasMaxLength(TextLimits.Comment);
     }
 }

@@ -1332,21 +1332,27 @@ namespace EcoPark.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("effective_from");
 
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("json");
-
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("note");
 
+                    b.Property<string>("Parameters")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters");
+
+                    b.Property<string>("Treatments")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("treatments");
+
                     b.HasKey("Kind", "Version")
                         .HasName("pk_matching_rule_sets");
 
-                    b.ToTable("matching_rule_sets", (string)null);
+                    b.ToTable("matching_rule_sets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_matching_rule_sets_kind_data", "(kind = 'Parameters' AND parameters IS NOT NULL AND treatments IS NULL) OR (kind = 'Treatments' AND treatments IS NOT NULL AND parameters IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("EcoPark.Domain.Parks.Park", b =>
