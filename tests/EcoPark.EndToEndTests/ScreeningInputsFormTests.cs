@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace EcoPark.EndToEndTests;
 
-/// <summary>Park staff record a new version of their park's screening figures; the form checks each field, and the ranking and history show the new version.</summary>
+/// <summary>Park staff record a new version of their park's screening figures; the form checks each field, the county is picked from a list, and the ranking and history show the new version.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ScreeningInputsFormTests(AppUnderTest app)
 {
@@ -28,6 +28,11 @@ public sealed class ScreeningInputsFormTests(AppUnderTest app)
 
         await land.FillAsync("3.5");
         await land.BlurAsync();
+        // The county is picked from Taiwan's 22 by name (the park's own, so the ranking does not move), not typed.
+        await FeeWorkflowTests.OpenSelectAsync(page, "screening-county");
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(22);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "桃園市" }).ClickAsync();
+        await Assertions.Expect(AppUnderTest.Input(page, "screening-county")).ToHaveValueAsync("桃園市");
         await dialog.GetByTestId("save-screening").ClickAsync();
         await Assertions.Expect(dialog).ToBeHiddenAsync();
         await Assertions.Expect(row.GetByTestId("screening-input-source")).ToContainTextAsync(source);
@@ -35,6 +40,7 @@ public sealed class ScreeningInputsFormTests(AppUnderTest app)
         await row.GetByTestId("screening-edit").ClickAsync();
         await Assertions.Expect(dialog.GetByTestId("screening-history").Locator("tbody tr").First).ToContainTextAsync(source);
         await Assertions.Expect(dialog.GetByLabel("污水廠擴建用地（公頃）")).ToHaveValueAsync("3.50");
+        await Assertions.Expect(AppUnderTest.Input(page, "screening-county")).ToHaveValueAsync("桃園市");
         await AppUnderTest.ScreenshotAsync(page, "screening-inputs-form");
         await page.Context.CloseAsync();
     }

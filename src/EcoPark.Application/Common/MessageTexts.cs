@@ -13,6 +13,9 @@ public static class MessageTexts
 
     public static string Get(string key) => Find(key) ?? key;
 
+    /// <summary>A water-quality parameter's or by-product property's name in the reader's language; a key that names none is shown as it was sent.</summary>
+    public static string Parameter(string key) => Find("Param." + key) ?? key;
+
     /// <summary>What a reader who may not know the factory sees in its place: its industry, in brackets.</summary>
     public static string AnonymousParty(Domain.Factories.Industry industry) =>
         string.Format(CultureInfo.CurrentCulture, Get("Party.Anonymous"), Get("Industry." + industry.Key()));

@@ -360,7 +360,7 @@ internal static class MatchingValidation
             }
             else if (value < definition.MinValue || value > definition.MaxValue)
             {
-                context.AddFailure($"{field}.{key}", l["Parameter.Range", key, definition.MinValue, definition.MaxValue]);
+                context.AddFailure($"{field}.{key}", l["Parameter.Range", MessageTexts.Parameter(key), definition.MinValue, definition.MaxValue]);
             }
         }
     }

@@ -193,7 +193,7 @@ public sealed class EvaluateWaterRequestValidator : AbstractValidator<EvaluateWa
                     }
                     else if (value < 0 || value > (key.StartsWith("ph", StringComparison.Ordinal) ? 14 : InputBounds.QualityLimit.Max))
                     {
-                        context.AddFailure($"Demand.Limits.{key}", l["Parameter.Range", key, 0, key.StartsWith("ph", StringComparison.Ordinal) ? 14 : InputBounds.QualityLimit.Max]);
+                        context.AddFailure($"Demand.Limits.{key}", l["Parameter.Range", MessageTexts.Parameter(key is "phMin" or "phMax" ? WaterQuality.Ph : key), 0, key.StartsWith("ph", StringComparison.Ordinal) ? 14 : InputBounds.QualityLimit.Max]);
                     }
                 }
 

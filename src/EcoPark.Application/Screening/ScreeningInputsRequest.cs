@@ -49,8 +49,9 @@ public sealed class ScreeningInputsRequestValidator : AbstractValidator<Screenin
         Range(x => x.WwtpEffluentM3PerDay, 0, ScreeningLimits.MaxFlowM3PerDay, l);
         Range(x => x.WwtpConductivityUsCm, 0, ScreeningLimits.MaxConductivityUsCm, l);
         Range(x => x.WwtpExpansionLandHa, 0, ScreeningLimits.MaxAreaHa, l);
-        RuleFor(x => x.County).Text(ScreeningLimits.CountyMaxLength, l)
-            .Must(c => c is null || TaiwanCounties.IsKnown(c)).WithMessage(_ => l["Screening.County.Unknown", string.Join("、", TaiwanCounties.All)]);
+        RuleFor(x => x.County).Text(ScreeningLimits.CountyInputMaxLength, l)
+            .Must(c => c is null || TaiwanCounties.IsKnown(c))
+            .WithMessage(_ => l["Screening.County.Unknown", string.Join("、", TaiwanCounties.All), string.Join(", ", TaiwanCounties.EnglishNames)]);
         RuleFor(x => x.Source).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(_ => l["Screening.Source.Required"])
             .DependentRules(() => RuleFor(x => x.Source).Text(ScreeningLimits.SourceMaxLength, l));
     }

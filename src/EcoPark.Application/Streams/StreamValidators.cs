@@ -69,7 +69,7 @@ public sealed class ParameterValueInputValidator : AbstractValidator<ParameterVa
         RuleFor(x => x.Value)
             .Must((x, v) => v >= catalogue[x.Key].MinValue && v <= catalogue[x.Key].MaxValue)
             .When(x => x.Key is not null && catalogue.TryGet(x.Key, out _))
-            .WithMessage(x => l["Parameter.Range", x.Key, catalogue[x.Key].MinValue, catalogue[x.Key].MaxValue]);
+            .WithMessage(x => l["Parameter.Range", MessageTexts.Parameter(x.Key), catalogue[x.Key].MinValue, catalogue[x.Key].MaxValue]);
         RuleFor(x => x.Basis).Must(EnumKeys.IsKey<ValueBasis>)
             .WithMessage((_, key) => l["Key.Unknown", key ?? string.Empty, string.Join(", ", EnumKeys.All<ValueBasis>())]);
         RuleFor(x => x.SampleDate).NotNull().When(x => string.Equals(x.Basis, "lab", StringComparison.OrdinalIgnoreCase))
@@ -87,9 +87,9 @@ public sealed class ParameterLimitInputValidator : AbstractValidator<ParameterLi
         When(x => x.Key is not null && catalogue.TryGet(x.Key, out _), () =>
         {
             RuleFor(x => x.Max).NotNull().When(x => x.Min is null).WithMessage(_ => l["Parameter.LimitRequired"]);
-            RuleFor(x => x.Min).Null().When(x => catalogue[x.Key].LimitKind == LimitKind.Max).WithMessage(x => l["Parameter.MaxOnly", x.Key]);
-            RuleFor(x => x.Min).Must((x, v) => InRange(catalogue[x.Key], v)).WithMessage(x => l["Parameter.Range", x.Key, catalogue[x.Key].MinValue, catalogue[x.Key].MaxValue]);
-            RuleFor(x => x.Max).Must((x, v) => InRange(catalogue[x.Key], v)).WithMessage(x => l["Parameter.Range", x.Key, catalogue[x.Key].MinValue, catalogue[x.Key].MaxValue]);
+            RuleFor(x => x.Min).Null().When(x => catalogue[x.Key].LimitKind == LimitKind.Max).WithMessage(x => l["Parameter.MaxOnly", MessageTexts.Parameter(x.Key)]);
+            RuleFor(x => x.Min).Must((x, v) => InRange(catalogue[x.Key], v)).WithMessage(x => l["Parameter.Range", MessageTexts.Parameter(x.Key), catalogue[x.Key].MinValue, catalogue[x.Key].MaxValue]);
+            RuleFor(x => x.Max).Must((x, v) => InRange(catalogue[x.Key], v)).WithMessage(x => l["Parameter.Range", MessageTexts.Parameter(x.Key), catalogue[x.Key].MinValue, catalogue[x.Key].MaxValue]);
             RuleFor(x => x.Min).LessThanOrEqualTo(x => x.Max).When(x => x.Min is not null && x.Max is not null).WithMessage(_ => l["Parameter.MinAboveMax"]);
         });
     }

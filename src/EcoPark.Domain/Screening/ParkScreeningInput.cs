@@ -123,7 +123,11 @@ public static class ScreeningLimits
     public const decimal MaxAnnual10kM3 = 1_000_000;
     public const decimal MaxConductivityUsCm = 200_000;
     public const int SourceMaxLength = 300;
+    /// <summary>The longest county name stored: the Chinese names are three characters.</summary>
     public const int CountyMaxLength = 10;
+
+    /// <summary>The longest county a user may type, in either language (Lienchiang County is 17 characters).</summary>
+    public const int CountyInputMaxLength = 40;
 }
 
 /// <summary>Taiwan's 22 counties and cities, as the screen compares them: 台 is read as 臺.</summary>
@@ -143,7 +147,27 @@ public static class TaiwanCounties
         "HualienCounty", "TaitungCounty", "PenghuCounty", "KinmenCounty", "LienchiangCounty",
     ];
 
-    public static string? Normalise(string? county) => string.IsNullOrWhiteSpace(county) ? null : county.Trim().Replace('台', '臺');
+    /// <summary>
+    /// The county's Chinese name as the screen compares it: 台 read as 臺, and an English name (<c>Taoyuan City</c>,
+    /// any case, spaces or hyphens as typed) or a code (<c>TaoyuanCity</c>) read as the Chinese name it stands for.
+    /// Text that names no county is returned trimmed, for the validator to refuse.
+    /// </summary>
+    public static string? Normalise(string? county)
+    {
+        if (string.IsNullOrWhiteSpace(county))
+        {
+            return null;
+        }
+
+        var text = county.Trim().Replace('台', '臺');
+        var letters = text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var code = Array.FindIndex(Codes, c => string.Equals(c, letters, StringComparison.OrdinalIgnoreCase));
+        return code >= 0 ? All[code] : text;
+    }
+
+    /// <summary>The English names, spelt from the codes (<c>NewTaipeiCity</c> → <c>New Taipei City</c>), for a refusal that lists them.</summary>
+    public static IReadOnlyList<string> EnglishNames { get; } =
+        [.. Codes.Select(c => string.Concat(c.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + ch : ch.ToString())))];
 
     /// <summary>The code of a county on the list (<c>桃園市</c> → <c>TaoyuanCity</c>), else null.</summary>
     public static string? Code(string? county) => Normalise(county) is { } c && All.ToList().IndexOf(c) is var i and >= 0 ? Codes[i] : null;

@@ -44,16 +44,30 @@ public sealed class ResourceParityTests
     [Theory]
     [InlineData("")]
     [InlineData(".zh-TW")]
-    public void IndustryNames_AreTheSameInTheApplicationAndTheWeb(string language)
+    public void IndustryAndParameterNames_AreTheSameInTheApplicationAndTheWeb(string language)
     {
-        // The application names a factory's industry where it withholds the factory's name; the web names it everywhere else.
+        // The application names a factory's industry where it withholds the factory's name, and a parameter in the
+        // refusal of its value; the web names both everywhere else.
         var web = Texts($"src/EcoPark.Web/Resources/SharedResource{language}.resx");
         var application = Texts($"src/EcoPark.Application/Resources/Messages{language}.resx");
-        foreach (var industry in Enum.GetValues<EcoPark.Domain.Factories.Industry>())
+        var keys = Enum.GetValues<EcoPark.Domain.Factories.Industry>().Select(i => "Industry." + i.Key())
+            .Concat(EcoPark.Domain.Streams.WaterQuality.Parameters.All.Concat(EcoPark.Domain.Streams.ByproductProperties.Parameters.All).Select(p => "Param." + p.Key))
+            .ToList();
+        Assert.Equal(19 + 6 + Enum.GetValues<EcoPark.Domain.Factories.Industry>().Length, keys.Count);
+        foreach (var key in keys)
         {
-            var key = "Industry." + industry.Key();
+            Assert.True(application.ContainsKey(key), $"the application has no text for {key}");
             Assert.Equal(web[key], application[key]);
         }
+    }
+
+    [Fact]
+    public void CountyEnglishNames_TheRefusalListsAreTheNamesTheWebShows()
+    {
+        var web = Texts("src/EcoPark.Web/Resources/SharedResource.resx");
+        var counties = EcoPark.Domain.Screening.TaiwanCounties.All;
+
+        Assert.Equal(counties.Select(c => web["County." + EcoPark.Domain.Screening.TaiwanCounties.Code(c)]), EcoPark.Domain.Screening.TaiwanCounties.EnglishNames);
     }
 
     private static Dictionary<string, string> Texts(string relativePath) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EcoPark.Infrastructure.Seeding;
 using EcoPark.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
@@ -96,6 +97,34 @@ public sealed class DemoParkEconomicsTests(DemoAppFixture app, ITestOutputHelper
         var errors = await ProblemDetailsAssert.ErrorsAsync(await engineer.PostAsJsonAsync($"/api/v1/matching/{resource}/evaluate", body));
 
         Assert.Contains(field, errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("byproducts", "zh-TW", "supply.properties.moisturePercent", "含水率 (%)")]
+    [InlineData("byproducts", "en", "supply.properties.moisturePercent", "Moisture (%)")]
+    [InlineData("water", "zh-TW", "demand.limits.codMgL", "化學需氧量 COD (mg/L)")]
+    [InlineData("water", "en", "demand.limits.phMax", "pH")]
+    public async Task Evaluate_AValueOutOfItsRange_IsRefusedNamingTheParameterInTheReadersLanguage(string resource, string language, string field, string name)
+    {
+        using var engineer = await app.SignedInAsync(DemoAccounts.Engineer.Email, language);
+        var body = MatchingApiTests.Example();
+        if (resource == "byproducts")
+        {
+            body = new JsonObject
+            {
+                ["supply"] = new JsonObject { ["category"] = "sludge", ["tonnesPerMonth"] = 120, ["properties"] = new JsonObject { ["moisturePercent"] = 150 } },
+                ["demand"] = new JsonObject { ["category"] = "sludge", ["tonnesPerMonth"] = 80 },
+            };
+        }
+        else
+        {
+            body["demand"]!["limits"] = field.EndsWith("phMax", StringComparison.Ordinal) ? new JsonObject { ["phMax"] = 15 } : new JsonObject { ["codMgL"] = -1 };
+        }
+
+        var errors = await ProblemDetailsAssert.ErrorsAsync(await engineer.PostAsJsonAsync($"/api/v1/matching/{resource}/evaluate", body));
+
+        var message = Assert.Single(Assert.Contains(field, errors));
+        Assert.StartsWith(name, message, StringComparison.Ordinal);
     }
 
     [Fact]

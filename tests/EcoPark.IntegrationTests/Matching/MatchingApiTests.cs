@@ -315,7 +315,7 @@ public sealed class MatchingApiTests(DemoAppFixture app)
 
     private static uint Version(JsonElement match) => match.GetProperty("rowVersion").GetUInt32();
 
-    private static JsonObject Example() => new()
+    internal static JsonObject Example() => new()
     {
         ["supply"] = new JsonObject
         {

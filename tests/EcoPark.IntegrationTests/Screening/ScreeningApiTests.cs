@@ -168,6 +168,21 @@ public sealed class ScreeningApiTests(DemoAppFixture app)
         Assert.DoesNotContain(errors[field], m => m.Contains("must", StringComparison.Ordinal)); // in the caller's language
     }
 
+    [Theory]
+    [InlineData("en", "Taoyuan City", "桃園市")]
+    [InlineData("zh-TW", "桃園市", "Taoyuan City")]
+    public async Task Put_UnknownCounty_IsRefusedListingTheCountiesInTheCallersLanguage(string language, string listed, string notListed)
+    {
+        using var admin = await app.SignedInAsync(DemoAccounts.Administrator.Email, language);
+        var body = new Dictionary<string, object?> { ["asOf"] = "2026-03-01", ["source"] = "survey", ["county"] = "Atlantis" };
+
+        using var response = await admin.PutAsJsonAsync($"/api/v1/parks/{DemoParkId("溪南工業區")}/screening-inputs", body);
+
+        var message = Assert.Single((await ProblemDetailsAssert.ErrorsAsync(response))["county"]);
+        Assert.Contains(listed, message, StringComparison.Ordinal);
+        Assert.DoesNotContain(notListed, message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Get_BadDate_Returns400NamingTheDate()
     {

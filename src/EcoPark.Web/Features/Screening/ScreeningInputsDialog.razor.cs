@@ -1,5 +1,6 @@
 using EcoPark.Application.Common;
 using EcoPark.Application.Screening;
+using EcoPark.Domain.Screening;
 using EcoPark.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -24,6 +25,9 @@ public partial class ScreeningInputsDialog
 
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
+
+    /// <summary>A county is kept by its Chinese name, as the screen compares it, and shown in the reader's language.</summary>
+    private string CountyName(string? county) => TaiwanCounties.Code(county) is { } code ? L["County." + code] : county ?? string.Empty;
 
     [Parameter, EditorRequired]
     public Guid ParkId { get; set; }
