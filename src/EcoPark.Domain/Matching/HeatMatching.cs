@@ -314,10 +314,10 @@ public static class HeatMatcher
         var electricity = (pumpingKwh + heatPumpKwh) * parameters.ElectricityNtdPerKwh;
         inputs.Add(new("electricityNtdPerKwh", parameters.ElectricityNtdPerKwh, "NTD/kWh", InputSource.Default));
         inputs.Add(new("gridKgCo2ePerKwh", parameters.GridKgCo2ePerKwh, "kgCO₂e/kWh", InputSource.Default));
-        electricity = IfQuoted(quotes?.OperatingNtdPerYear, electricity, "operatingCostNtdPerYear", "NTD/year", inputs, reasons);
+        electricity = MatchMath.Quoted(quotes?.OperatingNtdPerYear, electricity, "operatingCostNtdPerYear", "NTD/year", inputs, reasons);
 
         // The engine assumes the supplier gives its heat away; an agreed price moves money from the buyer to the supplier.
-        var transfer = IfQuoted(quotes?.TransferPriceNtdPerKwh, 0, "transferPriceNtdPerKwh", "NTD/kWh", inputs, reasons) * deliveredKwh;
+        var transfer = MatchMath.Quoted(quotes?.TransferPriceNtdPerKwh, 0, "transferPriceNtdPerKwh", "NTD/kWh", inputs, reasons) * deliveredKwh;
         var buyer = heatCost - electricity - transfer;
         var sourceHeatKwh = (sent - (heatPumpKw ?? 0)) * hours;
         var supplier = ((supply.DisposalCostNtdPerKwh ?? 0) * sourceHeatKwh) + transfer;
@@ -332,11 +332,16 @@ public static class HeatMatcher
         var sink = sent <= h.SinkExchangerSmallUpToKw ? h.SinkExchangerSmallNtdPerKw : h.SinkExchangerLargeNtdPerKw;
         var exchangers = sent * (h.SourceExchangerNtdPerKw + sink);
         var heatPump = heatPumpKw is null ? 0 : sent * h.HeatPump!.CapexNtdPerKw;
-        pipe = IfQuoted(quotes?.PipeNtd, pipe, "pipeNtd", "NTD", inputs, reasons);
+        pipe = MatchMath.Quoted(quotes?.PipeNtd, pipe, "pipeNtd", "NTD", inputs, reasons);
         if (quotes?.ExchangersNtd is { } quotedExchangers)
         {
             // A quote for the exchangers covers the heat pump too.
             (exchangers, heatPump) = (MatchMath.Quoted(quotedExchangers, exchangers + heatPump, "exchangersNtd", "NTD", inputs, reasons), 0);
+        }
+        else
+        {
+            // Listed as the figure a quote would replace: the engine's exchangers and any heat pump.
+            _ = MatchMath.Quoted(null, exchangers + heatPump, "exchangersNtd", "NTD", inputs, reasons);
         }
 
         var investment = pipe + exchangers + heatPump;
@@ -351,8 +356,4 @@ public static class HeatMatcher
             pipeLength, pipe, exchangers, heatPump, MatchMath.PaybackMonths(investment, buyer / 12), MatchMath.PaybackMonths(investment, (buyer + supplier) / 12),
             net, co2);
     }
-
-    /// <summary>A quoted figure named as such when there is one; else the engine's own, unlisted (the heat explanation lists its inputs, not its totals).</summary>
-    private static decimal IfQuoted(decimal? quote, decimal computed, string name, string unit, List<MatchInput> inputs, List<MatchReason> reasons) =>
-        quote is null ? computed : MatchMath.Quoted(quote, computed, name, unit, inputs, reasons);
 }

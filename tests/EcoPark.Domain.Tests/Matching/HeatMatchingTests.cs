@@ -6,7 +6,7 @@ namespace EcoPark.Domain.Tests.Matching;
 
 public sealed class HeatMatchingTests
 {
-    private static HeatSupplyInput Source(HeatMedium medium = HeatMedium.HotWater, decimal temperature = 90m, decimal cooledTo = 40m, decimal load = 500m) => new()
+    internal static HeatSupplyInput Source(HeatMedium medium = HeatMedium.HotWater, decimal temperature = 90m, decimal cooledTo = 40m, decimal load = 500m) => new()
     {
         Id = Guid.NewGuid(),
         ParkId = ParkA,
@@ -20,7 +20,7 @@ public sealed class HeatMatchingTests
         StartHour = 0,
     };
 
-    private static HeatDemandInput Sink(HeatMedium medium = HeatMedium.HotWater, decimal required = 70m, decimal returning = 45m, decimal load = 400m) => new()
+    internal static HeatDemandInput Sink(HeatMedium medium = HeatMedium.HotWater, decimal required = 70m, decimal returning = 45m, decimal load = 400m) => new()
     {
         Id = Guid.NewGuid(),
         ParkId = ParkA,
