@@ -66,7 +66,9 @@ public sealed class AllocationTests(AppUnderTest app)
         await link.Locator("input[type=checkbox]").ClickAsync();
         await Assertions.Expect(propose).ToHaveTextAsync("提案所選（1）");
         await propose.ClickAsync();
-        await Assertions.Expect(Snackbar(page, "已開啟 1 件媒合案。")).ToBeVisibleAsync();
+        var outcome = page.GetByTestId("allocation-proposal-outcome");
+        await Assertions.Expect(outcome).ToContainTextAsync("已開啟 1 件媒合案。");
+        await Assertions.Expect(outcome).Not.ToContainTextAsync("已有進行中的媒合案");
         var row = page.GetByTestId("allocation-links").Locator("tbody tr").Filter(new() { HasText = supplyFactory }).Filter(new() { HasText = demandFactory });
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = "開啟案件" })).ToBeVisibleAsync();
         var opened = await row.GetByRole(AriaRole.Link, new() { Name = "開啟案件" }).GetAttributeAsync("href");
@@ -78,8 +80,8 @@ public sealed class AllocationTests(AppUnderTest app)
         await row.Locator("input[type=checkbox]").ClickAsync();
         await Assertions.Expect(propose).ToHaveTextAsync("提案所選（1）");
         await propose.ClickAsync();
-        await Assertions.Expect(Snackbar(page, "已開啟 0 件媒合案。")).ToBeVisibleAsync();
-        await Assertions.Expect(Snackbar(page, "1 件已有進行中的媒合案，未重複開啟。")).ToBeVisibleAsync();
+        await Assertions.Expect(outcome).ToContainTextAsync("已開啟 0 件媒合案。");
+        await Assertions.Expect(outcome).ToContainTextAsync("1 件已有進行中的媒合案，未重複開啟。");
         await Assertions.Expect(propose).ToHaveTextAsync("提案所選（0）");
         Assert.Equal(opened, await row.GetByRole(AriaRole.Link, new() { Name = "開啟案件" }).GetAttributeAsync("href"));
 
@@ -97,7 +99,4 @@ public sealed class AllocationTests(AppUnderTest app)
         Assert.True(problems.Count == 0, "browser errors: " + string.Join("\n", problems));
         await page.Context.CloseAsync();
     }
-
-    private static ILocator Snackbar(IPage page, string text) =>
-        page.Locator(".mud-snackbar-content-message").Filter(new() { HasTextRegex = new Regex("^" + Regex.Escape(text) + "$") });
 }

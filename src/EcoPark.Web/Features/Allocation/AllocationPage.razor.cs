@@ -40,6 +40,7 @@ public partial class AllocationPage
     private (AllocationRunDto A, AllocationRunDto B)? compared;
     private int page = 1;
     private bool proposing;
+    private ProposalOutcome? proposal;
     private bool polling;
     private Caller? caller;
 
@@ -156,6 +157,7 @@ public partial class AllocationPage
 
         current = await Runs.GetAsync(caller, park, id, disposed.Token);
         selected = [];
+        proposal = null;
         if (Running && !polling)
         {
             _ = PollAsync(park, id);
@@ -260,20 +262,12 @@ public partial class AllocationPage
             proposing = false;
         }
 
-        Snackbar.Add(L["Allocation.Proposed", result.Opened.Count], result.Opened.Count > 0 ? Severity.Success : Severity.Info);
-        if (result.AlreadyOpen.Count > 0)
-        {
-            Snackbar.Add(L["Allocation.AlreadyOpen", result.AlreadyOpen.Count], Severity.Info);
-        }
-
-        foreach (var refused in result.Refused)
-        {
-            var link = run.Links.FirstOrDefault(k => k.SupplyStreamId == refused.SupplyStreamId && k.DemandStreamId == refused.DemandStreamId);
-            var label = link is null ? string.Empty : $"{Side(link.SupplyFactory, link.SupplyName)} → {Side(link.DemandFactory, link.DemandName)}: ";
-            Snackbar.Add(label + refused.Reason, Severity.Warning);
-        }
-
+        // Kept on the page until staff close it or open another run: a refusal's reason must not fade before it is read.
+        var refused = result.Refused.Select(r => run.Links.FirstOrDefault(k => k.SupplyStreamId == r.SupplyStreamId && k.DemandStreamId == r.DemandStreamId) is { } link
+            ? $"{Side(link.SupplyFactory, link.SupplyName)} → {Side(link.DemandFactory, link.DemandName)}: {r.Reason}"
+            : r.Reason).ToList();
         await OpenAsync(run.Id);
+        proposal = new ProposalOutcome(result.Opened.Count, result.AlreadyOpen.Count, refused);
     }
 
     private bool Has(string field) => errors.ContainsKey(field);
@@ -369,4 +363,7 @@ public partial class AllocationPage
         disposed.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>What the last "propose selected" did, as the page shows it: cases opened, links already followed, and each refusal with its link.</summary>
+    private sealed record ProposalOutcome(int Opened, int AlreadyOpen, IReadOnlyList<string> Refused);
 }
