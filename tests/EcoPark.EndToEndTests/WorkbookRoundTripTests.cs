@@ -93,8 +93,8 @@ public sealed class WorkbookRoundTripTests(AppUnderTest app)
     }
 
     /// <summary>
-    /// Uploads the workbook and waits for the import's message. A file set while the circuit is still replacing the page's
-    /// first input can be lost (a loaded clean-clone run once waited 20 s for a message that never came), so the upload is
+    /// Uploads the workbook and waits for the import's message. A loaded clean-clone run once waited 20 s for a message
+    /// that never came (perhaps a file set while the circuit was still replacing the page's first input), so the upload is
     /// repeated until the message shows; importing the same workbook again changes nothing.
     /// </summary>
     private static async Task UploadAsync(IPage page, string file)
