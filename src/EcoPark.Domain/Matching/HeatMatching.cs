@@ -333,15 +333,11 @@ public static class HeatMatcher
         var exchangers = sent * (h.SourceExchangerNtdPerKw + sink);
         var heatPump = heatPumpKw is null ? 0 : sent * h.HeatPump!.CapexNtdPerKw;
         pipe = MatchMath.Quoted(quotes?.PipeNtd, pipe, "pipeNtd", "NTD", inputs, reasons);
-        if (quotes?.ExchangersNtd is { } quotedExchangers)
+        // One figure for the exchangers and any heat pump, as one quote replaces them both.
+        var equipment = MatchMath.Quoted(quotes?.ExchangersNtd, exchangers + heatPump, "exchangersNtd", "NTD", inputs, reasons);
+        if (quotes?.ExchangersNtd is not null)
         {
-            // A quote for the exchangers covers the heat pump too.
-            (exchangers, heatPump) = (MatchMath.Quoted(quotedExchangers, exchangers + heatPump, "exchangersNtd", "NTD", inputs, reasons), 0);
-        }
-        else
-        {
-            // Listed as the figure a quote would replace: the engine's exchangers and any heat pump.
-            _ = MatchMath.Quoted(null, exchangers + heatPump, "exchangersNtd", "NTD", inputs, reasons);
+            (exchangers, heatPump) = (equipment, 0);
         }
 
         var investment = pipe + exchangers + heatPump;

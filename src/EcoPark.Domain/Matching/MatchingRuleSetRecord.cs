@@ -69,9 +69,9 @@ public sealed class MatchingRuleSetRecord
 
     /// <summary>The parameter sets among stored versions.</summary>
     public static IEnumerable<MatchingParameters> ParametersOf(IEnumerable<MatchingRuleSetRecord> records) =>
-        records.Where(r => r.Kind == MatchingRuleKind.Parameters && r.Parameters is not null).Select(r => r.Parameters!);
+        records.Select(r => r.Parameters).OfType<MatchingParameters>();
 
     /// <summary>The treatment catalogues among stored versions.</summary>
     public static IEnumerable<TreatmentCatalogue> TreatmentsOf(IEnumerable<MatchingRuleSetRecord> records) =>
-        records.Where(r => r.Kind == MatchingRuleKind.Treatments && r.Treatments is not null).Select(r => r.Treatments!);
+        records.Select(r => r.Treatments).OfType<TreatmentCatalogue>();
 }
