@@ -52,9 +52,6 @@ public sealed class AllocationTests(AppUnderTest app)
         await Assertions.Expect(map).ToHaveAttributeAsync("data-map-state", "live");
         await Assertions.Expect(map.Locator("path.park-map-link").First).ToBeAttachedAsync();
 
-        var folder = Path.Combine(Path.GetTempPath(), "ecopark-e2e-logs");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "allocation.png"), FullPage = true });
         await AppUnderTest.ScreenshotAsync(page, "allocation");
 
         // Propose a chosen link no case follows yet: one proposed match case opens for it.

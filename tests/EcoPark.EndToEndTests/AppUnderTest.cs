@@ -29,6 +29,11 @@ public sealed class AppUnderTest : IAsyncLifetime
 
     public static string SolutionRoot { get; } = FindSolutionRoot();
 
+    /// <summary>Where the app's log and the tests' diagnostic screenshots go: the test script names a folder per run.</summary>
+    public static string LogFolder { get; } = Environment.GetEnvironmentVariable("ECOPARK_E2E_LOGS") is { Length: > 0 } folder
+        ? folder
+        : Path.Combine(Path.GetTempPath(), "ecopark-e2e-logs");
+
     public async Task InitializeAsync()
     {
         server = await PostgresServer.LaunchAsync();
@@ -132,7 +137,7 @@ public sealed class AppUnderTest : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo";
         start.Environment["EcoPark__Demo"] = "true";
         start.Environment["ConnectionStrings__EcoPark"] = connectionString;
-        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(Path.GetTempPath(), "ecopark-e2e-logs", "ecopark-.json");
+        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(LogFolder, "ecopark-.json");
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app");
         process.OutputDataReceived += (_, e) => { lock (appOutput) { appOutput.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (appOutput) { appOutput.AppendLine(e.Data); } };

@@ -46,7 +46,6 @@ public sealed class PhoneAndSmallThingsTests(AppUnderTest app)
         var signOut = (await page.GetByTestId("sign-out").BoundingBoxAsync())!;
         Assert.True(signOut.X + signOut.Width <= 390, $"sign-out ends at {signOut.X + signOut.Width} px");
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the page is wider than the phone");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "ecopark-e2e-logs", "workbench-phone-after.png"), FullPage = true });
         await AppUnderTest.ScreenshotAsync(page, "workbench-phone");
         await context.CloseAsync();
     }
