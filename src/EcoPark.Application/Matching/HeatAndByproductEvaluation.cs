@@ -136,11 +136,14 @@ public sealed class EvaluateHeatRequestValidator : AbstractValidator<EvaluateHea
             RuleFor(x => x.Supply.SupplyTemperatureC).InclusiveBetween(-50, 1600).WithMessage(_ => l["Value.Range", -50, 1600]);
             RuleFor(x => x.Supply.CooledToC).LessThan(x => x.Supply.SupplyTemperatureC).WithMessage(_ => l["Parameter.MinAboveMax"]);
             RuleFor(x => x.Supply.LoadKw).GreaterThan(0).WithMessage(_ => l["Flow.Zero"]).AtMost(InputBounds.Kw, l);
-            RuleFor(x => x.Supply.MassFlowKgPerHour).NotNull().GreaterThan(0).When(x => x.Supply.LoadKw is null).WithMessage(_ => l["Flow.Zero"]);
+            // Without a load, the load is worked out from the mass flow and the specific heat, so both are needed.
+            RuleFor(x => x.Supply.MassFlowKgPerHour).NotNull().WithMessage(_ => l["Heat.LoadRequired"]).GreaterThan(0).WithMessage(_ => l["Flow.Zero"])
+                .When(x => x.Supply.LoadKw is null);
             RuleFor(x => x.Supply.MassFlowKgPerHour).AtMost(InputBounds.KgPerHour, l);
-            RuleFor(x => x.Supply.SpecificHeatKjPerKgK).NotNull().GreaterThan(0).When(x => x.Supply.LoadKw is null && !x.Supply.CondensingAllowed)
-                .WithMessage(_ => l["Flow.Zero"]);
-            RuleFor(x => x.Supply.SteamPressureBarG).NotNull().GreaterThan(0).When(x => x.Supply.IsSteam).WithMessage(_ => l["Value.Negative"]);
+            RuleFor(x => x.Supply.SpecificHeatKjPerKgK).NotNull().WithMessage(_ => l["Heat.LoadRequired"]).GreaterThan(0).WithMessage(_ => l["Flow.Zero"])
+                .When(x => x.Supply.LoadKw is null && !x.Supply.CondensingAllowed);
+            RuleFor(x => x.Supply.SteamPressureBarG).NotNull().WithMessage(_ => l["Heat.SteamPressure"]).GreaterThan(0).WithMessage(_ => l["Heat.SteamPressure"])
+                .When(x => x.Supply.IsSteam);
             RuleFor(x => x.Supply.SteamPressureBarG).AtMost(InputBounds.BarG, l);
             RuleFor(x => x.Supply.SpecificHeatKjPerKgK).AtMost(InputBounds.KjPerKgK, l);
             RuleFor(x => x.Supply.CondensingAllowed).Must(c => !c).When(x => !x.Supply.IsSteam).WithMessage(_ => l["Key.Unknown", "condensingAllowed", "steam"]);

@@ -93,7 +93,7 @@ public sealed class FactoryInputValidatorTests
         Assert.True(validator.Validate(input).IsValid);
     }
 
-    private static T InCulture<T>(string culture, Func<T> action)
+    internal static T InCulture<T>(string culture, Func<T> action)
     {
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo(culture);

@@ -28,6 +28,18 @@ public partial class TryPairPanel
     private static readonly string[] PropertyKeys = [ByproductProperties.MoisturePercent, ByproductProperties.ChloridePercent, ByproductProperties.SulfurPercent,
         ByproductProperties.AshPercent];
 
+    /// <summary>The request fields each resource's form shows an error under (the keys its fields pass to <see cref="ErrorFor"/>).</summary>
+    private static readonly Dictionary<string, string[]> Fields = new()
+    {
+        ["water"] = ["Supply.FlowM3PerDay", "Supply.Industry", .. QualityKeys.Select(k => "Supply.Quality." + k), "Demand.Use", "Demand.FlowM3PerDay",
+            "Demand.CurrentWaterPriceNtdPerM3", .. LimitKeys.Select(k => "Demand.Limits." + k)],
+        ["heat"] = ["Supply.Medium", "Supply.SupplyTemperatureC", "Supply.CooledToC", "Supply.LoadKw", "Supply.SteamPressureBarG", "Demand.Medium",
+            "Demand.RequiredTemperatureC", "Demand.ReturnTemperatureC", "Demand.LoadKw"],
+        ["byproduct"] = ["Supply.Category", "Supply.WasteCode", "Supply.TonnesPerMonth", "Supply.DisposalCostNtdPerTonne", "Supply.Permit", "Supply.PropertyBasis",
+            .. PropertyKeys.Select(k => "Supply.Properties." + k), "Demand.Category", "Demand.AcceptedCodes", "Demand.TonnesPerMonth", "Demand.VirginPriceNtdPerTonne",
+            "Demand.ProcessingNtdPerTonne", "Demand.VirginFactorKgCo2ePerTonne", "Demand.ProcessingKgCo2ePerTonne", .. PropertyKeys.Select(k => "Demand.PropertyLimits." + k)],
+    };
+
     // A what-if between two factories of one park: with no coordinates the engine uses its in-park distance.
     private readonly EvaluateWaterRequest water = new() { SamePark = true };
     private readonly EvaluateHeatRequest heat = new() { SamePark = true };
@@ -60,6 +72,13 @@ public partial class TryPairPanel
     private bool HasError(string field) => Errors(field).Any();
 
     private string? ErrorFor(string field) => HasError(field) ? string.Join(" ", Errors(field)) : null;
+
+    /// <summary>
+    /// The messages no field of the panel shows (a rule on a value the panel does not offer), so that a refused evaluation
+    /// never looks like a click that did nothing.
+    /// </summary>
+    private IEnumerable<string> UnplacedErrors() =>
+        errors.Where(e => !Fields[resource].Any(f => e.Key == f || e.Key.StartsWith(f + "[", StringComparison.Ordinal))).Select(e => e.Value).Distinct();
 
     private decimal? Quality(string key) => water.Supply.Quality.TryGetValue(key, out var value) ? value : null;
 
@@ -131,13 +150,20 @@ public partial class TryPairPanel
         catch (FluentValidation.ValidationException e)
         {
             verdict = null;
-            errors = e.Errors.GroupBy(x => x.PropertyName).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(x => x.ErrorMessage)));
+            errors = e.Errors.GroupBy(x => FieldOf(x.PropertyName)).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(x => x.ErrorMessage).Distinct()));
         }
         finally
         {
             busy = false;
         }
     }
+
+    /// <summary>
+    /// The panel's field for a refused value. A heat supply may be given by its mass flow and specific heat instead of its
+    /// load; the panel offers the load only, so those refusals belong to the load.
+    /// </summary>
+    private string FieldOf(string property) =>
+        resource == "heat" && property is "Supply.MassFlowKgPerHour" or "Supply.SpecificHeatKjPerKgK" ? "Supply.LoadKw" : property;
 
     private static decimal? Rounded(decimal? value, int decimals) => value is { } v ? Math.Round(v, decimals) : null;
 
