@@ -118,6 +118,7 @@ public static class MatchCodes
     public const string NoLimits = "no-limits";
     public const string BlendUnknownParameter = "blend-unknown-parameter";
     public const string DischargeFeeNotFiled = "discharge-fee-not-filed";
+    public const string DisposalCostNotFiled = "disposal-cost-not-filed";
     public const string FeeAssumed = "fee-assumed";
     public const string QuoteUsed = "quote-used";
 }

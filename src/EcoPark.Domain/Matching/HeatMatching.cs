@@ -320,11 +320,16 @@ public static class HeatMatcher
         var transfer = MatchMath.Quoted(quotes?.TransferPriceNtdPerKwh, 0, "transferPriceNtdPerKwh", "NTD/kWh", inputs, reasons) * deliveredKwh;
         var buyer = heatCost - electricity - transfer;
         var sourceHeatKwh = (sent - (heatPumpKw ?? 0)) * hours;
-        var supplier = ((supply.DisposalCostNtdPerKwh ?? 0) * sourceHeatKwh) + transfer;
-        if (supply.DisposalCostNtdPerKwh is { } disposal)
+        // As water's discharge fee: without a filed cooling cost the supplier's avoided cost counts 0, and the pair says so.
+        var disposal = supply.DisposalCostNtdPerKwh ?? 0;
+        inputs.Add(new("disposalCostNtdPerKwh", disposal, "NTD/kWh", supply.DisposalCostNtdPerKwh is null ? InputSource.Default : InputSource.Filed));
+        if (supply.DisposalCostNtdPerKwh is null)
         {
-            inputs.Add(new("disposalCostNtdPerKwh", disposal, "NTD/kWh", InputSource.Filed));
+            reasons.Add(new(MatchCodes.DisposalCostNotFiled, ReasonKind.DataQuality,
+                "No cooling or disposal cost is filed on the surplus heat: the supplier's avoided cost counts 0.", "disposalCostNtdPerKwh"));
         }
+
+        var supplier = (disposal * sourceHeatKwh) + transfer;
 
         var pipeClass = h.PipeClasses.FirstOrDefault(c => sent <= c.MaxKw);
         var pipe = pipeClass is not null ? pipeLength * pipeClass.CostNtdPerM

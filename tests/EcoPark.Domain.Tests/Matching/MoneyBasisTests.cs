@@ -45,22 +45,26 @@ public sealed class MoneyBasisTests
     }
 
     [Theory]
-    [InlineData(false, false, 5)] // fuel price, pipe, exchangers, running cost and price: each the engine's own figure
-    [InlineData(true, false, 4)]  // the buyer's heat cost filed
-    [InlineData(true, true, 0)]   // and every cost quoted
-    [InlineData(false, true, 1)]  // quoted, but the fuel price is still the engine's
-    public void HeatPair_CountsEachMoneyFigureLeftToTheEngine_AsWaterDoes(bool costFiled, bool quoted, int defaults)
+    [InlineData(false, false, false, 6)] // fuel price, cooling cost, pipe, exchangers, running cost and price: each the engine's own figure
+    [InlineData(true, false, false, 5)]  // the buyer's heat cost filed
+    [InlineData(true, true, false, 4)]   // and the supplier's cooling cost
+    [InlineData(true, true, true, 0)]    // and every cost quoted
+    [InlineData(false, true, true, 1)]   // quoted, but the fuel price is still the engine's
+    [InlineData(true, false, true, 1)]   // quoted, but the supplier's avoided cost is still taken as 0
+    public void HeatPair_CountsEachMoneyFigureLeftToTheEngine_AsWaterDoes(bool costFiled, bool coolingFiled, bool quoted, int defaults)
     {
+        var supply = HeatMatchingTests.Source() with { DisposalCostNtdPerKwh = coolingFiled ? 0.15m : null };
         var demand = HeatMatchingTests.Sink() with { CurrentCostNtdPerKwh = costFiled ? 2.4m : null };
         var quotes = quoted ? new HeatQuotes(PipeNtd: 1_200_000m, ExchangersNtd: 800_000m, OperatingNtdPerYear: 50_000m, TransferPriceNtdPerKwh: 0.3m) : null;
 
-        var result = HeatMatcher.Evaluate(HeatMatchingTests.Source(), demand, TestMatching.Parameters, quotes);
+        var result = HeatMatcher.Evaluate(supply, demand, TestMatching.Parameters, quotes);
 
         Assert.NotNull(result.Economics);
         Assert.Equal(defaults, MoneyBasis.Defaults(result.Inputs));
         var listed = result.Inputs.Where(i => i.Name is "pipeNtd" or "exchangersNtd" or "operatingCostNtdPerYear" or "transferPriceNtdPerKwh").ToList();
         Assert.Equal(4, listed.Count);
         Assert.All(listed, i => Assert.Equal(quoted ? InputSource.Quote : InputSource.Default, i.Source));
+        Assert.Equal(!coolingFiled, result.Reasons.Any(r => r.Code == MatchCodes.DisposalCostNotFiled));
         // Listing a figure changes no figure: the unquoted pipe and exchangers are what the economics carry.
         if (!quoted)
         {
