@@ -133,11 +133,13 @@ public static class ScreeningLimits
 /// <summary>Taiwan's 22 counties and cities, as the screen compares them: 台 is read as 臺.</summary>
 public static class TaiwanCounties
 {
-    public static IReadOnlyList<string> All { get; } =
+    private static readonly string[] Names =
     [
         "臺北市", "新北市", "桃園市", "臺中市", "臺南市", "高雄市", "基隆市", "新竹市", "嘉義市", "新竹縣", "苗栗縣", "彰化縣", "南投縣", "雲林縣",
         "嘉義縣", "屏東縣", "宜蘭縣", "花蓮縣", "臺東縣", "澎湖縣", "金門縣", "連江縣",
     ];
+
+    public static IReadOnlyList<string> All => Names;
 
     /// <summary>Each county's code, in the order of <see cref="All"/>: the key of its name in the user's language (<c>County.TaoyuanCity</c>).</summary>
     private static readonly string[] Codes =
@@ -162,7 +164,7 @@ public static class TaiwanCounties
         var text = county.Trim().Replace('台', '臺');
         var letters = text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         var code = Array.FindIndex(Codes, c => string.Equals(c, letters, StringComparison.OrdinalIgnoreCase));
-        return code >= 0 ? All[code] : text;
+        return code >= 0 ? Names[code] : text;
     }
 
     /// <summary>The English names, spelt from the codes (<c>NewTaipeiCity</c> → <c>New Taipei City</c>), for a refusal that lists them.</summary>
@@ -170,7 +172,7 @@ public static class TaiwanCounties
         [.. Codes.Select(c => string.Concat(c.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + ch : ch.ToString())))];
 
     /// <summary>The code of a county on the list (<c>桃園市</c> → <c>TaoyuanCity</c>), else null.</summary>
-    public static string? Code(string? county) => Normalise(county) is { } c && All.ToList().IndexOf(c) is var i and >= 0 ? Codes[i] : null;
+    public static string? Code(string? county) => Normalise(county) is { } c && Array.IndexOf(Names, c) is var i and >= 0 ? Codes[i] : null;
 
-    public static bool IsKnown(string? county) => Normalise(county) is { } c && All.Contains(c);
+    public static bool IsKnown(string? county) => Normalise(county) is { } c && Names.Contains(c);
 }
