@@ -67,7 +67,9 @@ public partial class TryPairPanel
 
     /// <summary>The validator's messages for the field, and for its items (a list's <c>[0]</c>, <c>[1]</c>…).</summary>
     private IEnumerable<string> Errors(string field) =>
-        errors.Where(e => e.Key == field || e.Key.StartsWith(field + "[", StringComparison.Ordinal)).Select(e => e.Value);
+        errors.Where(e => IsOf(e.Key, field)).Select(e => e.Value);
+
+    private static bool IsOf(string key, string field) => key == field || key.StartsWith(field + "[", StringComparison.Ordinal);
 
     private bool HasError(string field) => Errors(field).Any();
 
@@ -78,7 +80,7 @@ public partial class TryPairPanel
     /// never looks like a click that did nothing.
     /// </summary>
     private IEnumerable<string> UnplacedErrors() =>
-        errors.Where(e => !Fields[resource].Any(f => e.Key == f || e.Key.StartsWith(f + "[", StringComparison.Ordinal))).Select(e => e.Value).Distinct();
+        errors.Where(e => !Fields[resource].Any(f => IsOf(e.Key, f))).Select(e => e.Value).Distinct();
 
     private decimal? Quality(string key) => water.Supply.Quality.TryGetValue(key, out var value) ? value : null;
 
@@ -110,6 +112,11 @@ public partial class TryPairPanel
 
     private void ResourceChanged(string value)
     {
+        if (value == resource)
+        {
+            return; // the same resource again: keep what was entered and shown
+        }
+
         resource = value;
         errors = [];
         verdict = null;
