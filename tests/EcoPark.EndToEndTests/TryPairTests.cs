@@ -71,6 +71,15 @@ public sealed class TryPairTests(AppUnderTest app)
         await Assertions.Expect(page.GetByTestId("try-pair-status")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("try-pair-status")).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Status\\."));
         await Assertions.Expect(panel).Not.ToContainTextAsync(loadRequired);
+
+        // No cooling cost given: the supplier's saving counts 0, and the pair says so until one is.
+        var coolingNotFiled = page.Locator("[data-testid=try-pair-reasons] li[data-code=disposal-cost-not-filed]");
+        await Assertions.Expect(coolingNotFiled).ToHaveCountAsync(1);
+        await AppUnderTest.Input(page, "try-heat-cooling-cost").FillAsync("0.2");
+        await page.Keyboard.PressAsync("Tab");
+        await page.GetByTestId("try-pair-evaluate").ClickAsync();
+        await Assertions.Expect(coolingNotFiled).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("try-pair-status")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 

@@ -33,7 +33,8 @@ public partial class TryPairPanel
     {
         ["water"] = ["Supply.FlowM3PerDay", "Supply.Industry", .. QualityKeys.Select(k => "Supply.Quality." + k), "Demand.Use", "Demand.FlowM3PerDay",
             "Demand.CurrentWaterPriceNtdPerM3", .. LimitKeys.Select(k => "Demand.Limits." + k)],
-        ["heat"] = ["Supply.Medium", "Supply.SupplyTemperatureC", "Supply.CooledToC", "Supply.LoadKw", "Supply.SteamPressureBarG", "Demand.Medium",
+        ["heat"] = ["Supply.Medium", "Supply.SupplyTemperatureC", "Supply.CooledToC", "Supply.LoadKw", "Supply.SteamPressureBarG", "Supply.DisposalCostNtdPerKwh",
+            "Demand.Medium",
             "Demand.RequiredTemperatureC", "Demand.ReturnTemperatureC", "Demand.LoadKw"],
         ["byproduct"] = ["Supply.Category", "Supply.WasteCode", "Supply.TonnesPerMonth", "Supply.DisposalCostNtdPerTonne", "Supply.Permit", "Supply.PropertyBasis",
             .. PropertyKeys.Select(k => "Supply.Properties." + k), "Demand.Category", "Demand.AcceptedCodes", "Demand.TonnesPerMonth", "Demand.VirginPriceNtdPerTonne",
