@@ -140,30 +140,54 @@ public sealed record AllocationShadowPriceDto(Guid StreamId, string? StreamName,
 }
 
 /// <summary>A run as the API returns it.</summary>
-public sealed record AllocationRunDto(
-    Guid Id,
-    Guid ParkId,
-    string Status,
-    AllocationRunOptions Options,
-    int? Paths,
-    decimal? ObjectiveNtdPerYear,
-    decimal? GreedyObjectiveNtdPerYear,
-    decimal? BestBoundNtdPerYear,
-    decimal? GapPercent,
-    decimal? ReusedWaterM3PerDay,
-    decimal? GreedyReusedWaterM3PerDay,
-    double? SolveSeconds,
-    string? PlanSource,
-    IReadOnlyList<AllocationLinkDto> Links,
-    IReadOnlyList<AllocationLinkDto> GreedyLinks,
-    IReadOnlyList<AllocationShadowPriceDto> ShadowPrices,
-    string? Message,
-    bool CancelRequested,
-    Guid RequestedBy,
-    DateTimeOffset RequestedAt,
-    DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt,
-    AllocationRunSnapshot? Snapshot);
+public sealed record AllocationRunDto
+{
+    public required Guid Id { get; init; }
+
+    public required Guid ParkId { get; init; }
+
+    public required string Status { get; init; }
+
+    public required AllocationRunOptions Options { get; init; }
+
+    public required int? Paths { get; init; }
+
+    public required decimal? ObjectiveNtdPerYear { get; init; }
+
+    public required decimal? GreedyObjectiveNtdPerYear { get; init; }
+
+    public required decimal? BestBoundNtdPerYear { get; init; }
+
+    public required decimal? GapPercent { get; init; }
+
+    public required decimal? ReusedWaterM3PerDay { get; init; }
+
+    public required decimal? GreedyReusedWaterM3PerDay { get; init; }
+
+    public required double? SolveSeconds { get; init; }
+
+    public required string? PlanSource { get; init; }
+
+    public required IReadOnlyList<AllocationLinkDto> Links { get; init; }
+
+    public required IReadOnlyList<AllocationLinkDto> GreedyLinks { get; init; }
+
+    public required IReadOnlyList<AllocationShadowPriceDto> ShadowPrices { get; init; }
+
+    public required string? Message { get; init; }
+
+    public required bool CancelRequested { get; init; }
+
+    public required Guid RequestedBy { get; init; }
+
+    public required DateTimeOffset RequestedAt { get; init; }
+
+    public required DateTimeOffset? StartedAt { get; init; }
+
+    public required DateTimeOffset? FinishedAt { get; init; }
+
+    public required AllocationRunSnapshot? Snapshot { get; init; }
+}
 
 /// <summary>A run in a list.</summary>
 public sealed record AllocationRunSummaryDto(Guid Id, string Status, string Objective, IReadOnlyList<string> Resources, decimal? BudgetNtd, decimal? ObjectiveNtdPerYear,

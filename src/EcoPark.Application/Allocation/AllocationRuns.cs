@@ -434,11 +434,32 @@ public sealed class AllocationRuns(IEcoParkDbContextFactory dbFactory, MatchingR
 
         List<T> Read<T>(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<T>>(json, Json) ?? [];
         var prices = Read<AllocationShadowPriceDto>(run.ShadowPricesJson).Select(p => caller.CanReadFactory(p.FactoryId, p.ParkId) ? p : p with { StreamName = null }).ToList();
-        return new AllocationRunDto(run.Id, run.ParkId, run.Status.Key(), JsonSerializer.Deserialize<AllocationRunOptions>(run.OptionsJson, Json)!, run.Paths,
-            run.ObjectiveNtdPerYear, run.GreedyObjectiveNtdPerYear, run.BestBoundNtdPerYear, run.GapPercent, run.ReusedWaterM3PerDay, run.GreedyReusedWaterM3PerDay,
-            run.SolveSeconds, run.PlanSource, [.. Read<AllocationLinkDto>(run.LinksJson).Select(Show)], [.. Read<AllocationLinkDto>(run.GreedyLinksJson).Select(Show)], prices,
-            Message(run), run.CancelRequested, run.RequestedBy, run.RequestedAt, run.StartedAt, run.FinishedAt,
-            run.SnapshotJson is null ? null : JsonSerializer.Deserialize<AllocationRunSnapshot>(run.SnapshotJson, Json));
+        return new AllocationRunDto
+        {
+            Id = run.Id,
+            ParkId = run.ParkId,
+            Status = run.Status.Key(),
+            Options = JsonSerializer.Deserialize<AllocationRunOptions>(run.OptionsJson, Json)!,
+            Paths = run.Paths,
+            ObjectiveNtdPerYear = run.ObjectiveNtdPerYear,
+            GreedyObjectiveNtdPerYear = run.GreedyObjectiveNtdPerYear,
+            BestBoundNtdPerYear = run.BestBoundNtdPerYear,
+            GapPercent = run.GapPercent,
+            ReusedWaterM3PerDay = run.ReusedWaterM3PerDay,
+            GreedyReusedWaterM3PerDay = run.GreedyReusedWaterM3PerDay,
+            SolveSeconds = run.SolveSeconds,
+            PlanSource = run.PlanSource,
+            Links = [.. Read<AllocationLinkDto>(run.LinksJson).Select(Show)],
+            GreedyLinks = [.. Read<AllocationLinkDto>(run.GreedyLinksJson).Select(Show)],
+            ShadowPrices = prices,
+            Message = Message(run),
+            CancelRequested = run.CancelRequested,
+            RequestedBy = run.RequestedBy,
+            RequestedAt = run.RequestedAt,
+            StartedAt = run.StartedAt,
+            FinishedAt = run.FinishedAt,
+            Snapshot = run.SnapshotJson is null ? null : JsonSerializer.Deserialize<AllocationRunSnapshot>(run.SnapshotJson, Json),
+        };
     }
 
     /// <summary>The run's message in the reader's language: each lock to blame, by its streams, or why the run stopped.</summary>

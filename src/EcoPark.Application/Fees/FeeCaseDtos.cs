@@ -11,32 +11,58 @@ public sealed record EvidenceDto(Guid Id, Guid? ClaimId, string Kind, string Fil
 
 public sealed record AuditDto(string Action, Guid UserId, string? UserEmail, DateTimeOffset At, string? Before, string? After);
 
-public sealed record FeeCaseDto(
-    Guid Id,
-    Guid FactoryId,
-    string FactoryNameZh,
-    string FactoryNameEn,
-    string FactoryAddress,
-    string UnifiedBusinessNumber,
-    string Industry,
-    int FeeYear,
-    IReadOnlyList<string> WindowMonths,
-    int CaseVersion,
-    Guid? PreviousVersionId,
-    string Status,
-    string PayerCategory,
-    IReadOnlyList<FeeCaseMonth> Months,
-    RecyclingVerification? Verification,
-    string RecyclingRate,
-    BenchmarkDto? Benchmark,
-    IReadOnlyList<FeeClaimDto> Claims,
-    IReadOnlyList<EvidenceDto> Evidence,
-    FeeResultDto? Calculation,
-    DateTimeOffset? CalculatedAt,
-    DateTimeOffset? DecidedAt,
-    string? NoticeNumber,
-    DateOnly? DueDate,
-    IReadOnlyList<AuditDto> Audit);
+public sealed record FeeCaseDto
+{
+    public required Guid Id { get; init; }
+
+    public required Guid FactoryId { get; init; }
+
+    public required string FactoryNameZh { get; init; }
+
+    public required string FactoryNameEn { get; init; }
+
+    public required string FactoryAddress { get; init; }
+
+    public required string UnifiedBusinessNumber { get; init; }
+
+    public required string Industry { get; init; }
+
+    public required int FeeYear { get; init; }
+
+    public required IReadOnlyList<string> WindowMonths { get; init; }
+
+    public required int CaseVersion { get; init; }
+
+    public required Guid? PreviousVersionId { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string PayerCategory { get; init; }
+
+    public required IReadOnlyList<FeeCaseMonth> Months { get; init; }
+
+    public required RecyclingVerification? Verification { get; init; }
+
+    public required string RecyclingRate { get; init; }
+
+    public required BenchmarkDto? Benchmark { get; init; }
+
+    public required IReadOnlyList<FeeClaimDto> Claims { get; init; }
+
+    public required IReadOnlyList<EvidenceDto> Evidence { get; init; }
+
+    public required FeeResultDto? Calculation { get; init; }
+
+    public required DateTimeOffset? CalculatedAt { get; init; }
+
+    public required DateTimeOffset? DecidedAt { get; init; }
+
+    public required string? NoticeNumber { get; init; }
+
+    public required DateOnly? DueDate { get; init; }
+
+    public required IReadOnlyList<AuditDto> Audit { get; init; }
+}
 
 /// <summary>
 /// The payment notice (art. 9): name and address, water use, each month's volume, rate, fee, due date, and the reduction

@@ -104,15 +104,35 @@ public sealed class FeeCases(
             .GroupJoin(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a, u })
             .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new AuditDto(x.a.Action, x.a.UserId, u == null ? null : u.Email, x.a.At, x.a.Before, x.a.After))
             .ToListAsync(cancellationToken);
-        return new FeeCaseDto(
-            feeCase.Id, feeCase.FactoryId, factory.Name.Zh, factory.Name.En, factory.Address, factory.UnifiedBusinessNumber.Value, factory.Industry.Key(), feeCase.FeeYear,
-            [.. window.Select(m => m.ToString())], feeCase.CaseVersion,
-            feeCase.PreviousVersionId, feeCase.Status.Key(), feeCase.Payer.Key(), [.. feeCase.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
-            feeCase.Verification, feeCase.RecyclingRate.Key(), benchmark,
-            [.. feeCase.Claims.OrderBy(c => c.Sequence).Select(c => new FeeClaimDto(c.Id, c.Kind.Key(), c.Amount, c.CommittedM3, c.Note, c.Decision.Key(), c.DecisionComment, c.DecidedAt))],
-            evidence,
-            feeCase.StoredCalculation() is { } calculation ? FeeResultDto.From(calculation, l) : null,
-            feeCase.CalculatedAt, feeCase.DecidedAt, feeCase.NoticeNumber, feeCase.DueDate, audit);
+        return new FeeCaseDto
+        {
+            Id = feeCase.Id,
+            FactoryId = feeCase.FactoryId,
+            FactoryNameZh = factory.Name.Zh,
+            FactoryNameEn = factory.Name.En,
+            FactoryAddress = factory.Address,
+            UnifiedBusinessNumber = factory.UnifiedBusinessNumber.Value,
+            Industry = factory.Industry.Key(),
+            FeeYear = feeCase.FeeYear,
+            WindowMonths = [.. window.Select(m => m.ToString())],
+            CaseVersion = feeCase.CaseVersion,
+            PreviousVersionId = feeCase.PreviousVersionId,
+            Status = feeCase.Status.Key(),
+            PayerCategory = feeCase.Payer.Key(),
+            Months = [.. feeCase.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
+            Verification = feeCase.Verification,
+            RecyclingRate = feeCase.RecyclingRate.Key(),
+            Benchmark = benchmark,
+            Claims = [.. feeCase.Claims.OrderBy(c => c.Sequence).Select(c => new FeeClaimDto(c.Id, c.Kind.Key(), c.Amount, c.CommittedM3, c.Note, c.Decision.Key(),
+                c.DecisionComment, c.DecidedAt))],
+            Evidence = evidence,
+            Calculation = feeCase.StoredCalculation() is { } calculation ? FeeResultDto.From(calculation, l) : null,
+            CalculatedAt = feeCase.CalculatedAt,
+            DecidedAt = feeCase.DecidedAt,
+            NoticeNumber = feeCase.NoticeNumber,
+            DueDate = feeCase.DueDate,
+            Audit = audit,
+        };
     }
 
     public async Task SetMonthAsync(Caller caller, Guid id, FeeCaseMonthInput input, CancellationToken cancellationToken = default)

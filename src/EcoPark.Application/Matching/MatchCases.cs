@@ -32,39 +32,72 @@ public sealed record MatchQuoteDto(string Kind, decimal Amount, string Source, D
 /// <see cref="MatchDisclosure"/> describes: no stream or factory name, the quantity as a band where it is confidential,
 /// and no benefit or CO₂e (<see cref="Withheld"/> is then true).
 /// </summary>
-public sealed record MatchCaseDto(
-    Guid Id,
-    Guid ParkId,
-    Guid? PartnerParkId,
-    DateTimeOffset? PartnerJoinedAt,
-    string Resource,
-    Guid SupplyStreamId,
-    string SupplyName,
-    string SupplyFactory,
-    Guid DemandStreamId,
-    string DemandName,
-    string DemandFactory,
-    string State,
-    string? Next,
-    decimal? PredictedQuantity,
-    decimal? PredictedQuantityLow,
-    decimal? PredictedQuantityHigh,
-    string Unit,
-    decimal? PredictedAnnualBenefitNtd,
-    decimal? PredictedCo2eKgPerYear,
-    bool Withheld,
-    decimal? AgreedQuantity,
-    CreditSplit? Split,
-    bool SupplierConsented,
-    bool BuyerConsented,
-    DateTimeOffset? IntroducedAt,
-    string? DeclineReason,
-    IReadOnlyList<MatchStepDto> Steps,
-    IReadOnlyList<MatchMonth> Months,
-    IReadOnlyList<MatchDocumentDto> Documents,
-    IReadOnlyList<MatchQuoteDto> Quotes,
-    IReadOnlyList<MatchConsentDto> Consents,
-    uint RowVersion);
+public sealed record MatchCaseDto
+{
+    public required Guid Id { get; init; }
+
+    public required Guid ParkId { get; init; }
+
+    public required Guid? PartnerParkId { get; init; }
+
+    public required DateTimeOffset? PartnerJoinedAt { get; init; }
+
+    public required string Resource { get; init; }
+
+    public required Guid SupplyStreamId { get; init; }
+
+    public required string SupplyName { get; init; }
+
+    public required string SupplyFactory { get; init; }
+
+    public required Guid DemandStreamId { get; init; }
+
+    public required string DemandName { get; init; }
+
+    public required string DemandFactory { get; init; }
+
+    public required string State { get; init; }
+
+    public required string? Next { get; init; }
+
+    public required decimal? PredictedQuantity { get; init; }
+
+    public required decimal? PredictedQuantityLow { get; init; }
+
+    public required decimal? PredictedQuantityHigh { get; init; }
+
+    public required string Unit { get; init; }
+
+    public required decimal? PredictedAnnualBenefitNtd { get; init; }
+
+    public required decimal? PredictedCo2eKgPerYear { get; init; }
+
+    public required bool Withheld { get; init; }
+
+    public required decimal? AgreedQuantity { get; init; }
+
+    public required CreditSplit? Split { get; init; }
+
+    public required bool SupplierConsented { get; init; }
+
+    public required bool BuyerConsented { get; init; }
+
+    public required DateTimeOffset? IntroducedAt { get; init; }
+
+    public required string? DeclineReason { get; init; }
+
+    public required IReadOnlyList<MatchStepDto> Steps { get; init; }
+
+    public required IReadOnlyList<MatchMonth> Months { get; init; }
+
+    public required IReadOnlyList<MatchDocumentDto> Documents { get; init; }
+
+    public required IReadOnlyList<MatchQuoteDto> Quotes { get; init; }
+
+    public required IReadOnlyList<MatchConsentDto> Consents { get; init; }
+
+    public required uint RowVersion { get; init; }
+}
 
 /// <summary>
 /// The match lifecycle for park staff (and administrators): take up a candidate, move it forward one state
@@ -397,21 +430,45 @@ public sealed class MatchCases(
             var band = withheld ? Disclosure.ToOtherParty(hidden?.Confidential ?? ConfidentialFields.All).Band(c.ExpectedQuantity) : null;
             string Name(Guid streamId, bool shown) => shown && streams.TryGetValue(streamId, out var stream) ? stream.Name : "–";
             string Factory(Guid id, bool shown) => shown && factories.TryGetValue(id, out var f) ? f.Name.Display() : "–";
-            return new MatchCaseDto(c.Id, c.ParkId, c.PartnerParkId, c.PartnerJoinedAt, c.Resource.Key(), c.SupplyStreamId, Name(c.SupplyStreamId, supplyShown),
-                Factory(c.SupplyFactoryId, supplyShown), c.DemandStreamId, Name(c.DemandStreamId, demandShown), Factory(c.DemandFactoryId, demandShown),
-                c.State.Key(), c.Next is { } next ? next.Key() : null, band is null ? c.PredictedQuantity : null, band?.Low, band?.High, c.Unit,
-                withheld ? null : c.PredictedAnnualBenefitNtd, withheld ? null : c.PredictedCo2eKgPerYear, withheld, band is null ? c.AgreedQuantity : null,
-                c.Split, c.SupplierConsented, c.BuyerConsented, c.IntroducedAt, c.DeclineReason,
-                [.. c.Steps.Select(s => new MatchStepDto(s.State.Key(), s.EventDate, s.Note, emails.GetValueOrDefault(s.By), s.At))],
-                [.. c.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
-                [.. documents[c.Id].OrderBy(d => d.UploadedAt).Select(d => new MatchDocumentDto(d.Id, d.State.Key(), d.FileName, d.ContentType, d.SizeBytes,
-                    d.Sha256, emails.GetValueOrDefault(d.UploadedBy), d.UploadedAt))],
-                !withheld && Matchmaking.IsStaff(caller, c.ParkId)
+            return new MatchCaseDto
+            {
+                Id = c.Id,
+                ParkId = c.ParkId,
+                PartnerParkId = c.PartnerParkId,
+                PartnerJoinedAt = c.PartnerJoinedAt,
+                Resource = c.Resource.Key(),
+                SupplyStreamId = c.SupplyStreamId,
+                SupplyName = Name(c.SupplyStreamId, supplyShown),
+                SupplyFactory = Factory(c.SupplyFactoryId, supplyShown),
+                DemandStreamId = c.DemandStreamId,
+                DemandName = Name(c.DemandStreamId, demandShown),
+                DemandFactory = Factory(c.DemandFactoryId, demandShown),
+                State = c.State.Key(),
+                Next = c.Next is { } next ? next.Key() : null,
+                PredictedQuantity = band is null ? c.PredictedQuantity : null,
+                PredictedQuantityLow = band?.Low,
+                PredictedQuantityHigh = band?.High,
+                Unit = c.Unit,
+                PredictedAnnualBenefitNtd = withheld ? null : c.PredictedAnnualBenefitNtd,
+                PredictedCo2eKgPerYear = withheld ? null : c.PredictedCo2eKgPerYear,
+                Withheld = withheld,
+                AgreedQuantity = band is null ? c.AgreedQuantity : null,
+                Split = c.Split,
+                SupplierConsented = c.SupplierConsented,
+                BuyerConsented = c.BuyerConsented,
+                IntroducedAt = c.IntroducedAt,
+                DeclineReason = c.DeclineReason,
+                Steps = [.. c.Steps.Select(s => new MatchStepDto(s.State.Key(), s.EventDate, s.Note, emails.GetValueOrDefault(s.By), s.At))],
+                Months = [.. c.Months.OrderBy(m => m.Month, StringComparer.Ordinal)],
+                Documents = [.. documents[c.Id].OrderBy(d => d.UploadedAt).Select(d => new MatchDocumentDto(d.Id, d.State.Key(), d.FileName, d.ContentType,
+                    d.SizeBytes, d.Sha256, emails.GetValueOrDefault(d.UploadedBy), d.UploadedAt))],
+                Quotes = !withheld && Matchmaking.IsStaff(caller, c.ParkId)
                     ? [.. c.Quotes.Select(q => new MatchQuoteDto(q.Kind.Key(), q.Amount, q.Source, q.QuotedOn, emails.GetValueOrDefault(q.By), q.At))]
                     : [],
-                [.. c.Consents.Select(k => new MatchConsentDto(k.Supplier ? "supplier" : "buyer", emails.GetValueOrDefault(k.RecordedBy), k.RecordedAt, k.OnBehalf,
-                    k.SignedBy, k.SignedOn, k.LetterId))],
-                c.RowVersion);
+                Consents = [.. c.Consents.Select(k => new MatchConsentDto(k.Supplier ? "supplier" : "buyer", emails.GetValueOrDefault(k.RecordedBy), k.RecordedAt,
+                    k.OnBehalf, k.SignedBy, k.SignedOn, k.LetterId))],
+                RowVersion = c.RowVersion,
+            };
         }
 
         return [.. cases.Select(Dto)];

@@ -127,10 +127,32 @@ public static class MatchDisclosure
     {
         var supplyShown = SeesSide(caller, supplyFactory.ParkId, match);
         var demandShown = SeesSide(caller, demandFactory.ParkId, match);
-        var c = new CandidateDto(row.Resource.Key(), row.SupplyStreamId, row.SupplyName, row.SupplyFactoryId, MatchingWorld.FactoryLabel(caller, supplyFactory),
-            row.DemandStreamId, row.DemandName, row.DemandFactoryId, MatchingWorld.FactoryLabel(caller, demandFactory), row.Status, row.Feasible, row.FeasibleAsIs,
-            row.Quantity, row.Unit, row.DistanceM, row.NetAnnualBenefitNtd, row.Co2eKgPerYear, row.PaybackMonths, row.TightestMargin, row.Reasons, match?.Id,
-            match is null ? null : match.State.Key(), DefaultMoneyInputs: row.DefaultMoneyInputs);
+        var c = new CandidateDto
+        {
+            Resource = row.Resource.Key(),
+            SupplyStreamId = row.SupplyStreamId,
+            SupplyName = row.SupplyName,
+            SupplyFactoryId = row.SupplyFactoryId,
+            SupplyFactory = MatchingWorld.FactoryLabel(caller, supplyFactory),
+            DemandStreamId = row.DemandStreamId,
+            DemandName = row.DemandName,
+            DemandFactoryId = row.DemandFactoryId,
+            DemandFactory = MatchingWorld.FactoryLabel(caller, demandFactory),
+            Status = row.Status,
+            Feasible = row.Feasible,
+            FeasibleAsIs = row.FeasibleAsIs,
+            Quantity = row.Quantity,
+            Unit = row.Unit,
+            DistanceM = row.DistanceM,
+            NetAnnualBenefitNtd = row.NetAnnualBenefitNtd,
+            Co2eKgPerYear = row.Co2eKgPerYear,
+            PaybackMonths = row.PaybackMonths,
+            TightestMargin = row.TightestMargin,
+            Reasons = row.Reasons,
+            MatchId = match?.Id,
+            MatchState = match is null ? null : match.State.Key(),
+            DefaultMoneyInputs = row.DefaultMoneyInputs,
+        };
         if (supplyShown && demandShown)
         {
             return c with { SupplyFactory = supplyFactory.Name.Display(), DemandFactory = demandFactory.Name.Display() };

@@ -16,33 +16,60 @@ namespace EcoPark.Application.Matching;
 /// see in full (another park's, until its staff take part) is <see cref="Withheld"/>: no stream name, the quantity
 /// as <see cref="QuantityLow"/>–<see cref="QuantityHigh"/> where it is confidential, and no money or CO₂e.
 /// </summary>
-public sealed record CandidateDto(
-    string Resource,
-    Guid SupplyStreamId,
-    string? SupplyName,
-    Guid SupplyFactoryId,
-    string SupplyFactory,
-    Guid DemandStreamId,
-    string? DemandName,
-    Guid DemandFactoryId,
-    string DemandFactory,
-    string Status,
-    bool Feasible,
-    bool FeasibleAsIs,
-    decimal? Quantity,
-    string Unit,
-    decimal? DistanceM,
-    decimal? NetAnnualBenefitNtd,
-    decimal? Co2eKgPerYear,
-    decimal? PaybackMonths,
-    decimal? TightestMargin,
-    IReadOnlyList<string> Reasons,
-    Guid? MatchId,
-    string? MatchState,
-    decimal? QuantityLow = null,
-    decimal? QuantityHigh = null,
-    bool Withheld = false,
-    int? DefaultMoneyInputs = null);
+public sealed record CandidateDto
+{
+    public required string Resource { get; init; }
+
+    public required Guid SupplyStreamId { get; init; }
+
+    public required string? SupplyName { get; init; }
+
+    public required Guid SupplyFactoryId { get; init; }
+
+    public required string SupplyFactory { get; init; }
+
+    public required Guid DemandStreamId { get; init; }
+
+    public required string? DemandName { get; init; }
+
+    public required Guid DemandFactoryId { get; init; }
+
+    public required string DemandFactory { get; init; }
+
+    public required string Status { get; init; }
+
+    public required bool Feasible { get; init; }
+
+    public required bool FeasibleAsIs { get; init; }
+
+    public required decimal? Quantity { get; init; }
+
+    public required string Unit { get; init; }
+
+    public required decimal? DistanceM { get; init; }
+
+    public required decimal? NetAnnualBenefitNtd { get; init; }
+
+    public required decimal? Co2eKgPerYear { get; init; }
+
+    public required decimal? PaybackMonths { get; init; }
+
+    public required decimal? TightestMargin { get; init; }
+
+    public required IReadOnlyList<string> Reasons { get; init; }
+
+    public required Guid? MatchId { get; init; }
+
+    public required string? MatchState { get; init; }
+
+    public decimal? QuantityLow { get; init; }
+
+    public decimal? QuantityHigh { get; init; }
+
+    public bool Withheld { get; init; }
+
+    public int? DefaultMoneyInputs { get; init; }
+}
 
 /// <summary>A candidate with the engine's whole explanation for its resource.</summary>
 public sealed record MatchExplanation(CandidateDto Candidate, WaterMatchResult? Water, HeatMatchResult? Heat, ByproductMatchResult? Byproduct);
@@ -477,10 +504,32 @@ public sealed class MatchingWorld
         var supply = Streams[supplyId];
         var demand = Streams[demandId];
         var match = Cases.FirstOrDefault(c => c.SupplyStreamId == supplyId && c.DemandStreamId == demandId);
-        return new CandidateDto(resource.Key(), supplyId, supply.Name, supply.FactoryId, FactoryName(caller, supply.FactoryId), demandId, demand.Name,
-            demand.FactoryId, FactoryName(caller, demand.FactoryId), status, feasible, asIs, Math.Round(quantity, 1), unit, distance is { } d ? Math.Round(d) : null,
-            Math.Round(benefit), Math.Round(co2e), payback is { } p ? Math.Round(p, 1) : null, margin is { } m ? Math.Round(m, 3) : null, [.. reasons],
-            match?.Id, match is null ? null : match.State.Key(), DefaultMoneyInputs: MoneyBasis.Defaults(inputs));
+        return new CandidateDto
+        {
+            Resource = resource.Key(),
+            SupplyStreamId = supplyId,
+            SupplyName = supply.Name,
+            SupplyFactoryId = supply.FactoryId,
+            SupplyFactory = FactoryName(caller, supply.FactoryId),
+            DemandStreamId = demandId,
+            DemandName = demand.Name,
+            DemandFactoryId = demand.FactoryId,
+            DemandFactory = FactoryName(caller, demand.FactoryId),
+            Status = status,
+            Feasible = feasible,
+            FeasibleAsIs = asIs,
+            Quantity = Math.Round(quantity, 1),
+            Unit = unit,
+            DistanceM = distance is { } d ? Math.Round(d) : null,
+            NetAnnualBenefitNtd = Math.Round(benefit),
+            Co2eKgPerYear = Math.Round(co2e),
+            PaybackMonths = payback is { } p ? Math.Round(p, 1) : null,
+            TightestMargin = margin is { } m ? Math.Round(m, 3) : null,
+            Reasons = [.. reasons],
+            MatchId = match?.Id,
+            MatchState = match is null ? null : match.State.Key(),
+            DefaultMoneyInputs = MoneyBasis.Defaults(inputs),
+        };
     }
 
     private WaterSupplyInput WaterSupply(EffluentStream s) => new()
