@@ -119,7 +119,7 @@ public sealed class ParkMapTests(AppUnderTest app)
 
     private static async Task SaveScreenshotAsync(ILocator map, string name)
     {
-        var folder = Path.Combine(AppUnderTest.SolutionRoot, "docs", "screenshots");
+        var folder = Path.Combine(AppUnderTest.SolutionRoot, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         await map.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
     }
