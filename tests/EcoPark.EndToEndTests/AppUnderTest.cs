@@ -110,11 +110,15 @@ public sealed class AppUnderTest : IAsyncLifetime
     public static ILocator Input(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 
-    public static async Task ScreenshotAsync(IPage page, string name)
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(name), FullPage = true });
+
+    /// <summary>Where a test's screenshot goes: the run's results, never the curated shots under docs.</summary>
+    public static string ScreenshotPath(string name)
     {
         var folder = Path.Combine(SolutionRoot, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        return Path.Combine(folder, name + ".png");
     }
 
     private Process StartApp(string connectionString)

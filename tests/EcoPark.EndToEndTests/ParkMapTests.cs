@@ -25,7 +25,7 @@ public sealed class ParkMapTests(AppUnderTest app)
         var handle = map.Locator($".park-map-link-handle[data-from='{wwtp}'][data-to='{caster}']").First;
         await Assertions.Expect(handle).ToBeVisibleAsync();
         await map.ScrollIntoViewIfNeededAsync();
-        await SaveScreenshotAsync(map, "park-map-workbench-desktop");
+        await map.ScreenshotAsync(new LocatorScreenshotOptions { Path = AppUnderTest.ScreenshotPath("park-map-workbench-desktop") });
 
         await handle.ClickAsync();
         await Assertions.Expect(page.GetByTestId("explanation-status")).ToBeVisibleAsync();
@@ -41,7 +41,7 @@ public sealed class ParkMapTests(AppUnderTest app)
         var map = page.GetByTestId("park-map");
         await AssertDrawnAsync(page, map);
         await map.ScrollIntoViewIfNeededAsync();
-        await SaveScreenshotAsync(map, "park-map-workbench-phone");
+        await map.ScreenshotAsync(new LocatorScreenshotOptions { Path = AppUnderTest.ScreenshotPath("park-map-workbench-phone") });
         var box = await map.BoundingBoxAsync();
         Assert.True(box is not null && box.X + box.Width <= 390, $"the map ends at {box?.X + box?.Width} px");
         Assert.True(problems.Count == 0, "browser errors: " + string.Join("\n", problems));
@@ -115,12 +115,5 @@ public sealed class ParkMapTests(AppUnderTest app)
     {
         var dot = map.Locator($"path.park-map-dot[data-name='{nameZh}'], path.park-map-dot[data-name='{nameEn}']").First;
         return await dot.GetAttributeAsync("data-factory-id") ?? throw new InvalidOperationException($"{nameZh} is not on the map");
-    }
-
-    private static async Task SaveScreenshotAsync(ILocator map, string name)
-    {
-        var folder = Path.Combine(AppUnderTest.SolutionRoot, "TestResults", "screenshots");
-        Directory.CreateDirectory(folder);
-        await map.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
     }
 }

@@ -486,17 +486,19 @@ public sealed class MatchingWorld
         caller.CanReadFactory(factory.Id, factory.ParkId) ? factory.Name.Display() : MessageTexts.AnonymousParty(factory.Industry);
 
     private CandidateDto Candidate(Caller caller, WaterMatchResult r) => Dto(caller, ResourceKind.Water, r.SupplyId, r.DemandId, r.Status.Key(),
-        r.Feasible, r.FeasibleAsIs,
-        r.MatchedFlowM3PerDay, "m³/day", r.DistanceM, r.Economics?.NetAnnualBenefitNtd ?? 0, r.Economics?.Co2eAvoidedKgPerYear ?? 0,
-        r.Economics?.PairPaybackMonths, r.TightestMargin, r.ReasonCodes, r.Inputs);
+        feasible: r.Feasible, asIs: r.FeasibleAsIs, quantity: r.MatchedFlowM3PerDay, unit: "m³/day", distance: r.DistanceM,
+        benefit: r.Economics?.NetAnnualBenefitNtd ?? 0, co2e: r.Economics?.Co2eAvoidedKgPerYear ?? 0, payback: r.Economics?.PairPaybackMonths,
+        margin: r.TightestMargin, reasons: r.ReasonCodes, inputs: r.Inputs);
 
     private CandidateDto Candidate(Caller caller, HeatMatchResult r) => Dto(caller, ResourceKind.Heat, r.SupplyId, r.DemandId, r.Status.Key(),
-        r.Feasible, r.Status == HeatMatchStatus.FeasibleDirect, r.DeliveredKw, "kW", r.DistanceM, r.Economics?.NetAnnualBenefitNtd ?? 0,
-        r.Economics?.Co2eAvoidedKgPerYear ?? 0, r.Economics?.PairPaybackMonths, null, r.Reasons.Select(x => x.Code).Distinct(), r.Inputs);
+        feasible: r.Feasible, asIs: r.Status == HeatMatchStatus.FeasibleDirect, quantity: r.DeliveredKw, unit: "kW", distance: r.DistanceM,
+        benefit: r.Economics?.NetAnnualBenefitNtd ?? 0, co2e: r.Economics?.Co2eAvoidedKgPerYear ?? 0, payback: r.Economics?.PairPaybackMonths,
+        margin: null, reasons: r.Reasons.Select(x => x.Code).Distinct(), inputs: r.Inputs);
 
     private CandidateDto Candidate(Caller caller, ByproductMatchResult r) => Dto(caller, ResourceKind.Byproduct, r.SupplyId, r.DemandId, r.Status.Key(),
-        r.Status == ByproductMatchStatus.Feasible, r.Status == ByproductMatchStatus.Feasible, r.TonnesPerMonth, "t/month", r.DistanceM,
-        r.Economics?.NetAnnualBenefitNtd ?? 0, r.Economics?.Co2eAvoidedKgPerYear ?? 0, null, r.Properties.Min(p => p.Margin), r.Reasons.Select(x => x.Code).Distinct(), r.Inputs);
+        feasible: r.Status == ByproductMatchStatus.Feasible, asIs: r.Status == ByproductMatchStatus.Feasible, quantity: r.TonnesPerMonth, unit: "t/month",
+        distance: r.DistanceM, benefit: r.Economics?.NetAnnualBenefitNtd ?? 0, co2e: r.Economics?.Co2eAvoidedKgPerYear ?? 0, payback: null,
+        margin: r.Properties.Min(p => p.Margin), reasons: r.Reasons.Select(x => x.Code).Distinct(), inputs: r.Inputs);
 
     private CandidateDto Dto(Caller caller, ResourceKind resource, Guid supplyId, Guid demandId, string status, bool feasible, bool asIs, decimal quantity, string unit,
         decimal? distance, decimal benefit, decimal co2e, decimal? payback, decimal? margin, IEnumerable<string> reasons, IReadOnlyList<MatchInput> inputs)
